@@ -1,0 +1,40 @@
+"""Helpers for the book: the network, its plots and (later) sliders and exercise checks.
+
+Importing this package has no side effects: nothing is plotted, seeded or configured.
+"""
+
+from helpers import plotting
+from helpers.network import (
+    ACTIVATIONS,
+    INIT_SCHEMES,
+    POST_INPUTS,
+    POST_ITERATIONS,
+    POST_SEED,
+    POST_TARGETS,
+    POST_TEST_INPUTS,
+    History,
+    TrainingDivergedError,
+    derivative,
+    get_activation,
+    initial_weights,
+    predict,
+    train,
+)
+
+__all__ = [
+    "ACTIVATIONS",
+    "INIT_SCHEMES",
+    "POST_INPUTS",
+    "POST_ITERATIONS",
+    "POST_SEED",
+    "POST_TARGETS",
+    "POST_TEST_INPUTS",
+    "History",
+    "TrainingDivergedError",
+    "derivative",
+    "plotting",
+    "get_activation",
+    "initial_weights",
+    "predict",
+    "train",
+]
