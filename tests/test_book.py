@@ -1,0 +1,99 @@
+"""The book: notebooks stored executed and clean, and a strict build that really fails on errors."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = [sys.executable, str(ROOT / "tools" / "build_book.py")]
+NOTEBOOKS = sorted(p for p in (ROOT / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    return [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
+
+
+def test_every_notebook_is_in_the_toc():
+    listed = set(toc_files())
+    for notebook in NOTEBOOKS:
+        assert str(notebook.relative_to(ROOT).with_suffix("")) in listed, f"{notebook} is not in _toc.yml"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_executed_in_order_and_clean(path):
+    notebook = nbformat.read(path, as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code" and c.source.strip()]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "restart and run all"
+    for cell in code:
+        for output in cell.outputs:
+            assert output.output_type != "error", f"stored error in {cell.source[:40]!r}"
+            text = json.dumps(output)
+            assert not re.search(r"/root/|/home/\w|/Users/\w|/tmp/|site-packages|\\\\Users", text)
+            assert not re.search(r"0x[0-9a-f]{8,}", text), "a memory address in a stored output"
+
+
+def write_book(root: Path, pages: dict[str, str]):
+    """A throwaway book with this repository's _config.yml and the given pages."""
+    shutil.copy(ROOT / "_config.yml", root / "_config.yml")
+    names = list(pages)
+    toc = {"format": "jb-book", "root": names[0], "chapters": [{"file": n} for n in names[1:]]}
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc))
+    for name, content in pages.items():
+        if name.endswith("notebook"):
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell(content)])
+            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+            nbformat.write(nb, root / f"{name}.ipynb")
+        else:
+            (root / f"{name}.md").write_text(content)
+
+
+@pytest.mark.build
+def test_a_failing_cell_fails_the_build(tmp_path):
+    write_book(tmp_path, {"intro": "# Intro\n\nFine.\n", "broken_notebook": "1 / 0"})
+    assert subprocess.run([*BUILD, str(tmp_path)], capture_output=True).returncode != 0
+
+
+@pytest.mark.build
+def test_a_broken_reference_fails_the_build(tmp_path):
+    write_book(tmp_path, {"intro": "# Intro\n\nSee {ref}`no-such-label`.\n", "chapter": "# Chapter\n\nFine.\n"})
+    assert subprocess.run([*BUILD, str(tmp_path)], capture_output=True).returncode != 0
+
+
+@pytest.mark.build
+def test_the_same_good_throwaway_book_builds(tmp_path):
+    """The two failures above come from the faults, not from the throwaway set-up."""
+    write_book(tmp_path, {"intro": "# Intro\n\nFine.\n", "fine_notebook": "print(1 + 1)"})
+    result = subprocess.run([*BUILD, str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+class ImageAlts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.alts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt"))
+
+
+@pytest.mark.build
+def test_the_book_builds_strictly_and_every_image_has_alt_text():
+    result = subprocess.run(BUILD, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
+    html = ROOT / "_build" / "html"
+    for page in toc_files():
+        built = html / f"{page}.html"
+        assert built.exists(), f"{page} was not built"
+        parser = ImageAlts()
+        parser.feed(built.read_text())
+        assert all(alt and alt.strip() for alt in parser.alts), f"an image without alt text in {built.name}"
