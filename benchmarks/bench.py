@@ -1,0 +1,77 @@
+"""Print the project's speed figures, one `name: value unit` line each (`make bench`).
+
+Measured here, in one run; nothing is asserted. Targets live in the README.
+`--no-build` skips the two book builds.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for the oracle in tests/, which is not part of helpers
+
+import helpers  # noqa: E402
+from tests.post_loop import run_post_loop  # noqa: E402
+
+REPEATS = 15
+
+
+def median_ms(*runs, repeats=REPEATS) -> list[float]:
+    """Median wall time of each run; the runs take turns, so a busy moment hits all of them."""
+    times = [[] for _ in runs]
+    for _ in range(repeats + 1):  # the first round warms up and is dropped
+        for run, spent in zip(runs, times):
+            start = time.perf_counter()
+            run()
+            spent.append(time.perf_counter() - start)
+    return [1000 * statistics.median(spent[1:]) for spent in times]
+
+
+def train_with_helpers():
+    weights = helpers.initial_weights(helpers.POST_SEED, "post")
+    return helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, weights, "post_tanh")
+
+
+def report(name: str, value: float, unit: str, digits: int = 1) -> None:
+    print(f"{name}: {value:.{digits}f} {unit}", flush=True)
+
+
+def bench_training() -> None:
+    post_ms, helpers_ms = median_ms(run_post_loop, train_with_helpers)
+    difference = np.max(np.abs(train_with_helpers().final_weights - run_post_loop()[0]))
+    report("train_10k_post_ms", post_ms, "ms")
+    report("train_10k_helpers_ms", helpers_ms, "ms")
+    report("train_speedup", post_ms / helpers_ms, "x", digits=2)
+    print(f"train_final_weights_max_abs_diff: {difference:.1e} abs", flush=True)
+
+
+def bench_book_build() -> None:
+    """Build a copy of the book twice: from nothing, then again with nothing changed."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "book"
+        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git"))
+        for label in ("book_build_clean_s", "book_build_cached_s"):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "tools" / "build_book.py"), str(copy)],
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode != 0:
+                sys.exit(f"the book did not build:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+            report(label, time.perf_counter() - start, "s")
+
+
+if __name__ == "__main__":
+    bench_training()
+    if "--no-build" not in sys.argv:
+        bench_book_build()
