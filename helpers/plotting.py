@@ -79,3 +79,110 @@ def plot_activations(names=("tanh", "sigmoid"), z_limit: float = 4.0):
     right.set(title="Slope", xlabel="input z", ylabel="f'(z)")
     left.legend()
     return fig
+
+
+def _finite(values, what: str) -> np.ndarray:
+    """Refuse to plot nan or inf silently."""
+    values = np.asarray(values, dtype=float)
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"cannot plot {what}: it contains nan or inf")
+    return values
+
+
+def _colour(i: int) -> str:
+    return list(OKABE_ITO.values())[i % len(OKABE_ITO)]
+
+
+WEIGHT_NAMES = ("w1 (first input)", "w2 (second input)", "w3 (bias input)")
+
+
+@book_style
+def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
+    """Mean squared error after each training step, one line per labelled run (chapters 4 and 5).
+
+    ``histories`` maps a label to a :class:`helpers.network.History`.
+    """
+    fig, (ax,) = new_figure()
+    for label, history in histories.items():
+        mse = _finite(history.mean_squared_error, f"the error of {label!r}")
+        ax.plot(np.arange(len(mse)), mse, label=label)
+    ax.set(xlabel="training steps", ylabel="mean squared error")
+    if log_x:
+        ax.set_xscale("symlog", linthresh=1)
+    if log_y:
+        ax.set_yscale("log")
+    ax.legend()
+    return fig
+
+
+@book_style
+def plot_weight_trajectories(histories, log_x: bool = True):
+    """Each weight against training steps (chapter 5): colour tells the weight, line style the run."""
+    fig, (ax,) = new_figure()
+    for run, (label, history) in enumerate(histories.items()):
+        weights = _finite(history.weights, f"the weights of {label!r}")
+        steps = np.arange(len(weights))
+        for i in range(weights.shape[1]):
+            name = WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}"
+            ax.plot(steps, weights[:, i], color=_colour(i), linestyle=LINE_STYLES[run % len(LINE_STYLES)],
+                    label=f"{name}, {label}" if len(histories) > 1 else name)
+    ax.set(xlabel="training steps", ylabel="weight value")
+    if log_x:
+        ax.set_xscale("symlog", linthresh=1)
+    ax.legend(fontsize="small")
+    return fig
+
+
+@book_style
+def plot_weight_bars(weights_by_label):
+    """The weights of several runs side by side, one group of bars per weight (chapters 3 and 4)."""
+    fig, (ax,) = new_figure()
+    labels = list(weights_by_label)
+    width = 0.8 / max(len(labels), 1)
+    hatches = ("", "//", "..", "xx", "\\\\", "++")
+    for j, label in enumerate(labels):
+        weights = _finite(weights_by_label[label], f"the weights of {label!r}").ravel()
+        x = np.arange(len(weights)) + (j - (len(labels) - 1) / 2) * width
+        ax.bar(x, weights, width, label=label, color=_colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
+    n = len(np.ravel(next(iter(weights_by_label.values())))) if labels else 0
+    ax.set_xticks(range(n), [WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}" for i in range(n)])
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set(ylabel="weight value")
+    ax.legend()
+    return fig
+
+
+@book_style
+def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
+    """Overlaid histograms of samples, one per label, as outlines (chapter 4)."""
+    fig, (ax,) = new_figure()
+    for j, (label, samples) in enumerate(samples_by_label.items()):
+        values = _finite(samples, f"the samples of {label!r}").ravel()
+        ax.hist(values, bins=bins, histtype="step", linewidth=2, label=label,
+                color=_colour(j), linestyle=LINE_STYLES[j % len(LINE_STYLES)])
+    ax.set(xlabel=xlabel, ylabel="count")
+    ax.legend()
+    return fig
+
+
+@book_style
+def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
+    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7)."""
+    inputs = np.atleast_2d(inputs)
+    fig, (ax,) = new_figure()
+    labels = list(outputs_by_label)
+    width = 0.8 / max(len(labels), 1)
+    hatches = ("", "//", "..", "xx")
+    for j, label in enumerate(labels):
+        outputs = _finite(outputs_by_label[label], f"the outputs of {label!r}").ravel()
+        if len(outputs) != len(inputs):
+            raise ValueError(f"{label!r} has {len(outputs)} outputs for {len(inputs)} inputs")
+        x = np.arange(len(outputs)) + (j - (len(labels) - 1) / 2) * width
+        ax.bar(x, outputs, width, label=label, color=_colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
+    ax.set_xticks(range(len(inputs)), [str(row.astype(int).tolist() if np.all(row == row.astype(int)) else row.tolist()) for row in inputs])
+    if threshold is not None:
+        ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"threshold {threshold}")
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set(xlabel="input", ylabel="output")
+    ax.legend(fontsize="small")
+    return fig

@@ -53,3 +53,51 @@ def test_importing_helpers_configures_nothing():
     code = "import sys, helpers; print('matplotlib.pyplot' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.fixture(scope="module")
+def two_runs():
+    weights = helpers.initial_weights(1)
+    train = lambda name, rate: helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, weights, name, 300, rate)  # noqa: E731
+    return {"post": train("post_tanh", 1.0), "fixed": train("tanh", 0.5)}
+
+
+def test_error_curves_plot_each_runs_mean_squared_error(two_runs):
+    (ax,) = plotting.plot_error_curves(two_runs).axes
+    for line, history in zip(ax.lines, two_runs.values()):
+        np.testing.assert_array_equal(line.get_ydata(), history.mean_squared_error)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["post", "fixed"]
+
+
+def test_weight_trajectories_plot_every_weight_of_every_run(two_runs):
+    (ax,) = plotting.plot_weight_trajectories(two_runs).axes
+    assert len(ax.lines) == 6
+    np.testing.assert_array_equal(ax.lines[4].get_ydata(), two_runs["fixed"].weights[:, 1])
+    assert ax.lines[0].get_linestyle() != ax.lines[3].get_linestyle()  # runs differ by style
+
+
+def test_bar_and_histogram_heights_are_the_data():
+    weights = {"seed 1": helpers.initial_weights(1), "seed 2": helpers.initial_weights(2)}
+    (ax,) = plotting.plot_weight_bars(weights).axes
+    heights = [p.get_height() for p in ax.patches]
+    np.testing.assert_allclose(heights, np.concatenate([w.ravel() for w in weights.values()]))
+    samples = np.random.default_rng(0).uniform(-1, 0, 500)
+    (ax,) = plotting.plot_histograms({"post": samples}, xlabel="weight").axes
+    assert ax.get_xlabel() == "weight" and ax.get_xlim()[1] <= 0.1
+
+
+def test_predictions_show_each_output_and_the_threshold():
+    outputs = {"ours": [0.9, -0.1, 0.8], "other": [1.0, 0.0, 1.0]}
+    (ax,) = plotting.plot_predictions(helpers.POST_TEST_INPUTS, outputs).axes
+    np.testing.assert_allclose([p.get_height() for p in ax.patches], [0.9, -0.1, 0.8, 1.0, 0.0, 1.0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["[1, 1, 0]", "[0, 1, 0]", "[1, 0, 0]"]
+    assert any(np.allclose(line.get_ydata(), 0.5) for line in ax.lines)
+    with pytest.raises(ValueError, match="3 outputs for 2 inputs"):
+        plotting.plot_predictions([[1, 0, 0], [0, 1, 0]], {"ours": [1, 2, 3]})
+
+
+def test_nothing_non_finite_is_plotted_silently():
+    with pytest.raises(ValueError, match="nan or inf"):
+        plotting.plot_predictions([[1, 0, 0]], {"broken": [np.nan]})
+    with pytest.raises(ValueError, match="nan or inf"):
+        plotting.plot_weight_bars({"broken": [1.0, np.inf, 0.0]})
