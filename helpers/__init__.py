@@ -19,6 +19,7 @@ from helpers.network import (
     initial_weights,
     predict,
     train,
+    train_columns,
 )
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "initial_weights",
     "predict",
     "train",
+    "train_columns",
 ]

@@ -183,16 +183,35 @@ def train(
     Raises :class:`TrainingDivergedError` if the numbers stop being finite.
     """
     inputs = _check_inputs(inputs)
+    weights = _check_matrix(weights, "weights", (inputs.shape[1], 1))
+    steps, errors = train_columns(inputs, targets, weights, activation, iterations, learning_rate)
+    history = History(steps[:, :, 0], errors[:, :, 0], activation, float(learning_rate))
+    _check_finite_history(history)
+    return history
+
+
+def train_columns(inputs, targets, weights, activation: str, iterations: int, learning_rate: float = 1.0):
+    """The training loop of :func:`train`, run on every column of ``weights`` side by side.
+
+    One column is one run; many columns train many runs for the price of little more than
+    one (the sliders of chapter 5 train every seed at once). Returns the weights after each
+    step, shape ``(iterations + 1, n_inputs, n_runs)``, and the errors they make, shape
+    ``(iterations + 1, n_examples, n_runs)``. A run that diverges is left as inf or nan:
+    check with ``np.isfinite`` (``train`` does, and raises).
+    """
+    inputs = _check_inputs(inputs)
     n_examples, n_inputs = inputs.shape
     targets = _check_matrix(targets, "targets", (n_examples, 1))
-    weights = _check_matrix(weights, "weights", (n_inputs, 1))
+    weights = _as_finite_array(weights, "weights")
+    if weights.ndim != 2 or weights.shape[0] != n_inputs:
+        raise ValueError(f"weights must have shape ({n_inputs}, n_runs), one column per run; got shape {weights.shape}")
     iterations = _check_count(iterations, "iterations")
     learning_rate = _check_learning_rate(learning_rate)
     chosen = get_activation(activation)
     f, slope = chosen.function, chosen.slope_from_output
 
-    steps = np.empty((iterations + 1, n_inputs, 1))
-    errors = np.empty((iterations + 1, n_examples, 1))
+    steps = np.empty((iterations + 1, *weights.shape))
+    errors = np.empty((iterations + 1, n_examples, weights.shape[1]))
     steps[0] = w = weights
     # The learning rate is folded into the transposed inputs once, not applied every
     # step; with the post's implicit rate of 1 the numbers are unchanged to the bit.
@@ -203,10 +222,7 @@ def train(
             errors[k] = error = targets - output
             steps[k + 1] = w = w + np.dot(scaled_inputs_t, error * slope(output))
         errors[iterations] = targets - f(np.dot(inputs, w))
-
-    history = History(steps[:, :, 0], errors[:, :, 0], activation, learning_rate)
-    _check_finite_history(history)
-    return history
+    return steps, errors
 
 
 def predict(inputs, weights, activation: str = "tanh") -> np.ndarray:

@@ -204,3 +204,24 @@ def test_divergence_raises_instead_of_returning_nan(name, rate):
     weights = helpers.initial_weights(2, "uniform")
     with pytest.raises(helpers.TrainingDivergedError, match="try a smaller learning_rate"):
         helpers.train(X, T, weights, name, iterations=1000, learning_rate=rate)
+
+
+def test_training_columns_side_by_side_equals_training_each_alone():
+    seeds = [0, 1, 2, 3]
+    columns = np.hstack([helpers.initial_weights(s, "uniform") for s in seeds])
+    steps, errors = helpers.train_columns(X, T, columns, "sigmoid", 50, 0.7)
+    assert steps.shape == (51, 3, 4) and errors.shape == (51, 4, 4)
+    for i, seed in enumerate(seeds):
+        alone = helpers.train(X, T, helpers.initial_weights(seed, "uniform"), "sigmoid", 50, 0.7)
+        np.testing.assert_allclose(steps[:, :, i], alone.weights, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(errors[:, :, i], alone.errors, rtol=1e-12, atol=1e-14)
+
+
+def test_a_diverging_column_does_not_spoil_the_others():
+    # Column 0 starts all negative, so relu outputs 0 and it never moves; column 1 blows up.
+    columns = np.hstack([helpers.initial_weights(1, "post"), helpers.initial_weights(2, "uniform")])
+    steps, _ = helpers.train_columns(X, T, columns, "relu", 200, 1e300)
+    assert np.isfinite(steps[:, :, 0]).all() and not np.isfinite(steps[-1, :, 1]).all()
+    np.testing.assert_array_equal(steps[-1, :, 0], columns[:, 0])
+    with pytest.raises(ValueError, match=r"weights must have shape \(3, n_runs\)"):
+        helpers.train_columns(X, T, np.zeros((2, 5)), "tanh", 5)
