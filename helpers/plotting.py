@@ -89,7 +89,8 @@ def _finite(values, what: str) -> np.ndarray:
     return values
 
 
-def _colour(i: int) -> str:
+def colour(i: int) -> str:
+    """The i-th Okabe-Ito colour, cycling."""
     return list(OKABE_ITO.values())[i % len(OKABE_ITO)]
 
 
@@ -124,7 +125,7 @@ def plot_weight_trajectories(histories, log_x: bool = True):
         steps = np.arange(len(weights))
         for i in range(weights.shape[1]):
             name = WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}"
-            ax.plot(steps, weights[:, i], color=_colour(i), linestyle=LINE_STYLES[run % len(LINE_STYLES)],
+            ax.plot(steps, weights[:, i], color=colour(i), linestyle=LINE_STYLES[run % len(LINE_STYLES)],
                     label=f"{name}, {label}" if len(histories) > 1 else name)
     ax.set(xlabel="training steps", ylabel="weight value")
     if log_x:
@@ -143,7 +144,7 @@ def plot_weight_bars(weights_by_label):
     for j, label in enumerate(labels):
         weights = _finite(weights_by_label[label], f"the weights of {label!r}").ravel()
         x = np.arange(len(weights)) + (j - (len(labels) - 1) / 2) * width
-        ax.bar(x, weights, width, label=label, color=_colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
+        ax.bar(x, weights, width, label=label, color=colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
     n = len(np.ravel(next(iter(weights_by_label.values())))) if labels else 0
     ax.set_xticks(range(n), [WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}" for i in range(n)])
     ax.axhline(0, color="black", linewidth=0.8)
@@ -159,9 +160,9 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
     for j, (label, samples) in enumerate(samples_by_label.items()):
         values = _finite(samples, f"the samples of {label!r}").ravel()
         ax.hist(values, bins=bins, histtype="step", linewidth=2, label=label,
-                color=_colour(j), linestyle=LINE_STYLES[j % len(LINE_STYLES)])
+                color=colour(j), linestyle=LINE_STYLES[j % len(LINE_STYLES)])
     ax.set(xlabel=xlabel, ylabel="count")
-    ax.legend()
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
 
 
@@ -178,11 +179,11 @@ def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
         if len(outputs) != len(inputs):
             raise ValueError(f"{label!r} has {len(outputs)} outputs for {len(inputs)} inputs")
         x = np.arange(len(outputs)) + (j - (len(labels) - 1) / 2) * width
-        ax.bar(x, outputs, width, label=label, color=_colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
+        ax.bar(x, outputs, width, label=label, color=colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
     ax.set_xticks(range(len(inputs)), [str(row.astype(int).tolist() if np.all(row == row.astype(int)) else row.tolist()) for row in inputs])
     if threshold is not None:
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"threshold {threshold}")
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set(xlabel="input", ylabel="output")
-    ax.legend(fontsize="small")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))  # never over the bars
     return fig
