@@ -44,6 +44,8 @@ def test_notebook_is_stored_executed_in_order_and_clean(path):
 def write_book(root: Path, pages: dict[str, str]):
     """A throwaway book with this repository's _config.yml and the given pages."""
     shutil.copy(ROOT / "_config.yml", root / "_config.yml")
+    (root / "book").mkdir()
+    shutil.copy(ROOT / "book" / "references.bib", root / "book" / "references.bib")  # named by _config.yml
     names = list(pages)
     toc = {"format": "jb-book", "root": names[0], "chapters": [{"file": n} for n in names[1:]]}
     (root / "_toc.yml").write_text(yaml.safe_dump(toc))
