@@ -20,8 +20,10 @@ STRICT = ["--warningiserror", "--nitpick", "--keep-going", "--all"]
 def build(book_root: Path = ROOT, *extra: str) -> int:
     """Run jupyter-book on ``book_root``; return 0 only for a clean build with no failed cell."""
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [str(jupyter_book), "build", *STRICT, *extra, str(book_root)]
-    status = subprocess.run(command).returncode
+    command = [str(jupyter_book), "build", *STRICT, *extra, "."]
+    # From the book's own folder, so that _config.yml's relative paths (the execution
+    # cache in _build/.jupyter_cache) belong to this book and no other.
+    status = subprocess.run(command, cwd=book_root).returncode
     # jupyter-book keeps a log for each notebook whose execution failed; a build with
     # such a log has failed, whatever the exit code says.
     reports = sorted((Path(book_root) / "_build" / "html" / "reports").glob("**/*.err.log"))
