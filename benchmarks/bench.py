@@ -54,6 +54,37 @@ def bench_training() -> None:
     print(f"train_final_weights_max_abs_diff: {difference:.1e} abs", flush=True)
 
 
+def timed_ms(action) -> float:
+    start = time.perf_counter()
+    action()
+    return 1000 * (time.perf_counter() - start)
+
+
+def bench_sliders() -> None:
+    """The training explorer as a reader drives it: compute and redraw (Agg), per control move."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import explorers
+
+    explorer = explorers.TrainingExplorer()
+    controls = explorer.controls
+    activations = ["tanh", "sigmoid", "relu", "post_tanh"]
+    retrain = []
+    for i in range(10):  # new seeds and activations only, so every move really retrains
+        retrain.append(timed_ms(lambda: setattr(controls["seed"], "value", 10 + i)))
+        retrain.append(timed_ms(lambda: setattr(controls["activation"], "value", activations[i % 4])))
+    stops = explorers.ITERATION_STOPS
+    scrub = [timed_ms(lambda: setattr(controls["iterations"], "value", stops[(7 * i) % len(stops)])) for i in range(40)]
+    # A new learning rate or initial-weight scheme trains all 100 seeds of the current
+    # activation side by side; the seed and activation moves above then need no training.
+    rates = [r for r in explorers.LEARNING_RATES if r != controls["learning_rate"].value][:4]
+    setting = [timed_ms(lambda: setattr(controls["learning_rate"], "value", rate)) for rate in rates]
+    report("slider_retrain_ms", statistics.median(retrain), "ms")
+    report("slider_iterations_ms", statistics.median(scrub), "ms")
+    report("slider_rate_change_ms", statistics.median(setting), "ms")
+
+
 def bench_book_build() -> None:
     """Build a copy of the book twice: from nothing, then again with nothing changed."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -73,5 +104,6 @@ def bench_book_build() -> None:
 
 if __name__ == "__main__":
     bench_training()
+    bench_sliders()
     if "--no-build" not in sys.argv:
         bench_book_build()

@@ -3,7 +3,7 @@
 Importing this package has no side effects: nothing is plotted, seeded or configured.
 """
 
-from helpers import plotting
+from helpers import explorers, plotting
 from helpers.network import (
     ACTIVATIONS,
     INIT_SCHEMES,
@@ -33,6 +33,7 @@ __all__ = [
     "History",
     "TrainingDivergedError",
     "derivative",
+    "explorers",
     "plotting",
     "get_activation",
     "initial_weights",

@@ -1,0 +1,523 @@
+"""Sliders that change the network and show the result at once (chapters 1, 3, 5 and 6).
+
+Each explorer draws into one matplotlib figure, updates that figure's artists in place when a
+control moves, and shows it as a PNG in an ``ipywidgets.Image``: no flicker, and nothing to
+install beyond ipywidgets, so it works in JupyterLab, Notebook 7 and VS Code alike.
+
+A built web page cannot run Python, so every explorer also carries a snapshot: the figure at
+its starting values, with alt text and a note on how to use it live. The book's site shows that
+snapshot instead of controls that would move and change nothing (``nb_mime_priority_overrides``
+in ``_config.yml``). The training chapter adds :func:`training_scrubber`, which needs no kernel.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import io
+import re
+import tempfile
+from pathlib import Path
+
+from typing import NamedTuple
+
+import numpy as np
+
+from helpers import network, plotting
+
+ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10_000)
+"""Training lengths the iterations slider offers: every small count up close, then a log-like scale."""
+
+LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0)
+MAX_SEED = 99
+DPI = 80
+STATIC_NOTE = (
+    "A snapshot at the starting values: a web page cannot run Python, so its controls are not "
+    "shown here. To move them, open this chapter as a notebook (download or launch buttons at "
+    "the top of the page) or run the book locally with <code>make lab</code>."
+)
+
+
+def plot_steps(iterations: int) -> np.ndarray:
+    """About 300 step numbers spread evenly on a log scale: a smooth line that draws fast."""
+    return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
+
+
+RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
+"""The steps an explorer keeps of each run: enough to draw it and every stop of the slider."""
+
+
+class Run(NamedTuple):
+    """One training run as the explorer keeps it: its weights and error at the RECORDED steps."""
+
+    steps: np.ndarray
+    weights: np.ndarray
+    mean_squared_error: np.ndarray
+
+    def index(self, iterations: int) -> int:
+        return int(np.searchsorted(self.steps, iterations))
+
+
+@functools.lru_cache(maxsize=8)
+def seed_runs(activation: str, learning_rate: float, scheme: str):
+    """Every seed of the slider trained at once, one column each, kept at the RECORDED steps.
+
+    Training 100 runs side by side costs about twice one run, and then moving the seed
+    slider needs no training at all (chapter 5).
+    """
+    columns = np.hstack([network.initial_weights(seed, scheme) for seed in range(MAX_SEED + 1)])
+    weights, errors = network.train_columns(
+        network.POST_INPUTS, network.POST_TARGETS, columns, activation, ITERATION_STOPS[-1], learning_rate
+    )
+    return weights[RECORDED], errors[RECORDED]
+
+
+@functools.lru_cache(maxsize=8)
+def shared_limits(activation: str, learning_rate: float, scheme: str) -> dict:
+    """Axis limits that fit every seed of one setting, so that moving the seed slider never
+    rescales the axes: runs are compared on the same scale, and the axes are not redrawn."""
+    weights, errors = seed_runs(activation, learning_rate, scheme)
+    finite = np.isfinite(weights).all(axis=(0, 1)) & np.isfinite(errors).all(axis=(0, 1))
+    weights, errors = weights[:, :, finite], errors[:, :, finite]  # diverged seeds draw nothing
+    if weights.size == 0:
+        return {"error": (1e-2, 1e2), "weights": (-1.1, 1.1), "outputs": (-1.1, 1.1)}
+    mse = np.mean(errors**2, axis=1)
+    floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
+    outputs = network.get_activation(activation).function(np.einsum("ei,tis->ets", EXAMPLE_INPUTS, weights))
+    return {
+        "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
+        "weights": coarse_limits(weights.min(), weights.max()),
+        "outputs": coarse_limits(min(outputs.min(), 0.0), max(outputs.max(), 1.0)),
+    }
+
+
+def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
+    """The run for one setting of the sliders; raises TrainingDivergedError for a run that blew up."""
+    weights, errors = (array[:, :, seed] for array in seed_runs(activation, learning_rate, scheme))
+    if not (np.isfinite(weights).all() and np.isfinite(errors).all()):
+        raise network.TrainingDivergedError(
+            f"training diverged: the numbers stopped being finite (seed {seed}, activation {activation!r}, "
+            f"learning_rate {learning_rate}); try a smaller learning_rate"
+        )
+    return Run(RECORDED, weights, np.mean(errors**2, axis=1))
+
+
+LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
+
+
+def rung(value: float) -> float:
+    """The smallest of 1.1, 2.2, 5.5, 11, 22, ... that is at least ``value`` (or ``value`` past the top)."""
+    index = np.searchsorted(LADDER, value)
+    return float(LADDER[index]) if index < len(LADDER) else float(value)
+
+
+def coarse_limits(low: float, high: float, log: bool = False) -> tuple[float, float]:
+    """Limits rounded outwards to a coarse ladder, so most runs share them and the axes are
+    not redrawn: +-1.1, 2.2, 5.5, 11, ... for values; every second power of ten for log scales."""
+    if log:
+        return 10.0 ** (2 * np.floor(np.log10(low) / 2)), 10.0 ** (2 * np.ceil(np.log10(high) / 2))
+    return (-rung(-low) if low < 0 else -0.05), (rung(high) if high > 0 else 0.5)
+
+
+class Explorer:
+    """Controls and one figure shown as a PNG image; subclasses build the figure and ``draw``."""
+
+    def __init__(self, controls: dict, figure, moving_artists) -> None:
+        import ipywidgets as widgets
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.controls = controls
+        self.figure, self.moving = figure, list(moving_artists)
+        FigureCanvasAgg(figure)  # draw with Agg, whatever the notebook's backend
+        figure.set_dpi(DPI)
+        figure.canvas.draw()  # settle the constrained layout once, then keep it fixed
+        figure.set_layout_engine("none")
+        for artist in self.moving:
+            artist.set_animated(True)  # left out of full draws, drawn over the saved background
+        self._background, self.stale = None, True
+        self.alt = ""
+        self.image = widgets.Image(format="png", layout={"max_width": "100%"})
+        self.status = widgets.HTML()
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        row = widgets.HBox(list(controls.values()), layout={"flex_flow": "row wrap"})
+        self.widget = widgets.VBox([row, self.image, self.status])
+        self.redraw()
+        self.snapshot, self.snapshot_alt = self.image.value, self.alt
+
+    @property
+    def values(self) -> dict:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values) -> None:
+        """Move several controls at once, with one redraw at the end (for code and tests)."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"unknown control(s) {unknown}; expected some of {sorted(self.controls)}")
+        for name, value in values.items():
+            self.controls[name].unobserve(self._on_change, names="value")
+            try:
+                self.controls[name].value = value
+            finally:
+                self.controls[name].observe(self._on_change, names="value")
+        self.redraw()
+
+    def _on_change(self, change) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.draw(**self.values)
+        self.image.value = self.png()
+
+    def draw(self, **values) -> None:
+        """Update the artists for these values; set ``self.stale`` when axes, ticks or labels change."""
+        raise NotImplementedError
+
+    def png(self, compress_level: int = 1) -> bytes:
+        """The figure as PNG bytes. Axes, ticks and labels are drawn only when stale (blitting)."""
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        if self.stale or self._background is None:
+            canvas.draw()
+            self._background, self.stale = canvas.copy_from_bbox(self.figure.bbox), False
+        canvas.restore_region(self._background)
+        for artist in self.moving:
+            self.figure.draw_artist(artist)
+        size = canvas.get_width_height(physical=True)
+        picture = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        buffer = io.BytesIO()
+        picture.save(buffer, format="png", compress_level=compress_level)
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        picture = base64.b64encode(self.snapshot).decode("ascii")
+        bundle["text/html"] = (
+            f'<figure class="explorer-snapshot"><img src="data:image/png;base64,{picture}" '
+            f'alt="{html.escape(self.snapshot_alt)}" style="max-width:100%">'
+            f"<figcaption>{STATIC_NOTE}</figcaption></figure>"
+        )
+        settings = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
+        bundle["text/plain"] = f"{type(self).__name__}({settings})"
+        return bundle
+
+
+def _seed_slider(value: int):
+    import ipywidgets as widgets
+
+    return widgets.IntSlider(value=value, min=0, max=MAX_SEED, description="seed")
+
+
+def _activation_menu(value: str, names=tuple(network.ACTIVATIONS)):
+    import ipywidgets as widgets
+
+    return widgets.Dropdown(options=list(names), value=value, description="activation")
+
+
+def _scheme_menu(value: str):
+    import ipywidgets as widgets
+
+    return widgets.Dropdown(options=list(network.INIT_SCHEMES), value=value, description="initial weights")
+
+
+EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
+EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
+
+
+class TrainingExplorer(Explorer):
+    """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
+
+    Moving the iterations slider never retrains: each run is trained once to the longest length
+    and kept (see :func:`seed_runs`); the slider only picks a step of its history.
+    """
+
+    def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
+                 activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
+        import ipywidgets as widgets
+
+        controls = {
+            "seed": _seed_slider(seed),
+            "iterations": widgets.SelectionSlider(options=ITERATION_STOPS, value=iterations, description="iterations"),
+            "activation": _activation_menu(activation),
+            "learning_rate": widgets.SelectionSlider(options=LEARNING_RATES, value=learning_rate, description="learning rate"),
+            "scheme": _scheme_menu(scheme),
+        }
+        self._run = None
+        for name in network.ACTIVATIONS:  # train every seed of every activation now, once
+            seed_runs(name, learning_rate, scheme)
+        figure, moving = self._build()
+        super().__init__(controls, figure, moving)
+
+    @plotting.book_style
+    def _build(self):
+        figure, (error_ax, weight_ax, output_ax) = plotting.new_figure(ncols=3, width=12.0, height=3.8)
+        steps = RECORDED
+        (self.error_line,) = error_ax.plot(steps, np.ones(len(steps)), color=plotting.OKABE_ITO["black"])
+        self.weight_lines = [
+            weight_ax.plot(steps, np.zeros(len(steps)), color=plotting.colour(i), linestyle=plotting.LINE_STYLES[i], label=name)[0]
+            for i, name in enumerate(plotting.WEIGHT_NAMES)
+        ]
+        self.markers = [ax.axvline(0, color="black", linestyle=":", linewidth=1.5) for ax in (error_ax, weight_ax)]
+        for ax in (error_ax, weight_ax):
+            ax.set(xscale="symlog", xlim=(0, ITERATION_STOPS[-1]), xlabel="training steps")
+            ax.minorticks_off()  # fewer ticks: a full redraw costs less
+        error_ax.set(yscale="log", ylabel="mean squared error")
+        error_ax.minorticks_off()
+        weight_ax.set(ylabel="weight value", title="Weights")
+        weight_ax.legend(fontsize="small", loc="upper left")
+        self.error_title = error_ax.set_title("Error")
+        colours = [plotting.OKABE_ITO["blue"]] * 4 + [plotting.OKABE_ITO["orange"]] * 3
+        self.bars = output_ax.barh(range(7), np.zeros(7), color=colours, hatch=[""] * 4 + ["//"] * 3, edgecolor="black")
+        (self.target_marks,) = output_ax.plot(network.POST_TARGETS.ravel(), range(4), "D", color="white",
+                                              markeredgecolor="black", markersize=7, label="target")
+        output_ax.set_yticks(range(7), EXAMPLE_LABELS)
+        output_ax.invert_yaxis()
+        output_ax.axvline(0, color="black", linewidth=0.8)
+        output_ax.set(xlim=(-1.05, 1.05), xlabel="output", title="Outputs (hatched: unseen inputs)")
+        output_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        self.error_ax, self.weight_ax, self.output_ax = error_ax, weight_ax, output_ax
+        moving = [self.error_line, *self.weight_lines, *self.markers, *self.bars, self.target_marks, self.error_title]
+        return figure, moving
+
+    def draw(self, seed, iterations, activation, learning_rate, scheme) -> None:
+        try:
+            run = training_run(seed, activation, learning_rate, scheme)
+        except network.TrainingDivergedError as error:
+            self._draw_divergence(str(error))
+            return
+        if (seed, activation, learning_rate, scheme) != self._run:
+            self._draw_run(run, shared_limits(activation, learning_rate, scheme))
+            self._run = (seed, activation, learning_rate, scheme)
+        self._draw_step(run, iterations, activation)
+
+    def _set_limits(self, ax, axis: str, limits) -> None:
+        if tuple(getattr(ax, f"get_{axis}lim")()) != tuple(limits):
+            getattr(ax, f"set_{axis}lim")(limits)
+            self.stale = True
+
+    def _draw_run(self, run: Run, limits: dict) -> None:
+        self.status.value = ""
+        self.error_line.set_data(run.steps, run.mean_squared_error)
+        for i, line in enumerate(self.weight_lines):
+            line.set_data(run.steps, run.weights[:, i])
+        self._set_limits(self.error_ax, "y", limits["error"])
+        self._set_limits(self.weight_ax, "y", limits["weights"])
+        self._set_limits(self.output_ax, "x", limits["outputs"])
+        for artist in self.moving:
+            artist.set_visible(True)
+
+    def _draw_step(self, run: Run, iterations: int, activation: str) -> None:
+        weights = run.weights[run.index(iterations)][:, None]
+        outputs = network.predict(EXAMPLE_INPUTS, weights, activation).ravel()
+        for bar, value in zip(self.bars, outputs):
+            bar.set_width(value)
+        for marker in self.markers:
+            marker.set_xdata([iterations, iterations])
+        mse = run.mean_squared_error[run.index(iterations)]
+        self.error_title.set_text(f"Error after {iterations} steps: {mse:.2g}")
+        v = self.values
+        self.alt = (
+            f"Three panels for seed {v['seed']}, activation {activation}, learning rate {v['learning_rate']} "
+            f"and {v['scheme']} initial weights. Left: the mean squared error over {run.steps[-1]} training "
+            f"steps, {mse:.2g} at step {iterations}. Middle: the three weights over the same steps; at step "
+            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Right: the outputs for the "
+            f"four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+        )
+
+    def _draw_divergence(self, message: str) -> None:
+        self._run = None
+        for artist in self.moving:
+            artist.set_visible(artist is self.error_title)
+        self.stale = True
+        self.error_title.set_text("This run diverged")
+        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
+        self.alt = f"Empty panels: this run diverged. {message}."
+
+
+def training_scrubber(seed: int = network.POST_SEED, activation: str = "post_tanh",
+                      learning_rate: float = 1.0, scheme: str = "post"):
+    """A kernel-free slider over training steps for the static site (chapter 5).
+
+    Every stop of :data:`ITERATION_STOPS` is drawn in advance by a :class:`TrainingExplorer`;
+    matplotlib's HTML player (the one behind ``to_jshtml``) gets the frames and adds its own
+    slider and buttons, which work on a web page with no Python behind it.
+    """
+    from IPython.display import HTML
+    from matplotlib.animation import HTMLWriter
+
+    explorer = TrainingExplorer(seed, ITERATION_STOPS[0], activation, learning_rate, scheme)
+    explorer.figure.set_dpi(64)  # 18 frames in one page: keep each one small
+    explorer.stale = True
+
+    class ExplorerFrames(HTMLWriter):
+        """The player, fed with the explorer's own frames instead of a full redraw for each."""
+
+        def grab_frame(self, **savefig_kwargs):
+            self._saved_frames.append(base64.b64encode(explorer.png(compress_level=9)).decode("ascii"))
+
+    writer = ExplorerFrames(fps=1.5, embed_frames=True, default_mode="once")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "player.html"
+        with writer.saving(explorer.figure, path, dpi=64):
+            for stop in ITERATION_STOPS:
+                explorer.draw(**{**explorer.values, "iterations": stop})
+                writer.grab_frame()
+        page = path.read_text()
+    # matplotlib names the player with a random id and draws its buttons with Font Awesome
+    # from a CDN. A stable id keeps the stored output identical run to run; plain symbols
+    # keep the page free of outside requests (each button already has an aria-label).
+    random_id = re.search(r"anim_img([0-9a-f]{32})", page).group(1)
+    settings = f"{seed}-{activation}-{learning_rate}-{scheme}"
+    page = page.replace(random_id, "_" + hashlib.sha1(settings.encode()).hexdigest()[:12])
+    page = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">', "", page)
+    for icon, symbol in SCRUBBER_SYMBOLS.items():
+        page = page.replace(f'<i class="fa {icon}"></i>', f'<span aria-hidden="true">{symbol}</span>')
+    page = page.replace('class="anim-slider"', 'class="anim-slider" aria-label="training step"')
+    alt = (f"Training with seed {seed}, activation {activation}, learning rate {learning_rate} and {scheme} "
+           f"initial weights, one frame per step count from 0 to {ITERATION_STOPS[-1]}: the error curve, the "
+           "three weights, and the outputs for the training and unseen inputs at the chosen step.")
+    page = page.replace("<img id=", f'<img alt="{html.escape(alt)}" id=', 1)
+    return HTML(page)
+
+
+SCRUBBER_SYMBOLS = {
+    "fa-minus": "&minus;",
+    "fa-fast-backward": "|&#9664;",
+    "fa-step-backward": "&#9664;|",
+    "fa-play fa-flip-horizontal": "&#9665;",
+    "fa-pause": "&#10074;&#10074;",
+    "fa-play": "&#9655;",
+    "fa-step-forward": "|&#9654;",
+    "fa-fast-forward": "&#9654;|",
+    "fa-plus": "+",
+}
+"""Plain symbols for the player's buttons, in place of Font Awesome icons from a CDN."""
+
+
+class ActivationExplorer(Explorer):
+    """An activation, its slope, and the tangent line at a chosen input (chapter 1)."""
+
+    def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
+        import ipywidgets as widgets
+
+        controls = {
+            "activation": _activation_menu(activation, ("tanh", "sigmoid", "relu")),
+            "z": widgets.FloatSlider(value=z, min=-4.0, max=4.0, step=0.1, description="input z"),
+        }
+        figure, moving = self._build()
+        super().__init__(controls, figure, moving)
+
+    @plotting.book_style
+    def _build(self):
+        figure, (left, right) = plotting.new_figure(ncols=2, width=9.0, height=3.4)
+        self.grid = np.linspace(-4, 4, 401)
+        (self.curve,) = left.plot(self.grid, self.grid, color=plotting.OKABE_ITO["blue"], label="f(z)")
+        (self.tangent,) = left.plot([], [], color=plotting.OKABE_ITO["vermillion"], linestyle="--", label="tangent")
+        (self.point,) = left.plot([], [], "o", color="black")
+        (self.slope_curve,) = right.plot(self.grid, self.grid, color=plotting.OKABE_ITO["green"], linestyle="-.")
+        (self.slope_point,) = right.plot([], [], "o", color="black")
+        left.set(xlim=(-4, 4), ylim=(-1.2, 1.2), xlabel="input z", ylabel="f(z)")
+        right.set(xlim=(-4, 4), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
+        left.legend(loc="upper left", fontsize="small")
+        self.left_title = left.set_title("Activation")
+        self.right = right
+        return figure, [self.curve, self.tangent, self.point, self.slope_curve, self.slope_point, self.left_title]
+
+    def draw(self, activation, z) -> None:
+        f = network.get_activation(activation).function
+        y, slope = float(f(z)), float(network.derivative(activation, z))
+        self.curve.set_ydata(f(self.grid))
+        self.slope_curve.set_ydata(network.derivative(activation, self.grid))
+        span = np.array([z - 1.5, z + 1.5])
+        self.tangent.set_data(span, y + slope * (span - z))
+        self.point.set_data([z], [y])
+        self.slope_point.set_data([z], [slope])
+        self.left_title.set_text(f"{activation}({z:.1f}) = {y:.3f}, slope {slope:.3f}")
+        self.alt = (
+            f"Left: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
+            f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of {activation} at every input, "
+            f"with the point at {z:.1f} marked."
+        )
+
+
+class SeedExplorer(Explorer):
+    """A seed and an initialisation scheme, and the three starting weights they give (chapters 3 and 4)."""
+
+    def __init__(self, seed: int = network.POST_SEED, scheme: str = "post") -> None:
+        controls = {"seed": _seed_slider(seed), "scheme": _scheme_menu(scheme)}
+        figure, moving = self._build()
+        super().__init__(controls, figure, moving)
+
+    @plotting.book_style
+    def _build(self):
+        figure, (ax,) = plotting.new_figure(width=6.0, height=3.4)
+        self.bars = ax.bar(range(3), np.zeros(3), color=[plotting.colour(i) for i in range(3)], edgecolor="black")
+        ax.set_xticks(range(3), plotting.WEIGHT_NAMES)
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.set(ylim=(-1.1, 1.1), ylabel="starting weight")
+        self.title = ax.set_title("seed 0, uniform scheme")  # a placeholder, so the layout leaves room
+        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in range(3)]
+        return figure, [*self.bars, self.title, *self.labels]
+
+    def draw(self, seed, scheme) -> None:
+        weights = network.initial_weights(seed, scheme).ravel()
+        for bar, label, value in zip(self.bars, self.labels, weights):
+            bar.set_height(value)
+            label.set_position((label.get_position()[0], value if value >= 0 else 0))
+            label.set_text(f"{value:.3f}")
+        self.title.set_text(f"seed {seed}, {scheme} scheme")
+        self.alt = (f"Bar chart of the three starting weights for seed {seed} with the {scheme} scheme: "
+                    f"{', '.join(f'{w:.3f}' for w in weights)}.")
+
+
+class PredictionExplorer(Explorer):
+    """Pick an input, see the weighted sum and the output of the post's and the corrected network (chapter 6)."""
+
+    MODELS = {
+        "post's network": ("post_tanh", 1.0),
+        "corrected network": ("tanh", 0.5),
+    }
+
+    def __init__(self, x1: float = 1.0, x2: float = 1.0, x3: float = 0.0) -> None:
+        import ipywidgets as widgets
+
+        def slider(name, value):
+            return widgets.FloatSlider(value=value, min=-1.0, max=2.0, step=0.1, description=name)
+
+        controls = {"x1": slider("x1", x1), "x2": slider("x2", x2), "x3": slider("x3 (bias)", x3)}
+        self.weights = {
+            label: training_run(network.POST_SEED, activation, rate, "post").weights[-1][:, None]
+            for label, (activation, rate) in self.MODELS.items()
+        }
+        figure, moving = self._build()
+        super().__init__(controls, figure, moving)
+
+    @plotting.book_style
+    def _build(self):
+        figure, (ax,) = plotting.new_figure(width=6.5, height=3.0)
+        labels = list(self.MODELS)
+        self.bars = ax.barh(range(len(labels)), np.zeros(len(labels)), color=[plotting.colour(i) for i in range(len(labels))],
+                            hatch=["", "//"], edgecolor="black")
+        ax.set_yticks(range(len(labels)), labels)
+        ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="threshold 0.5")
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set(xlim=(-1.05, 1.05), xlabel="output")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+        self.title = ax.set_title("input [0.0, 0.0, 0.0]")  # a placeholder, so the layout leaves room
+        self.texts = [ax.text(-1.0, i - 0.3, "", va="center", fontsize="small") for i in range(len(labels))]
+        return figure, [*self.bars, self.title, *self.texts]
+
+    def draw(self, x1, x2, x3) -> None:
+        x = np.array([x1, x2, x3])
+        parts = []
+        for bar, text, (label, weights), (activation, _) in zip(self.bars, self.texts, self.weights.items(), self.MODELS.values()):
+            z = float(x @ weights[:, 0])
+            y = float(network.predict(x, weights, activation)[0])
+            bar.set_width(y)
+            text.set_text(f"z = {z:.2f}, output {y:.3f}")
+            parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
+        self.title.set_text(f"input [{x1:.1f}, {x2:.1f}, {x3:.1f}]")
+        self.alt = f"For the input [{x1:.1f}, {x2:.1f}, {x3:.1f}], " + "; ".join(parts) + ". A dashed line marks 0.5."
