@@ -88,14 +88,40 @@ class ImageAlts(HTMLParser):
             self.alts.append(dict(attrs).get("alt"))
 
 
-@pytest.mark.build
-def test_the_book_builds_strictly_and_every_image_has_alt_text():
+@pytest.fixture(scope="module")
+def built_site():
+    """The book, built strictly once for every test that reads the site."""
     result = subprocess.run(BUILD, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
-    html = ROOT / "_build" / "html"
+    return ROOT / "_build" / "html"
+
+
+@pytest.mark.build
+def test_the_book_builds_strictly_and_every_image_has_alt_text(built_site):
+    html = built_site
     for page in toc_files():
         built = html / f"{page}.html"
         assert built.exists(), f"{page} was not built"
         parser = ImageAlts()
         parser.feed(built.read_text())
         assert all(alt and alt.strip() for alt in parser.alts), f"an image without alt text in {built.name}"
+
+
+@pytest.mark.build
+def test_the_training_chapter_has_a_kernel_free_player_with_many_frames(built_site):
+    page = (built_site / "book" / "05_training.html").read_text()
+    assert 'type="range"' in page and 'class="anim-slider"' in page
+    frames = re.findall(r'frames\[\d+\] = "data:image/png;base64,', page)
+    assert len(frames) > 1
+    assert "font-awesome" not in page  # the player needs nothing from another host
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("chapter", ["01_tanh", "03_seeding", "05_training", "06_prediction"])
+def test_explorers_show_a_snapshot_and_a_note_not_dead_controls(built_site, chapter):
+    page = (built_site / "book" / f"{chapter}.html").read_text()
+    assert 'class="explorer-snapshot"' in page, "the explorer's snapshot is on the page"
+    assert "make lab" in page, "with a note on how to use it live"
+    # The page may carry the widgets' saved state as inert JSON, but no widget view to render.
+    assert '<script type="application/vnd.jupyter.widget-view+json">' not in page, "no widget that cannot work"
+    assert "@jupyter-widgets/html-manager" not in page and "require.min.js" not in page
