@@ -141,6 +141,7 @@ class Explorer:
         self.image = widgets.Image(format="png", layout={"max_width": "100%"})
         self.status = widgets.HTML()
         for control in controls.values():
+            control.style.description_width = "initial"  # show each label in full
             control.observe(self._on_change, names="value")
         row = widgets.HBox(list(controls.values()), layout={"flex_flow": "row wrap"})
         self.widget = widgets.VBox([row, self.image, self.status])
