@@ -125,3 +125,14 @@ def test_explorers_show_a_snapshot_and_a_note_not_dead_controls(built_site, chap
     # The page may carry the widgets' saved state as inert JSON, but no widget view to render.
     assert '<script type="application/vnd.jupyter.widget-view+json">' not in page, "no widget that cannot work"
     assert "@jupyter-widgets/html-manager" not in page and "require.min.js" not in page
+
+
+@pytest.mark.build
+def test_chapter_pages_offer_a_download_and_launch_buttons(built_site):
+    page = (built_site / "book" / "05_training.html").read_text()
+    repository = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].removeprefix("https://github.com/")
+    assert 'href="../_sources/book/05_training.ipynb"' in page
+    assert f"https://mybinder.org/v2/gh/{repository}/main?urlpath=lab/tree/book/05_training.ipynb" in page
+    assert f"https://colab.research.google.com/github/{repository}/blob/main/book/05_training.ipynb" in page
+    downloaded = nbformat.reads((built_site / "_sources" / "book" / "05_training.ipynb").read_text(), as_version=4)
+    assert downloaded.cells[0].source.startswith("# ")
