@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help book test lab bench notebooks lock clean distclean
+.PHONY: help book test lab bench notebooks student lock clean distclean
 
 help:
 	@echo "make book       build the site into _build/html (creates .venv on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make bench      print the benchmark figures"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
+	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
 	@echo "make clean      remove _build/   (make distclean also removes .venv/)"
 
@@ -41,6 +42,9 @@ bench: $(READY)
 
 notebooks: $(READY)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+
+student: $(READY)
+	$(BIN)/python tools/make_student.py
 
 lock:
 	rm -rf _build/lock-venv

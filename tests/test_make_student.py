@@ -1,0 +1,91 @@
+"""The student-edition generator: a notebook in, a notebook out."""
+
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from make_student import make_student_edition, student_notebook, stub  # noqa: E402
+
+SOLUTION = '''import numpy as np
+
+
+def slope_from_output(y):
+    """Slope of tanh where tanh equals y."""
+    secret = 1 - y**2
+    return secret
+
+
+helper_value = 42
+'''
+
+
+def teacher_notebook():
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    solution = code(SOLUTION, metadata={"tags": ["solution"], "hint": "use only y"})
+    solution.outputs = [nbformat.v4.new_output("stream", text="shown\n")]
+    solution.execution_count = 3
+    return nbformat.v4.new_notebook(cells=[
+        md("# Chapter\n\nSome prose."),
+        md("````{exercise} Slope\n:label: ex-slope\n\nWrite it.\n````"),
+        md("````{solution-start} ex-slope\n:class: dropdown\n````"),
+        solution,
+        md("````{solution-end}\n````"),
+        code("print(slope_from_output(0.5))"),
+        md("Before.\n\n````{solution} ex-other\n:class: dropdown\n\nThe answer is **blue**.\n````\n\nAfter."),
+    ])
+
+
+def test_a_solution_becomes_a_stub_with_signature_docstring_and_hint():
+    namespace = {}
+    exec(stub(SOLUTION, "use only y"), namespace)
+    function = namespace["slope_from_output"]
+    assert function.__doc__ == "Slope of tanh where tanh equals y."
+    with pytest.raises(NotImplementedError, match="use only y"):
+        function(0.5)
+    assert "secret" not in stub(SOLUTION) and "helper_value" not in stub(SOLUTION)
+    assert "import numpy as np" in stub(SOLUTION)
+
+
+def test_a_solution_without_a_function_or_body_is_refused():
+    with pytest.raises(ValueError, match="at least one function"):
+        stub("answer = 42\n")
+    with pytest.raises(ValueError, match="no body"):
+        stub('def f():\n    """Only a docstring."""\n')
+
+
+def test_the_student_notebook_keeps_the_exercise_and_loses_the_solutions():
+    teacher = teacher_notebook()
+    student = student_notebook(teacher)
+    text = "\n".join(cell.source for cell in student.cells)
+    assert "{exercise}" in text and "Some prose." in text and "Before." in text and "After." in text
+    assert "{solution" not in text and "blue" not in text and "secret" not in text
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in student.cells if c.cell_type == "code")
+    stubbed = [c for c in student.cells if "exercise" in c.metadata.get("tags", [])]
+    assert len(stubbed) == 1 and "NotImplementedError('use only y')" in stubbed[0].source
+    assert teacher.cells[3].source == SOLUTION  # the teacher's notebook is left alone
+
+
+def test_the_edition_of_the_book_has_no_solution_left(tmp_path):
+    written = make_student_edition(tmp_path / "student")
+    assert len(written) == 7
+    book = Path(__file__).resolve().parent.parent / "book"
+    for path in written:
+        teacher = nbformat.read(book / path.name, as_version=4)
+        student = nbformat.read(path, as_version=4)
+        student_lines = {line.strip() for cell in student.cells for line in cell.source.splitlines()}
+        assert not any("{solution" in line for line in student_lines)
+        # Lines the chapter shows anyway (outside its solutions) are not leaks.
+        shown = {line.strip() for cell in teacher.cells if "solution" not in cell.metadata.get("tags", [])
+                 for line in cell.source.splitlines()}
+        for cell in teacher.cells:
+            if "solution" in cell.metadata.get("tags", []):
+                body = [line.strip() for line in cell.source.splitlines()
+                        if line.strip() and not line.lstrip().startswith(("def ", '"""', "import ", "from "))]
+                leaked = [line for line in body if line in student_lines and line not in shown]
+                assert not leaked, f"{path.name}: solution lines in the student edition: {leaked}"
+    with zipfile.ZipFile(tmp_path / "student.zip") as archive:
+        assert sorted(Path(n).name for n in archive.namelist() if n.endswith(".ipynb")) == sorted(p.name for p in written)
