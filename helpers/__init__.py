@@ -1,4 +1,4 @@
-"""Helpers for the book: the network, its plots and (later) sliders and exercise checks.
+"""Helpers for the book: the network, its plots and its sliders (exercise checks to come, issue 5).
 
 Importing this package has no side effects: nothing is plotted, seeded or configured.
 """

@@ -41,7 +41,7 @@ STATIC_NOTE = (
 
 
 def plot_steps(iterations: int) -> np.ndarray:
-    """About 300 step numbers spread evenly on a log scale: a smooth line that draws fast."""
+    """About 300 step numbers spread evenly on a log scale: a smooth line that draws fast (chapter 5)."""
     return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
 
 
@@ -50,7 +50,7 @@ RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
 
 
 class Run(NamedTuple):
-    """One training run as the explorer keeps it: its weights and error at the RECORDED steps."""
+    """One training run as the explorer keeps it: its weights and error at the RECORDED steps (chapter 5)."""
 
     steps: np.ndarray
     weights: np.ndarray
@@ -94,7 +94,7 @@ def shared_limits(activation: str, learning_rate: float, scheme: str) -> dict:
 
 
 def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
-    """The run for one setting of the sliders; raises TrainingDivergedError for a run that blew up."""
+    """The run for one setting of the sliders; raises TrainingDivergedError for a run that blew up (chapter 5)."""
     weights, errors = (array[:, :, seed] for array in seed_runs(activation, learning_rate, scheme))
     if not (np.isfinite(weights).all() and np.isfinite(errors).all()):
         raise network.TrainingDivergedError(
@@ -108,13 +108,13 @@ LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0]
 
 
 def rung(value: float) -> float:
-    """The smallest of 1.1, 2.2, 5.5, 11, 22, ... that is at least ``value`` (or ``value`` past the top)."""
+    """The smallest of 1.1, 2.2, 5.5, 11, 22, ... at least ``value`` (or ``value`` past the top; chapter 5)."""
     index = np.searchsorted(LADDER, value)
     return float(LADDER[index]) if index < len(LADDER) else float(value)
 
 
 def coarse_limits(low: float, high: float, log: bool = False) -> tuple[float, float]:
-    """Limits rounded outwards to a coarse ladder, so most runs share them and the axes are
+    """Limits rounded outwards to a coarse ladder (chapter 5), so most runs share them and the axes are
     not redrawn: +-1.1, 2.2, 5.5, 11, ... for values; every second power of ten for log scales."""
     if log:
         return 10.0 ** (2 * np.floor(np.log10(low) / 2)), 10.0 ** (2 * np.ceil(np.log10(high) / 2))
@@ -122,7 +122,7 @@ def coarse_limits(low: float, high: float, log: bool = False) -> tuple[float, fl
 
 
 class Explorer:
-    """Controls and one figure shown as a PNG image; subclasses build the figure and ``draw``."""
+    """Controls and one figure shown as a PNG image; subclasses build the figure and ``draw`` (chapters 1, 3, 5, 6)."""
 
     def __init__(self, controls: dict, figure, moving_artists) -> None:
         import ipywidgets as widgets

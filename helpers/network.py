@@ -38,7 +38,7 @@ POST_ITERATIONS = 10_000
 
 
 class Activation(NamedTuple):
-    """An activation ``f`` and its slope written in terms of the output ``y = f(z)``."""
+    """An activation ``f`` and its slope written in terms of the output ``y = f(z)`` (chapter 1)."""
 
     name: str
     function: Callable[[np.ndarray], np.ndarray]
@@ -91,7 +91,7 @@ ACTIVATIONS = {
 
 
 def get_activation(name: str) -> Activation:
-    """Look an activation up by name, with an error that lists the valid names."""
+    """Look an activation up by name, with an error that lists the valid names (chapters 1 and 5)."""
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
@@ -137,12 +137,12 @@ def initial_weights(seed: int, scheme: str = "post", n_inputs: int = 3) -> np.nd
 
 
 class TrainingDivergedError(FloatingPointError):
-    """Training produced numbers too large to represent (inf or nan)."""
+    """Training produced numbers too large to represent, inf or nan (chapter 5)."""
 
 
 @dataclass(frozen=True)
 class History:
-    """Everything one training run saw, so a slider can scrub it without retraining.
+    """Everything one training run saw, so a slider can scrub it without retraining (chapter 5).
 
     ``weights[k]`` are the weights after ``k`` updates (``k = 0 .. iterations``) and
     ``errors[k]`` the errors ``target - output`` those weights make on each example.

@@ -45,7 +45,7 @@ STYLE = {
 
 
 def book_style(plot):
-    """Draw everything inside ``plot`` with the book's :data:`STYLE`."""
+    """Draw everything inside ``plot`` with the book's :data:`STYLE` (every chapter's figures)."""
 
     @functools.wraps(plot)
     def styled(*args, **kwargs):
@@ -58,7 +58,7 @@ def book_style(plot):
 
 
 def new_figure(ncols: int = 1, width: float = 6.4, height: float = 3.6):
-    """A figure with ``ncols`` axes side by side, detached from pyplot so it shows once."""
+    """A figure with ``ncols`` axes side by side, detached from pyplot so it shows once (every chapter)."""
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, ncols, figsize=(width, height), layout="constrained", squeeze=False)
@@ -90,7 +90,7 @@ def _finite(values, what: str) -> np.ndarray:
 
 
 def colour(i: int) -> str:
-    """The i-th Okabe-Ito colour, cycling."""
+    """The i-th Okabe-Ito colour, cycling (every chapter's figures)."""
     return list(OKABE_ITO.values())[i % len(OKABE_ITO)]
 
 
