@@ -1,9 +1,9 @@
-"""Helpers for the book: the network, its plots and its sliders (exercise checks to come, issue 5).
+"""Helpers for the book: the network, its plots, its sliders and the exercise self-checks.
 
 Importing this package has no side effects: nothing is plotted, seeded or configured.
 """
 
-from helpers import explorers, plotting
+from helpers import checks, explorers, plotting
 from helpers.network import (
     ACTIVATIONS,
     INIT_SCHEMES,
@@ -32,6 +32,7 @@ __all__ = [
     "POST_TEST_INPUTS",
     "History",
     "TrainingDivergedError",
+    "checks",
     "derivative",
     "explorers",
     "plotting",

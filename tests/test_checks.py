@@ -1,0 +1,95 @@
+"""Each exercise check against a correct answer, a typical wrong one, a broken one and a stub."""
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers import checks
+
+
+def stub(*args, **kwargs):
+    raise NotImplementedError("write this function")
+
+
+def crashes(*args, **kwargs):
+    return {}["no such key"]
+
+
+def tanh_step(X, targets, w, learning_rate=1.0, slope=lambda y: 1 - y**2):
+    y = np.tanh(X @ w)
+    return w + learning_rate * (X.T @ ((targets - y) * slope(y)))
+
+
+def true_gradient(X, targets, w):
+    y = np.tanh(X @ w)
+    return -X.T @ ((targets - y) * (1 - y**2))
+
+
+def count(model):
+    return sum(a.size for a in model.coefs_) + sum(b.size for b in model.intercepts_)
+
+
+CASES = {
+    # check: (correct answer, typical wrong answer, what the feedback says about the wrong one)
+    checks.check_tanh_slope_from_output: (lambda y: 1 - y**2, lambda y: 1 - np.tanh(4 * y), "at the output y ="),
+    checks.check_targets_from_inputs: (lambda x: np.asarray(x)[:, [0]], lambda x: np.asarray(x)[:, 0], "shape (4,)"),
+    checks.check_post_starting_weights: (
+        lambda seed: np.random.RandomState(seed).random_sample((3, 1)) - 1,
+        lambda seed: (np.random.seed(seed), np.random.random((3, 1)) - 1)[1],
+        "global generator changed",
+    ),
+    checks.check_symmetric_uniform: (
+        lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1),
+        lambda rng, shape, limit: limit * rng.random(shape),
+        "only cover",
+    ),
+    checks.check_glorot_limit: (
+        lambda fan_in, fan_out: np.sqrt(6 / (fan_in + fan_out)),
+        lambda fan_in, fan_out: np.sqrt(6 / fan_in),
+        "too large",
+    ),
+    checks.check_training_step: (
+        tanh_step,
+        lambda X, t, w, rate=1.0: tanh_step(X, t, w, rate, slope=lambda y: 1 - np.tanh(4 * y)),
+        "TRUE slope",
+    ),
+    checks.check_gradient: (true_gradient, lambda X, t, w: -true_gradient(X, t, w), "wrong sign"),
+    checks.check_to_labels: (
+        lambda outputs, threshold=0.5: (np.asarray(outputs) > threshold).astype(int),
+        lambda outputs, threshold=0.5: (np.asarray(outputs) >= threshold).astype(int),
+        "exactly at the threshold",
+    ),
+    checks.check_count_parameters: (count, lambda model: sum(a.size for a in model.coefs_), "only the weights"),
+}
+
+
+@pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
+def test_a_correct_answer_passes(check, capsys):
+    assert check(CASES[check][0]) is True
+    assert capsys.readouterr().out.startswith("Well done:")
+
+
+@pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
+def test_a_typical_wrong_answer_gets_specific_feedback(check, capsys):
+    assert check(CASES[check][1]) is False
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet right:") and CASES[check][2] in out
+
+
+@pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
+def test_a_broken_answer_is_reported_not_raised(check, capsys):
+    assert check(crashes) is False
+    out = capsys.readouterr().out
+    assert "your function raised KeyError" in out and "called with" in out
+
+
+@pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
+def test_a_stub_is_not_implemented_yet(check, capsys):
+    assert check(stub) is False
+    assert capsys.readouterr().out.strip() == checks.NOT_YET
+
+
+def test_a_wrong_shape_names_the_expected_shape(capsys):
+    assert checks.check_training_step(lambda X, t, w, rate=1.0: np.zeros(3)) is False
+    assert "should have shape (3, 1); got shape (3,)" in capsys.readouterr().out
+    assert helpers.checks is checks
