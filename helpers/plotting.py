@@ -95,6 +95,24 @@ def colour(i: int) -> str:
 
 
 WEIGHT_NAMES = ("w1 (first input)", "w2 (second input)", "w3 (bias input)")
+HATCHES = ("", "//", "..", "xx", "\\\\", "++")
+
+
+def weight_name(i: int) -> str:
+    """The label of the i-th weight (chapters 3 to 5)."""
+    return WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}"
+
+
+def _grouped_bars(ax, values_by_label, what: str) -> int:
+    """One group of bars per position, one bar per label in each group; returns the group count."""
+    width = 0.8 / max(len(values_by_label), 1)
+    count = 0
+    for j, (label, values) in enumerate(values_by_label.items()):
+        values = _finite(values, f"the {what} of {label!r}").ravel()
+        x = np.arange(len(values)) + (j - (len(values_by_label) - 1) / 2) * width
+        ax.bar(x, values, width, label=label, color=colour(j), hatch=HATCHES[j % len(HATCHES)], edgecolor="black")
+        count = len(values)
+    return count
 
 
 @book_style
@@ -124,7 +142,7 @@ def plot_weight_trajectories(histories, log_x: bool = True):
         weights = _finite(history.weights, f"the weights of {label!r}")
         steps = np.arange(len(weights))
         for i in range(weights.shape[1]):
-            name = WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}"
+            name = weight_name(i)
             ax.plot(steps, weights[:, i], color=colour(i), linestyle=LINE_STYLES[run % len(LINE_STYLES)],
                     label=f"{name}, {label}" if len(histories) > 1 else name)
     ax.set(xlabel="training steps", ylabel="weight value")
@@ -138,15 +156,8 @@ def plot_weight_trajectories(histories, log_x: bool = True):
 def plot_weight_bars(weights_by_label):
     """The weights of several runs side by side, one group of bars per weight (chapters 3 and 4)."""
     fig, (ax,) = new_figure()
-    labels = list(weights_by_label)
-    width = 0.8 / max(len(labels), 1)
-    hatches = ("", "//", "..", "xx", "\\\\", "++")
-    for j, label in enumerate(labels):
-        weights = _finite(weights_by_label[label], f"the weights of {label!r}").ravel()
-        x = np.arange(len(weights)) + (j - (len(labels) - 1) / 2) * width
-        ax.bar(x, weights, width, label=label, color=colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
-    n = len(np.ravel(next(iter(weights_by_label.values())))) if labels else 0
-    ax.set_xticks(range(n), [WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}" for i in range(n)])
+    n = _grouped_bars(ax, weights_by_label, "weights")
+    ax.set_xticks(range(n), [weight_name(i) for i in range(n)])
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set(ylabel="weight value")
     ax.legend()
@@ -170,16 +181,11 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
 def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
     """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7)."""
     inputs = np.atleast_2d(inputs)
+    for label, outputs in outputs_by_label.items():
+        if np.size(outputs) != len(inputs):
+            raise ValueError(f"{label!r} has {np.size(outputs)} outputs for {len(inputs)} inputs")
     fig, (ax,) = new_figure()
-    labels = list(outputs_by_label)
-    width = 0.8 / max(len(labels), 1)
-    hatches = ("", "//", "..", "xx")
-    for j, label in enumerate(labels):
-        outputs = _finite(outputs_by_label[label], f"the outputs of {label!r}").ravel()
-        if len(outputs) != len(inputs):
-            raise ValueError(f"{label!r} has {len(outputs)} outputs for {len(inputs)} inputs")
-        x = np.arange(len(outputs)) + (j - (len(labels) - 1) / 2) * width
-        ax.bar(x, outputs, width, label=label, color=colour(j), hatch=hatches[j % len(hatches)], edgecolor="black")
+    _grouped_bars(ax, outputs_by_label, "outputs")
     ax.set_xticks(range(len(inputs)), [str(row.astype(int).tolist() if np.all(row == row.astype(int)) else row.tolist()) for row in inputs])
     if threshold is not None:
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"threshold {threshold}")
