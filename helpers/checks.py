@@ -2,7 +2,8 @@
 
 Call a check on your function right after writing it: it says at once whether it works, and
 if not, for which input and what kind of answer was expected. It never shows the solution.
-Each check returns True or False and prints one short verdict.
+Each check returns a Verdict: it shows as one short message when it ends a notebook cell, and
+counts as True or False (``if check_...(f):``), for teachers who collect results.
 """
 
 from __future__ import annotations
@@ -14,12 +15,27 @@ from helpers import network
 NOT_YET = "not implemented yet: write the function above, run its cell, then run this check again."
 
 
+class Verdict:
+    """The result of a check: ``passed`` (also its truth value) and a one-line ``message``."""
+
+    def __init__(self, passed: bool, message: str):
+        self.passed, self.message = passed, message
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __repr__(self) -> str:
+        return self.message
+
+
 class _Failed(Exception):
     """One check found a problem; the message is the feedback."""
 
 
 def _call(function, *args, **kwargs):
     """Call the reader's function, turning its own errors into feedback."""
+    if not callable(function):
+        raise _Failed(f"a check needs your function itself, without brackets after its name; got {_short(function)}")
     try:
         return function(*args, **kwargs)
     except NotImplementedError:
@@ -46,20 +62,17 @@ def _as_array(value, what: str, shape=None) -> np.ndarray:
     return array
 
 
-def _verdict(run, success: str) -> bool:
+def _verdict(run, success: str) -> Verdict:
     try:
         run()
     except NotImplementedError:
-        print(NOT_YET)
-        return False
+        return Verdict(False, NOT_YET)
     except _Failed as problem:
-        print(f"Not yet right: {problem}")
-        return False
-    print(f"Well done: {success}")
-    return True
+        return Verdict(False, f"Not yet right: {problem}")
+    return Verdict(True, f"Well done: {success}")
 
 
-def check_tanh_slope_from_output(function) -> bool:
+def check_tanh_slope_from_output(function) -> Verdict:
     """Chapter 1: ``function(y)`` should give the slope of tanh where tanh equals ``y``."""
 
     def run():
@@ -76,7 +89,7 @@ def check_tanh_slope_from_output(function) -> bool:
     return _verdict(run, "your slope matches the numerical slope of tanh at every point checked.")
 
 
-def check_targets_from_inputs(function) -> bool:
+def check_targets_from_inputs(function) -> Verdict:
     """Chapter 2: ``function(inputs)`` should return the first input of each row as a column."""
 
     def run():
@@ -96,7 +109,7 @@ def check_targets_from_inputs(function) -> bool:
     return _verdict(run, "the targets come out as a column, for any number of rows.")
 
 
-def check_post_starting_weights(function) -> bool:
+def check_post_starting_weights(function) -> Verdict:
     """Chapter 3: ``function(seed)`` should give the post's starting weights without touching np.random."""
 
     def run():
@@ -114,7 +127,7 @@ def check_post_starting_weights(function) -> bool:
     return _verdict(run, "the post's weights for every seed, and the global generator left alone.")
 
 
-def check_symmetric_uniform(function) -> bool:
+def check_symmetric_uniform(function) -> Verdict:
     """Chapter 4: ``function(rng, shape, limit)`` should draw uniform numbers in [-limit, limit)."""
 
     def run():
@@ -134,7 +147,7 @@ def check_symmetric_uniform(function) -> bool:
     return _verdict(run, "uniform over the whole interval, centred on 0, and reproducible.")
 
 
-def check_glorot_limit(function) -> bool:
+def check_glorot_limit(function) -> Verdict:
     """Chapter 4: ``function(fan_in, fan_out)`` should give the Glorot uniform limit."""
 
     def run():
@@ -149,7 +162,7 @@ def check_glorot_limit(function) -> bool:
     return _verdict(run, "the right limit for every layer size checked.")
 
 
-def check_training_step(function) -> bool:
+def check_training_step(function) -> Verdict:
     """Chapter 5: ``function(X, targets, w, learning_rate)`` should return the weights after one step."""
 
     def run():
@@ -166,7 +179,7 @@ def check_training_step(function) -> bool:
     return _verdict(run, "one training step, exactly as helpers.train takes it.")
 
 
-def check_gradient(function) -> bool:
+def check_gradient(function) -> Verdict:
     """Chapter 5: ``function(X, targets, w)`` should give the gradient of the squared-error loss."""
 
     def loss(w):
@@ -189,7 +202,7 @@ def check_gradient(function) -> bool:
     return _verdict(run, "your gradient matches central finite differences.")
 
 
-def check_to_labels(function) -> bool:
+def check_to_labels(function) -> Verdict:
     """Chapter 6: ``function(outputs, threshold)`` should turn outputs into 0/1 integer labels."""
 
     def run():
@@ -210,7 +223,7 @@ def check_to_labels(function) -> bool:
     return _verdict(run, "labels of the right type, on the right side of any threshold.")
 
 
-def check_count_parameters(function) -> bool:
+def check_count_parameters(function) -> Verdict:
     """Chapter 7: ``function(model)`` should count a fitted MLPClassifier's weights and biases."""
 
     def run():

@@ -64,32 +64,39 @@ CASES = {
 
 
 @pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
-def test_a_correct_answer_passes(check, capsys):
-    assert check(CASES[check][0]) is True
-    assert capsys.readouterr().out.startswith("Well done:")
+def test_a_correct_answer_passes(check):
+    verdict = check(CASES[check][0])
+    assert verdict.passed is True and bool(verdict) is True
+    assert repr(verdict).startswith("Well done:")
 
 
 @pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
-def test_a_typical_wrong_answer_gets_specific_feedback(check, capsys):
-    assert check(CASES[check][1]) is False
-    out = capsys.readouterr().out
-    assert out.startswith("Not yet right:") and CASES[check][2] in out
+def test_a_typical_wrong_answer_gets_specific_feedback(check):
+    verdict = check(CASES[check][1])
+    assert verdict.passed is False and not verdict
+    assert verdict.message.startswith("Not yet right:") and CASES[check][2] in verdict.message
 
 
 @pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
-def test_a_broken_answer_is_reported_not_raised(check, capsys):
-    assert check(crashes) is False
-    out = capsys.readouterr().out
-    assert "your function raised KeyError" in out and "called with" in out
+def test_a_broken_answer_is_reported_not_raised(check):
+    verdict = check(crashes)
+    assert verdict.passed is False
+    assert "your function raised KeyError" in verdict.message and "called with" in verdict.message
 
 
 @pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
-def test_a_stub_is_not_implemented_yet(check, capsys):
-    assert check(stub) is False
-    assert capsys.readouterr().out.strip() == checks.NOT_YET
+def test_a_stub_is_not_implemented_yet(check):
+    verdict = check(stub)
+    assert verdict.passed is False and verdict.message == checks.NOT_YET
 
 
-def test_a_wrong_shape_names_the_expected_shape(capsys):
-    assert checks.check_training_step(lambda X, t, w, rate=1.0: np.zeros(3)) is False
-    assert "should have shape (3, 1); got shape (3,)" in capsys.readouterr().out
+def test_a_wrong_shape_names_the_expected_shape():
+    verdict = checks.check_training_step(lambda X, t, w, rate=1.0: np.zeros(3))
+    assert not verdict and "should have shape (3, 1); got shape (3,)" in verdict.message
     assert helpers.checks is checks
+
+
+@pytest.mark.parametrize("check", CASES, ids=lambda c: c.__name__)
+def test_passing_a_value_instead_of_the_function_says_so(check):
+    verdict = check(np.zeros(3))
+    assert not verdict and "your function itself, without brackets" in verdict.message
