@@ -33,6 +33,7 @@ def teacher_notebook():
         md("````{exercise} Slope\n:label: ex-slope\n\nWrite it.\n````"),
         md("````{solution-start} ex-slope\n:class: dropdown\n````"),
         solution,
+        md("Why it works: the **secret** identity."),
         md("````{solution-end}\n````"),
         code("print(slope_from_output(0.5))"),
         md("Before.\n\n````{solution} ex-other\n:class: dropdown\n\nThe answer is **blue**.\n````\n\nAfter."),
@@ -66,7 +67,20 @@ def test_the_student_notebook_keeps_the_exercise_and_loses_the_solutions():
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in student.cells if c.cell_type == "code")
     stubbed = [c for c in student.cells if "exercise" in c.metadata.get("tags", [])]
     assert len(stubbed) == 1 and "NotImplementedError('use only y')" in stubbed[0].source
+    assert "identity" not in text, "prose inside a gated solution goes too"
+    assert "hint" not in stubbed[0].metadata and "solution" not in stubbed[0].metadata["tags"]
     assert teacher.cells[3].source == SOLUTION  # the teacher's notebook is left alone
+
+
+def test_a_broken_gate_is_refused():
+    notebook = teacher_notebook()
+    del notebook.cells[5:]  # from the {solution-end} on
+    with pytest.raises(ValueError, match="no matching"):
+        student_notebook(notebook)
+    notebook = teacher_notebook()
+    notebook.cells[3].metadata["tags"] = []
+    with pytest.raises(ValueError, match="must be tagged 'solution'"):
+        student_notebook(notebook)
 
 
 def test_the_edition_of_the_book_has_no_solution_left(tmp_path):
