@@ -39,10 +39,10 @@ def stored_text(notebook):
     return "\n".join(parts)
 
 
-def test_the_toc_lists_the_intro_the_seven_chapters_and_the_references_in_order():
+def test_the_toc_lists_the_intro_the_chapters_the_guide_and_the_references_in_order():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     files = [toc["root"]] + [entry["file"] for entry in toc["chapters"]]
-    assert files == ["book/intro"] + [f"book/{c}" for c in CHAPTERS] + ["book/references"]
+    assert files == ["book/intro"] + [f"book/{c}" for c in CHAPTERS] + ["book/teachers_guide", "book/references"]
 
 
 def test_the_posts_predictions_are_printed_by_executed_code_not_typed():
@@ -82,6 +82,7 @@ def test_chapter_has_exercises_with_hidden_solutions(chapter):
     assert solution_cells and all(c.cell_type == "code" for c in solution_cells), "a coding exercise"
     for cell in solution_cells:
         assert re.search(r'^def \w+\(.*\):\n    """', cell.source, re.M), "a function with a docstring"
+        assert len(cell.metadata.get("hint", "")) > 20, "a hint for the student edition's stub"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -90,3 +91,17 @@ def test_every_figure_has_alt_text(chapter):
         if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
             alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
             assert len(alt.strip()) > 20, f"no alt text for the figure of {cell.source[:50]!r}"
+
+
+def test_the_teachers_guide_names_every_exercise_by_its_own_title():
+    titles = {}
+    for chapter in CHAPTERS:
+        for title, label in re.findall(r"\{exercise\} ([^\n]*)\n:label: ([\w-]+)", markdown(read(chapter))):
+            titles[label] = title
+    guide = (ROOT / "book" / "teachers_guide.md").read_text()
+    named = dict((label, title) for title, label in re.findall(r"\{ref\}`([^`<]+) <([\w-]+)>`", guide))
+    assert set(named) == set(titles), "every exercise appears in the guide, and no other label"
+    assert all(named[label] == titles[label] for label in titles), "link texts are the exercises' titles"
+    for heading in ["## Who it is for", "## A 50-minute lesson", "## Two sessions", "## Common misconceptions",
+                    "### With no installation", "### On machines without internet", "### The student edition"]:
+        assert heading in guide
