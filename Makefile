@@ -17,7 +17,7 @@ help:
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
-	@echo "make clean      remove _build/   (make distclean also removes .venv/)"
+	@echo "make clean      remove _build/   (make distclean also removes .venv/ and web/node_modules/)"
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -60,4 +60,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) web/node_modules

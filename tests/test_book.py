@@ -44,6 +44,7 @@ def test_notebook_is_stored_executed_in_order_and_clean(path):
 def write_book(root: Path, pages: dict[str, str]):
     """A throwaway book with this repository's _config.yml and the given pages."""
     shutil.copy(ROOT / "_config.yml", root / "_config.yml")
+    shutil.copytree(ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))  # local extension
     (root / "book").mkdir()
     shutil.copy(ROOT / "book" / "references.bib", root / "book" / "references.bib")  # named by _config.yml
     names = list(pages)
@@ -88,14 +89,6 @@ class ImageAlts(HTMLParser):
             self.alts.append(dict(attrs).get("alt"))
 
 
-@pytest.fixture(scope="module")
-def built_site():
-    """The book, built strictly once for every test that reads the site."""
-    result = subprocess.run(BUILD, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
-    return ROOT / "_build" / "html"
-
-
 @pytest.mark.build
 def test_the_book_builds_strictly_and_every_image_has_alt_text(built_site):
     html = built_site
@@ -122,8 +115,9 @@ def test_explorers_show_a_snapshot_and_a_note_not_dead_controls(built_site, chap
     page = (built_site / "book" / f"{chapter}.html").read_text()
     assert 'class="explorer-snapshot"' in page, "the explorer's snapshot is on the page"
     assert "make lab" in page, "with a note on how to use it live"
-    # The page may carry the widgets' saved state as inert JSON, but no widget view to render.
-    assert '<script type="application/vnd.jupyter.widget-view+json">' not in page, "no widget that cannot work"
+    # No widget view to render, and no saved widget state, which nothing on the page could use.
+    assert "application/vnd.jupyter.widget-view+json" not in page, "no widget that cannot work"
+    assert "application/vnd.jupyter.widget-state+json" not in page, "no dead weight"
     assert "@jupyter-widgets/html-manager" not in page and "require.min.js" not in page
 
 
@@ -136,3 +130,14 @@ def test_chapter_pages_offer_a_download_and_launch_buttons(built_site):
     assert f"https://colab.research.google.com/github/{repository}/blob/main/book/05_training.ipynb" in page
     downloaded = nbformat.reads((built_site / "_sources" / "book" / "05_training.ipynb").read_text(), as_version=4)
     assert downloaded.cells[0].source.startswith("# ")
+
+
+def test_a_missing_npm_is_explained_not_a_traceback(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_book
+
+    (tmp_path / "package-lock.json").write_text((ROOT / "web" / "package-lock.json").read_text())
+    monkeypatch.setattr(build_book, "WEB", tmp_path)  # nothing installed there yet
+    monkeypatch.setattr(build_book.shutil, "which", lambda name: None)
+    with pytest.raises(SystemExit, match="needs Node.js and npm"):
+        build_book.install_site_packages()
