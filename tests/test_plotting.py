@@ -101,3 +101,33 @@ def test_nothing_non_finite_is_plotted_silently():
         plotting.plot_predictions([[1, 0, 0]], {"broken": [np.nan]})
     with pytest.raises(ValueError, match="nan or inf"):
         plotting.plot_weight_bars({"broken": [1.0, np.inf, 0.0]})
+
+
+def contrast_with_white(colour) -> float:
+    """WCAG 2 contrast ratio of a colour (alpha blended onto white) against white."""
+    r, g, b, a = matplotlib.colors.to_rgba(colour)
+    channels = [a * c + (1 - a) for c in (r, g, b)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_all_figure_text_is_readable_on_the_white_background(two_runs):
+    figures = [
+        plotting.plot_activations(),
+        plotting.plot_error_curves(two_runs),
+        plotting.plot_weight_trajectories(two_runs),
+        plotting.plot_weight_bars({"seed 1": helpers.initial_weights(1)}),
+        plotting.plot_histograms({"post": np.linspace(-1, 0, 50)}, xlabel="weight"),
+        plotting.plot_predictions(helpers.POST_TEST_INPUTS, {"ours": [0.9, -0.1, 0.8]}),
+    ]
+    checked = 0
+    for fig in figures:
+        fig.canvas.draw()  # lays out tick labels
+        for text in fig.findobj(matplotlib.text.Text):
+            if text.get_visible() and text.get_text().strip():
+                ratio = contrast_with_white(text.get_color())
+                assert ratio >= 4.5, f"{text.get_text()!r} has contrast {ratio:.1f}:1 (WCAG AA needs 4.5:1)"
+                checked += 1
+    assert checked > 30
+    assert contrast_with_white("#777777") < 4.5 < contrast_with_white("black")  # the check can fail
