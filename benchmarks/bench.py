@@ -1,11 +1,12 @@
 """Print the project's speed figures, one `name: value unit` line each (`make bench`).
 
 Measured here, in one run; nothing is asserted. Targets live in the README.
-`--no-build` skips the two book builds.
+`--no-build` skips the two book builds (the page weight is then read from _build/html).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import subprocess
@@ -85,11 +86,24 @@ def bench_sliders() -> None:
     report("slider_rate_change_ms", statistics.median(setting), "ms")
 
 
+def page_weight_kb(page: Path) -> float:
+    """A built page with its own images (embedded ones included), without the theme's shared files."""
+    html = page.read_text()
+    images = {src for src in re.findall(r'<img[^>]+src="([^"]+)"', html) if not src.startswith(("data:", "http"))}
+    own = [(page.parent / src).resolve() for src in images if "_static" not in src]
+    return (len(html.encode()) + sum(p.stat().st_size for p in own if p.exists())) / 1024
+
+
+def bench_page_weight(site: Path) -> None:
+    """The heaviest chapter page of a built site."""
+    report("page_weight_kb_max", max(page_weight_kb(p) for p in (site / "book").glob("*.html")), "KB")
+
+
 def bench_book_build() -> None:
     """Build a copy of the book twice: from nothing, then again with nothing changed."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "book"
-        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git"))
+        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "node_modules"))
         for label in ("book_build_clean_s", "book_build_cached_s"):
             start = time.perf_counter()
             result = subprocess.run(
@@ -100,6 +114,7 @@ def bench_book_build() -> None:
             if result.returncode != 0:
                 sys.exit(f"the book did not build:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
             report(label, time.perf_counter() - start, "s")
+        bench_page_weight(copy / "_build" / "html")
 
 
 if __name__ == "__main__":
@@ -107,3 +122,5 @@ if __name__ == "__main__":
     bench_sliders()
     if "--no-build" not in sys.argv:
         bench_book_build()
+    elif (ROOT / "_build" / "html" / "book").exists():
+        bench_page_weight(ROOT / "_build" / "html")
