@@ -1,0 +1,301 @@
+"""The built site, as readers see it: Debian's Chromium, driven by Playwright, with the site
+served from 127.0.0.1 and every request to any other host blocked and counted.
+
+Each page is loaded once; the tests below read what that visit recorded. A screenshot of every
+page is saved under _build/screenshots/ for review. These tests never skip: without Chromium
+they fail and say how to install it.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+# Debian's Chromium by default; CHROMIUM=/path/to/chrome points the tests at another build.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [  # as in CI: no sandbox (root), and none of Chromium's own calls home
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+PAGES = [f"{name}.html" for name in [TOC["root"], *(entry["file"] for entry in TOC["chapters"])]]
+PAGES += ["index.html", "search.html", "genindex.html"]
+CHAPTERS = [p for p in PAGES if re.match(r"book/\d\d_", p)]
+
+pytestmark = pytest.mark.build
+
+
+@dataclass
+class Visit:
+    """What one page load recorded."""
+
+    console_errors: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    blocked: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Chromium, not found at {CHROMIUM}: apt-get install chromium, "
+                    "or set CHROMIUM to the path of a Chromium or Chrome executable")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, visit):
+    """A new tab that records console errors and failed requests, and blocks other hosts."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+    def only_this_site(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            visit.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_site)
+    page.on("console", lambda message: visit.console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    page.on("requestfailed", lambda request: visit.failed.append(f"{request.url} ({request.failure})"))
+    page.on("response", lambda response: visit.failed.append(f"{response.url} ({response.status})")
+            if response.status >= 400 else None)
+    return page
+
+
+FACTS = """() => {
+  const main = document.querySelector("main") || document.body;
+  const headings = [...main.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+    .filter(h => h.checkVisibility() && !h.closest(".bd-sidebar-primary, .bd-sidebar-secondary, nav, header, footer"))
+    .map(h => Number(h.tagName[1]));
+  return {
+    has_math: document.querySelector(".math, span.math, div.math") !== null,
+    typeset: document.querySelectorAll("mjx-container").length,
+    raw_tex: /\\\\\\(|\\\\\\[/.test(main.innerText),
+    images: [...document.images].map(img => ({src: img.src.slice(0, 80), alt: img.getAttribute("alt"),
+                                            loaded: img.complete && img.naturalWidth > 0})),
+    headings: headings,
+    downloads: [...document.querySelectorAll("a[href$='.ipynb']")].map(a => a.href)
+      .filter(href => new URL(href).origin === location.origin),  // not the launch buttons
+    widget_views: document.querySelectorAll(".jupyter-widgets, .widget-subarea, "
+      + "script[type='application/vnd.jupyter.widget-view+json']").length,
+    players: document.querySelectorAll("input.anim-slider").length,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_url):
+    """Load every page once, wait for MathJax and the fonts, record, and take a screenshot."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    recorded = {}
+    for name in PAGES:
+        visit = recorded[name] = Visit()
+        page = open_page(browser, visit)
+        page.goto(urljoin(site_url, name), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        page.wait_for_load_state("networkidle")
+        visit.facts = page.evaluate(FACTS)
+        page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png"), full_page=True)
+        page.close()
+    return recorded
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_page_needs_nothing_but_the_site(visits, name):
+    visit = visits[name]
+    assert not visit.blocked, f"requests to other hosts: {visit.blocked}"
+    assert not visit.failed, f"failed requests: {visit.failed}"
+    assert not visit.console_errors, f"console errors: {visit.console_errors}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_mathematics_is_typeset(visits, name):
+    facts = visits[name].facts
+    if facts["has_math"]:
+        assert facts["typeset"] > 0, "the page has mathematics but MathJax typeset none of it"
+    assert not facts["raw_tex"], r"raw \( or \[ is left in the text"
+
+
+def test_the_chapters_have_mathematics(visits):
+    """The check above is not vacuous: the chapters are full of it."""
+    assert all(visits[name].facts["typeset"] > 10 for name in CHAPTERS)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_image_loads_and_has_alt_text(visits, name):
+    for image in visits[name].facts["images"]:
+        assert image["alt"] and image["alt"].strip(), f"no alt text: {image['src']}"
+        assert image["loaded"], f"an image did not load: {image['src']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_one_h1_and_headings_in_order(visits, name):
+    levels = visits[name].facts["headings"]
+    assert levels.count(1) == 1 and levels[0] == 1, f"heading levels {levels}"
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"a heading level is skipped: {levels}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_widget_is_left_unrendered(visits, name):
+    """Pages show explorers as snapshots (images, checked above), never as dead widget views."""
+    assert visits[name].facts["widget_views"] == 0
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_the_notebook_download_is_a_valid_notebook(visits, browser, site_url, name):
+    downloads = visits[name].facts["downloads"]
+    assert downloads, "the page offers its notebook for download"
+    page = browser.new_page()
+    try:
+        for url in downloads:
+            response = page.request.get(url)
+            assert response.ok, url
+            notebook = nbformat.reads(response.text(), as_version=4)
+            nbformat.validate(notebook)
+            assert notebook.cells[0].source.startswith("# ")
+    finally:
+        page.close()
+
+
+def test_the_player_changes_its_figure_when_moved_by_keyboard_or_buttons(browser, site_url):
+    visit = Visit()
+    page = open_page(browser, visit)
+    try:
+        page.goto(urljoin(site_url, "book/05_training.html"), wait_until="networkidle")
+        players = page.locator(".animation")
+        assert players.count() >= 1
+        for k in range(players.count()):
+            player = players.nth(k)
+            image, slider = player.locator("img"), player.locator("input.anim-slider")
+            for button in player.locator("button").all():
+                assert button.get_attribute("aria-label"), "every player button has a name for screen readers"
+            first = image.get_attribute("src")
+            slider.focus()
+            page.keyboard.press("ArrowRight")
+            assert slider.input_value() == "1", "the slider moves with the keyboard"
+            assert image.get_attribute("src") != first, "moving the slider changes the figure"
+            page.keyboard.press("End")
+            last = image.get_attribute("src")
+            assert last not in (first,) and int(slider.input_value()) == int(slider.get_attribute("max"))
+            player.locator("button[onclick*='first_frame']").click()
+            assert image.get_attribute("src") == first and slider.input_value() == "0"
+        assert not visit.console_errors and not visit.failed and not visit.blocked
+    finally:
+        page.close()
+
+
+def test_the_page_works_in_dark_mode_too(browser, site_url):
+    """Figures keep their own white background on the dark theme, so they stay readable."""
+    visit = Visit()
+    page = open_page(browser, visit)
+    try:
+        page.emulate_media(color_scheme="dark")
+        page.goto(urljoin(site_url, "book/01_tanh.html"), wait_until="networkidle")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        page.screenshot(path=SCREENSHOTS / "book__01_tanh-dark.png", full_page=False)
+        assert not visit.console_errors
+    finally:
+        page.close()
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    parsed = {}
+
+    def parse(path):
+        if path not in parsed:
+            parser = Links()
+            parser.feed(path.read_text())
+            parsed[path] = parser
+        return parsed[path]
+
+    checked = 0
+    for name in PAGES:
+        page = built_site / name
+        for href in parse(page).hrefs:
+            url = urlparse(href)
+            if url.scheme or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{name}: broken link {href}"
+            if url.fragment and target.suffix == ".html":
+                assert unquote(url.fragment) in parse(target).ids, f"{name}: no anchor for {href}"
+            checked += 1
+    assert checked > 100
+
+
+MACHINE = [
+    (r"/root/|/home/\w|/Users/\w|/tmp/|\\Users\\|site-packages", "a path of the build machine"),
+    (r"0x[0-9a-fA-F]{8,}", "a memory address"),
+    (r"Traceback \(most recent call last\)|[A-Za-z]+Error: .*\n.*File \"", "a traceback"),
+]
+
+
+def test_no_page_reveals_the_build_machine(built_site):
+    for page in sorted(built_site.rglob("*.html")):
+        if "mathjax" in page.relative_to(built_site).parts:
+            continue
+        text = page.read_text()
+        for pattern, what in MACHINE:
+            match = re.search(pattern, text)
+            assert not match, f"{page.relative_to(built_site)}: {what}: {match.group(0)!r}"
+
+
+def test_mathjax_comes_from_the_site_at_the_pinned_version(built_site):
+    lock = json.loads((ROOT / "web" / "package-lock.json").read_text())
+    version = lock["packages"]["node_modules/mathjax"]["version"]
+    shipped = (built_site / "mathjax" / "tex-mml-chtml.js").read_text()
+    assert f"{version}" in shipped[:20000] or f'"{version}"' in shipped
+    page = (built_site / "book" / "01_tanh.html").read_text()
+    assert re.search(r'src="\.\./_static/\.\./mathjax/tex-mml-chtml\.js', page)
+    assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
