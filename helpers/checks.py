@@ -28,6 +28,13 @@ class Verdict:
         return self.message
 
 
+class _OnlyRandom:
+    """A generator that offers only ``random``, for exercises that must build on it alone."""
+
+    def __init__(self, seed: int):
+        self.random = np.random.default_rng(seed).random
+
+
 class _Failed(Exception):
     """One check found a problem; the message is the feedback."""
 
@@ -83,7 +90,7 @@ def check_tanh_slope_from_output(function) -> Verdict:
         if wrong.size:
             i = wrong[0]
             raise _Failed(f"at the output y = {np.tanh(z[i]):.3f} (input z = {z[i]:.1f}) your slope is {got[i]:.4f}, "
-                          "but the curve's measured slope there is different. The slope should be 1 at y = 0 and "
+                          f"but the curve's measured slope there is about {numerical[i]:.4f}. The slope should be 1 at y = 0 and "
                           "shrink towards 0 as y nears -1 or 1, the same on both sides.")
 
     return _verdict(run, "your slope matches the numerical slope of tanh at every point checked.")
@@ -131,7 +138,7 @@ def check_symmetric_uniform(function) -> Verdict:
     """Chapter 4: ``function(rng, shape, limit)`` should draw uniform numbers in [-limit, limit)."""
 
     def run():
-        draws = _as_array(_call(function, np.random.default_rng(0), (100_000,), 1.5), "the draws", shape=(100_000,))
+        draws = _as_array(_call(function, _OnlyRandom(0), (100_000,), 1.5), "the draws", shape=(100_000,))
         if draws.min() < -1.5 or draws.max() >= 1.5:
             raise _Failed(f"with limit 1.5 the draws go from {draws.min():.3f} to {draws.max():.3f}, outside [-1.5, 1.5).")
         if draws.min() > -1.45 or draws.max() < 1.45:
@@ -140,7 +147,7 @@ def check_symmetric_uniform(function) -> Verdict:
         if abs(draws.mean()) > 0.02 or abs(np.mean(np.abs(draws)) - 0.75) > 0.02:
             raise _Failed("the draws are not spread evenly around 0: every part of [-limit, limit) should be "
                           "equally likely.")
-        same = [_as_array(_call(function, np.random.default_rng(s), (5,), 1.0), "the draws") for s in (3, 3)]
+        same = [_as_array(_call(function, _OnlyRandom(s), (5,), 1.0), "the draws") for s in (3, 3)]
         if not np.array_equal(*same):
             raise _Failed("two generators with the same seed gave different draws: use only the rng you are given.")
 
@@ -169,8 +176,16 @@ def check_training_step(function) -> Verdict:
         for seed, rate in [(1, 1.0), (2, 0.5), (3, 0.1)]:
             w = network.initial_weights(seed, "glorot")
             expected = network.train(network.POST_INPUTS, network.POST_TARGETS, w, "tanh", 1, rate).final_weights
-            got = _as_array(_call(function, network.POST_INPUTS, network.POST_TARGETS, w.copy(), rate),
+            given = w.copy()
+            got = _as_array(_call(function, network.POST_INPUTS, network.POST_TARGETS, given, rate),
                             "the new weights", shape=(3, 1))
+            if not np.array_equal(given, w):
+                raise _Failed("your function changed the weights it was given (in place). Leave w as it is and "
+                              "return new weights, for example w + step instead of w += step.")
+            at_rate_one = network.train(network.POST_INPUTS, network.POST_TARGETS, w, "tanh", 1, 1.0).final_weights
+            if rate != 1.0 and np.allclose(got, at_rate_one, atol=1e-12):
+                raise _Failed(f"your step is right for learning rate 1 but ignores the learning rate {rate}: "
+                              "scale the step by it.")
             if not np.allclose(got, expected, atol=1e-12):
                 raise _Failed(f"for seed {seed} and learning rate {rate} the new weights differ from one step of "
                               "training. Check each line in turn: forward pass, error, delta with the TRUE slope "
@@ -195,6 +210,9 @@ def check_gradient(function) -> Verdict:
             if np.allclose(got, -numerical, atol=1e-6):
                 raise _Failed("your gradient has the wrong sign: it points downhill. The gradient points uphill; "
                               "training then steps against it.")
+            if np.allclose(got, 2 * numerical, atol=1e-6):
+                raise _Failed("your gradient is twice the right one: the loss has a factor 1/2 in front, which "
+                              "cancels the 2 from the square.")
             if not np.allclose(got, numerical, atol=1e-6):
                 raise _Failed(f"for seed {seed} your gradient differs from the finite-difference estimate. "
                               "Check the slope: it should be the true slope of tanh, not the post's.")

@@ -100,3 +100,17 @@ def test_a_wrong_shape_names_the_expected_shape():
 def test_passing_a_value_instead_of_the_function_says_so(check):
     verdict = check(np.zeros(3))
     assert not verdict and "your function itself, without brackets" in verdict.message
+
+
+def test_forbidden_shortcuts_and_common_slips_get_their_own_feedback():
+    def in_place(X, t, w, learning_rate=1.0):
+        w += learning_rate * (X.T @ ((t - np.tanh(X @ w)) * (1 - np.tanh(X @ w) ** 2)))
+        return w
+
+    assert "in place" in checks.check_training_step(in_place).message
+    assert "ignores the learning rate" in checks.check_training_step(lambda X, t, w, rate=1.0: tanh_step(X, t, w)).message
+    assert "twice the right one" in checks.check_gradient(lambda X, t, w: 2 * true_gradient(X, t, w)).message
+    uses_uniform = checks.check_symmetric_uniform(lambda rng, shape, limit: rng.uniform(-limit, limit, shape))
+    assert not uses_uniform and "uniform" in uses_uniform.message
+    measured = checks.check_tanh_slope_from_output(lambda y: 1 - np.tanh(4 * y)).message
+    assert "measured slope there is about 0.0099" in measured
