@@ -127,7 +127,8 @@ def test_chapter_pages_offer_a_download_and_launch_buttons(built_site):
     repository = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"].removeprefix("https://github.com/")
     assert 'href="../_sources/book/05_training.ipynb"' in page
     assert f"https://mybinder.org/v2/gh/{repository}/main?urlpath=lab/tree/book/05_training.ipynb" in page
-    assert f"https://colab.research.google.com/github/{repository}/blob/main/book/05_training.ipynb" in page
+    assert "colab.research.google.com" not in page, "Colab would open a notebook without its helpers"
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11", "Binder needs the Python the book needs"
     downloaded = nbformat.reads((built_site / "_sources" / "book" / "05_training.ipynb").read_text(), as_version=4)
     assert downloaded.cells[0].source.startswith("# ")
 
