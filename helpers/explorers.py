@@ -36,7 +36,8 @@ DPI = 80
 STATIC_NOTE = (
     "A snapshot at the starting values: a web page cannot run Python, so its controls are not "
     "shown here. To move them, open this chapter as a notebook (download or launch buttons at "
-    "the top of the page) or run the book locally with <code>make lab</code>."
+    "the top of the page) or run the book locally with "
+    '<code style="color:inherit;background:#eeeeee">make lab</code>.'
 )
 
 
@@ -197,9 +198,11 @@ class Explorer:
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
         picture = base64.b64encode(self.snapshot).decode("ascii")
         bundle["text/html"] = (
-            f'<figure class="explorer-snapshot"><img src="data:image/png;base64,{picture}" '
+            # Its own colours, so the note stays readable on the site's light and dark themes.
+            f'<figure class="explorer-snapshot" style="background:#ffffff;color:#222222;margin:0;padding:0.5em">'
+            f'<img src="data:image/png;base64,{picture}" '
             f'alt="{html.escape(self.snapshot_alt)}" style="max-width:100%">'
-            f"<figcaption>{STATIC_NOTE}</figcaption></figure>"
+            f'<figcaption style="color:#222222">{STATIC_NOTE}</figcaption></figure>'
         )
         settings = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
         bundle["text/plain"] = f"{type(self).__name__}({settings})"
