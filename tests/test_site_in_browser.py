@@ -117,6 +117,36 @@ FACTS = """() => {
 }"""
 
 
+# WCAG 2 contrast of every visible piece of text in the page's article against its effective
+# background (the nearest opaque background, with translucent layers blended in). Code blocks
+# keep the theme's syntax colours and are left out, as is MathJax, which inherits its colour,
+# and the "+" between the Ctrl and K keys drawn in the theme's search box on search.html.
+LOW_CONTRAST = r"""() => {
+  const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const blend = (top, bottom) => [0, 1, 2].map(i => top[3] * top[i] + (1 - top[3]) * bottom[i]).concat([1]);
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+    let bg = [255, 255, 255, 1]; if (!layers.length || layers[layers.length - 1][3] < 1) {
+      const root = parse(getComputedStyle(document.documentElement).backgroundColor); if (root && root[3] > 0) bg = root; }
+    for (const c of layers.reverse()) bg = blend(c, bg); return bg; };
+  const bad = []; const seen = new Set();
+  const walker = document.createTreeWalker(document.querySelector("article") || document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement; if (!n.textContent.trim() || seen.has(el)) continue; seen.add(el);
+    if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true}) || el.closest("mjx-container, .highlight, pre, .search-button__kbd-shortcut")) continue;
+    const fg = blend(parse(getComputedStyle(el).color), background(el));
+    const l1 = lum(fg), l2 = lum(background(el));
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    if (ratio < 4.5) bad.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className} "${n.textContent.trim().slice(0, 40)}"`);
+  }
+  return bad;
+}"""
+
+
 @pytest.fixture(scope="module")
 def visits(browser, site_url):
     """Load every page once, wait for MathJax and the fonts, record, and take a screenshot."""
@@ -131,6 +161,7 @@ def visits(browser, site_url):
         page.evaluate("() => document.fonts.ready.then(() => true)")
         page.wait_for_load_state("networkidle")
         visit.facts = page.evaluate(FACTS)
+        visit.facts["low_contrast"] = page.evaluate(LOW_CONTRAST)
         page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png"), full_page=True)
         page.close()
     return recorded
@@ -162,6 +193,11 @@ def test_every_image_loads_and_has_alt_text(visits, name):
     for image in visits[name].facts["images"]:
         assert image["alt"] and image["alt"].strip(), f"no alt text: {image['src']}"
         assert image["loaded"], f"an image did not load: {image['src']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_all_text_has_enough_contrast(visits, name):
+    assert not visits[name].facts["low_contrast"], "below 4.5:1 (ratio, element, text)"
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -220,16 +256,23 @@ def test_the_player_changes_its_figure_when_moved_by_keyboard_or_buttons(browser
         page.close()
 
 
-def test_the_page_works_in_dark_mode_too(browser, site_url):
-    """Figures keep their own white background on the dark theme, so they stay readable."""
+def test_every_page_is_readable_in_dark_mode_too(browser, site_url):
+    """The site follows the reader's dark mode; the text stays readable, figures keep their white."""
     visit = Visit()
     page = open_page(browser, visit)
     try:
         page.emulate_media(color_scheme="dark")
-        page.goto(urljoin(site_url, "book/01_tanh.html"), wait_until="networkidle")
-        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        page.screenshot(path=SCREENSHOTS / "book__01_tanh-dark.png", full_page=False)
-        assert not visit.console_errors
+        low = {}
+        for name in PAGES:
+            page.goto(urljoin(site_url, name), wait_until="networkidle")
+            assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+            if name == "book/03_seeding.html":
+                page.locator(".explorer-snapshot").first.scroll_into_view_if_needed()
+                page.screenshot(path=SCREENSHOTS / "book__03_seeding-dark.png")
+            if found := page.evaluate(LOW_CONTRAST):
+                low[name] = found
+        assert not low, f"text below 4.5:1 in dark mode: {low}"
+        assert not visit.console_errors and not visit.failed and not visit.blocked
     finally:
         page.close()
 
