@@ -6,6 +6,7 @@ page is saved under _build/screenshots/ for review. These tests never skip: with
 they fail and say how to install it.
 """
 
+import contextlib
 import functools
 import http.server
 import json
@@ -94,6 +95,17 @@ def open_page(browser, visit):
     page.on("response", lambda response: visit.failed.append(f"{response.url} ({response.status})")
             if response.status >= 400 else None)
     return page
+
+
+@contextlib.contextmanager
+def recorded_tab(browser):
+    """A recording tab (see open_page) and its Visit, closed afterwards."""
+    visit = Visit()
+    page = open_page(browser, visit)
+    try:
+        yield page, visit
+    finally:
+        page.close()
 
 
 FACTS = """() => {
@@ -230,9 +242,7 @@ def test_the_notebook_download_is_a_valid_notebook(visits, browser, site_url, na
 
 
 def test_the_player_changes_its_figure_when_moved_by_keyboard_or_buttons(browser, site_url):
-    visit = Visit()
-    page = open_page(browser, visit)
-    try:
+    with recorded_tab(browser) as (page, visit):
         page.goto(urljoin(site_url, "book/05_training.html"), wait_until="networkidle")
         players = page.locator(".animation")
         assert players.count() >= 1
@@ -248,19 +258,15 @@ def test_the_player_changes_its_figure_when_moved_by_keyboard_or_buttons(browser
             assert image.get_attribute("src") != first, "moving the slider changes the figure"
             page.keyboard.press("End")
             last = image.get_attribute("src")
-            assert last not in (first,) and int(slider.input_value()) == int(slider.get_attribute("max"))
+            assert last != first and int(slider.input_value()) == int(slider.get_attribute("max"))
             player.locator("button[onclick*='first_frame']").click()
             assert image.get_attribute("src") == first and slider.input_value() == "0"
         assert not visit.console_errors and not visit.failed and not visit.blocked
-    finally:
-        page.close()
 
 
 def test_every_page_is_readable_in_dark_mode_too(browser, site_url):
     """The site follows the reader's dark mode; the text stays readable, figures keep their white."""
-    visit = Visit()
-    page = open_page(browser, visit)
-    try:
+    with recorded_tab(browser) as (page, visit):
         page.emulate_media(color_scheme="dark")
         low = {}
         for name in PAGES:
@@ -273,8 +279,6 @@ def test_every_page_is_readable_in_dark_mode_too(browser, site_url):
                 low[name] = found
         assert not low, f"text below 4.5:1 in dark mode: {low}"
         assert not visit.console_errors and not visit.failed and not visit.blocked
-    finally:
-        page.close()
 
 
 class Links(HTMLParser):
