@@ -7,13 +7,14 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help book test lab bench notebooks student lock clean distclean
+.PHONY: help book test lab bench mutants notebooks student lock clean distclean
 
 help:
 	@echo "make book       build the site into _build/html (creates .venv on first use)"
 	@echo "make test       unit tests, nbval over every notebook, strict book build"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make bench      print the benchmark figures"
+	@echo "make mutants    mutation testing of helpers/ (mutmut, about 15 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
@@ -40,6 +41,13 @@ lab: $(READY)
 bench: $(READY)
 	$(BIN)/python benchmarks/bench.py
 
+# mutmut copies helpers/ and tests/ into mutants/, runs the fast tests on every mutant
+# (settings in pyproject.toml, [tool.mutmut]), then tools/mutation_score.py prints the score.
+mutants: $(READY)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $$(nproc 2>/dev/null || echo 2) > /dev/null
+	$(BIN)/python tools/mutation_score.py
+
 notebooks: $(READY)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
 
@@ -57,7 +65,7 @@ lock:
 	rm -rf _build/lock-venv
 
 clean:
-	rm -rf _build
+	rm -rf _build mutants
 
 distclean: clean
 	rm -rf $(VENV) web/node_modules
