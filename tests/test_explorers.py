@@ -1,6 +1,8 @@
 """The explorers, driven headlessly: what they plot is what helpers computes for those settings."""
 
 import io
+import math
+import traceback
 
 import numpy as np
 import pytest
@@ -131,3 +133,97 @@ def test_the_scrubber_has_a_frame_for_every_stop():
     assert frames == len(explorers.ITERATION_STOPS) > 1
     assert "<input" in html and "type=\"range\"" in html
     assert '<img alt="Training with seed 1' in html and "font-awesome" not in html and "https://" not in html
+
+
+STOPS = "0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000"
+RATES = "0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0"
+ACTIVATIONS = "'tanh', 'sigmoid', 'relu', 'post_tanh'"
+SCHEMES = "'post', 'uniform', 'glorot'"
+WRONG_SETTINGS = [
+    # (explorer, wrong setting, error, the message names the control and what it accepts)
+    ("TrainingExplorer", {"activation": "Tanh"}, ValueError, f"activation must be one of the menu's options {ACTIVATIONS}; got 'Tanh'"),
+    ("TrainingExplorer", {"iterations": 7}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got 7"),
+    ("TrainingExplorer", {"iterations": True}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got True"),
+    ("TrainingExplorer", {"iterations": [1]}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got \\[1\\]"),
+    ("TrainingExplorer", {"iterations": np.array([0, 1])}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got array\\(\\[0, 1\\]\\)"),
+    ("TrainingExplorer", {"learning_rate": 0.2}, ValueError, f"learning_rate must be one of the slider's stops {RATES}; got 0.2"),
+    ("TrainingExplorer", {"learning_rate": "1.0"}, ValueError, f"learning_rate must be one of the slider's stops {RATES}; got '1.0'"),
+    ("TrainingExplorer", {"scheme": "Post"}, ValueError, f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
+    ("TrainingExplorer", {"seed": 100}, ValueError, "seed must be from 0 to 99; got 100"),
+    ("TrainingExplorer", {"seed": -1}, ValueError, "seed must be from 0 to 99; got -1"),
+    ("SeedExplorer", {"seed": 2**40}, ValueError, f"seed must be from 0 to 99; got {2**40}"),
+    ("SeedExplorer", {"seed": -3}, ValueError, "seed must be from 0 to 99; got -3"),
+    ("SeedExplorer", {"seed": "1"}, TypeError, "seed must be a whole number from 0 to 99; got '1'"),
+    ("SeedExplorer", {"seed": 1.0}, TypeError, "seed must be a whole number from 0 to 99; got 1.0"),
+    ("SeedExplorer", {"seed": True}, TypeError, "seed must be a whole number from 0 to 99; got True"),
+    ("SeedExplorer", {"scheme": "Post"}, ValueError, f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
+    ("ActivationExplorer", {"activation": "Tanh"}, ValueError, "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'Tanh'"),
+    ("ActivationExplorer", {"activation": "post_tanh"}, ValueError, "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
+    ("ActivationExplorer", {"z": 100}, ValueError, "z must be a number from -4.0 to 4.0; got 100"),
+    ("ActivationExplorer", {"z": -4.1}, ValueError, "z must be a number from -4.0 to 4.0; got -4.1"),
+    ("ActivationExplorer", {"z": math.nan}, ValueError, "z must be a number from -4.0 to 4.0; got nan"),
+    ("ActivationExplorer", {"z": math.inf}, ValueError, "z must be a number from -4.0 to 4.0; got inf"),
+    ("ActivationExplorer", {"z": "0.5"}, TypeError, "z must be a number from -4.0 to 4.0; got '0.5'"),
+    ("ActivationExplorer", {"z": False}, TypeError, "z must be a number from -4.0 to 4.0; got False"),
+    ("PredictionExplorer", {"x1": 5}, ValueError, "x1 must be a number from -1.0 to 2.0; got 5"),
+    ("PredictionExplorer", {"x2": -math.inf}, ValueError, "x2 must be a number from -1.0 to 2.0; got -inf"),
+    ("PredictionExplorer", {"x3": None}, TypeError, "x3 must be a number from -1.0 to 2.0; got None"),
+]
+
+
+def assert_plain(error) -> None:
+    """One error of our own: nothing chained to it, and no traitlets or ipywidgets frame on the way."""
+    assert type(error) in (ValueError, TypeError)
+    assert error.__cause__ is None and error.__context__ is None
+    frames = traceback.extract_tb(error.__traceback__)
+    assert not any("traitlets" in frame.filename or "ipywidgets" in frame.filename for frame in frames)
+
+
+@pytest.mark.parametrize("name, setting, error, message", WRONG_SETTINGS)
+def test_a_wrong_setting_in_the_constructor_names_the_control_and_what_it_accepts(name, setting, error, message):
+    with pytest.raises(error, match=f"^{message}$") as excinfo:
+        getattr(explorers, name)(**setting)
+    assert_plain(excinfo.value)
+
+
+@pytest.mark.parametrize("name, setting, error, message", WRONG_SETTINGS)
+def test_a_wrong_setting_in_set_changes_nothing_and_names_the_control(name, setting, error, message):
+    explorer = getattr(explorers, name)()
+    before, picture = explorer.values, explorer.image.value
+    with pytest.raises(error, match=f"^{message}$") as excinfo:
+        explorer.set(**setting)
+    assert_plain(excinfo.value)
+    assert explorer.values == before and explorer.image.value == picture
+
+
+def test_set_checks_every_value_before_moving_any_control():
+    explorer = explorers.SeedExplorer(seed=4)
+    with pytest.raises(ValueError, match="scheme must be one of"):
+        explorer.set(seed=9, scheme="Post")
+    assert explorer.values == {"seed": 4, "scheme": "post"}
+
+
+def test_an_unknown_control_is_named_with_the_known_ones():
+    explorer = explorers.SeedExplorer()
+    with pytest.raises(ValueError, match=r"^unknown control\(s\) \['speed'\]; expected some of \['scheme', 'seed'\]$") as excinfo:
+        explorer.set(speed=3, seed=2)
+    assert_plain(excinfo.value)
+
+
+def test_the_scrubber_rejects_a_seed_out_of_range_before_drawing_anything():
+    with pytest.raises(ValueError, match="^seed must be from 0 to 99; got 150$") as excinfo:
+        explorers.training_scrubber(seed=150)
+    assert_plain(excinfo.value)
+
+
+def test_accepted_settings_are_stored_as_the_controls_own_values():
+    explorer = explorers.TrainingExplorer(seed=np.int64(3), iterations=np.int64(100), learning_rate=1)
+    assert explorer.values["seed"] == 3 and type(explorer.values["seed"]) is int
+    assert type(explorer.values["iterations"]) is int and explorer.values["learning_rate"] == 1.0
+    assert type(explorer.values["learning_rate"]) is float
+    assert "Error after 100 steps" in explorer.error_title.get_text()
+    prediction = explorers.PredictionExplorer(x1=np.float64(2.0), x2=-1, x3=np.int64(0))
+    assert prediction.values == {"x1": 2.0, "x2": -1.0, "x3": 0.0}
+    assert all(type(value) is float for value in prediction.values.values())
+    for z in (-4.0, 4.0):  # the ends of the range are in it
+        assert explorers.ActivationExplorer(z=z).values["z"] == z
