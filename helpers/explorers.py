@@ -47,6 +47,9 @@ def plot_steps(iterations: int) -> np.ndarray:
     return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
 
 
+EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
+EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
+
 RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
 """The steps an explorer keeps of each run: enough to draw it and every stop of the slider."""
 
@@ -62,48 +65,41 @@ class Run(NamedTuple):
         return int(np.searchsorted(self.steps, iterations))
 
 
-@functools.lru_cache(maxsize=8)
-def seed_runs(activation: str, learning_rate: float, scheme: str):
-    """Every seed of the slider trained at once, one column each, kept at the RECORDED steps.
+@functools.lru_cache(maxsize=64)
+def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
+    """The run for one setting of the sliders, kept at the RECORDED steps (chapter 5).
 
-    Training 100 runs side by side costs about twice one run, and then moving the seed
-    slider needs no training at all (chapter 5).
+    Trained by :func:`helpers.network.train` itself, so it is the reader's own run to the
+    last bit; one run and not every seed, so that a control answers in the time of one run.
+    Raises TrainingDivergedError for a run that blew up.
     """
-    columns = np.hstack([network.initial_weights(seed, scheme) for seed in range(MAX_SEED + 1)])
-    weights, errors = network.train_columns(
-        network.POST_INPUTS, network.POST_TARGETS, columns, activation, ITERATION_STOPS[-1], learning_rate
-    )
-    return weights[RECORDED], errors[RECORDED]
+    history = network.train(network.POST_INPUTS, network.POST_TARGETS, network.initial_weights(seed, scheme),
+                            activation, ITERATION_STOPS[-1], learning_rate)
+    run = Run(RECORDED, history.weights[RECORDED], history.mean_squared_error[RECORDED])
+    for array in run:
+        array.setflags(write=False)  # shared by the cache: nobody may change it
+    return run
 
 
-@functools.lru_cache(maxsize=8)
-def shared_limits(activation: str, learning_rate: float, scheme: str) -> dict:
-    """Axis limits that fit every seed of one setting, so that moving the seed slider never
-    rescales the axes: runs are compared on the same scale, and the axes are not redrawn."""
-    weights, errors = seed_runs(activation, learning_rate, scheme)
-    finite = np.isfinite(weights).all(axis=(0, 1)) & np.isfinite(errors).all(axis=(0, 1))
-    weights, errors = weights[:, :, finite], errors[:, :, finite]  # diverged seeds draw nothing
-    if weights.size == 0:
-        return {"error": (1e-2, 1e2), "weights": (-1.1, 1.1), "outputs": (-1.1, 1.1)}
-    mse = np.mean(errors**2, axis=1)
+def run_limits(run: Run, activation: str) -> dict:
+    """Axis limits that fit one run, rounded out to a coarse ladder (chapter 5)."""
+    mse = run.mean_squared_error
     floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
-    outputs = network.get_activation(activation).function(np.einsum("ei,tis->ets", EXAMPLE_INPUTS, weights))
+    outputs = network.get_activation(activation).function(EXAMPLE_INPUTS @ run.weights.T)
     return {
         "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
-        "weights": coarse_limits(weights.min(), weights.max()),
+        "weights": coarse_limits(run.weights.min(), run.weights.max()),
         "outputs": coarse_limits(min(outputs.min(), 0.0), max(outputs.max(), 1.0)),
     }
 
 
-def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
-    """The run for one setting of the sliders; raises TrainingDivergedError for a run that blew up (chapter 5)."""
-    weights, errors = (array[:, :, seed] for array in seed_runs(activation, learning_rate, scheme))
-    if not (np.isfinite(weights).all() and np.isfinite(errors).all()):
-        raise network.TrainingDivergedError(
-            f"training diverged: the numbers stopped being finite (seed {seed}, activation {activation!r}, "
-            f"learning_rate {learning_rate}); try a smaller learning_rate"
-        )
-    return Run(RECORDED, weights, np.mean(errors**2, axis=1))
+def widest(limits: dict, more: dict) -> dict:
+    """Limits that fit both ``limits`` and ``more``, axis by axis (chapter 5)."""
+    return {axis: (min(low, more[axis][0]), max(high, more[axis][1])) for axis, (low, high) in limits.items()}
+
+
+NO_LIMITS = {axis: (np.inf, -np.inf) for axis in ("error", "weights", "outputs")}
+"""Limits that fit nothing yet: :func:`widest` of these and any others are the others."""
 
 
 LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
@@ -298,15 +294,13 @@ class Explorer:
         return bundle
 
 
-EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
-EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
-
-
 class TrainingExplorer(Explorer):
     """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
 
     Moving the iterations slider never retrains: each run is trained once to the longest length
-    and kept (see :func:`seed_runs`); the slider only picks a step of its history.
+    and kept (see :func:`training_run`); the slider only picks a step of its history. The axes
+    fit every run shown so far and only ever widen, so runs you compare share one scale and
+    most moves redraw the lines alone, not the axes.
     """
 
     CONTROLS = {
@@ -319,7 +313,7 @@ class TrainingExplorer(Explorer):
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
                  activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
-        self._run = None
+        self._run, self.limits = None, NO_LIMITS
         super().__init__(seed=seed, iterations=iterations, activation=activation,
                          learning_rate=learning_rate, scheme=scheme)
 
@@ -361,7 +355,8 @@ class TrainingExplorer(Explorer):
             self._draw_divergence(str(error))
             return
         if (seed, activation, learning_rate, scheme) != self._run:
-            self._draw_run(run, shared_limits(activation, learning_rate, scheme))
+            self.limits = widest(self.limits, run_limits(run, activation))
+            self._draw_run(run, self.limits)
             self._run = (seed, activation, learning_rate, scheme)
         self._draw_step(run, iterations, activation)
 
