@@ -62,7 +62,11 @@ def timed_ms(action) -> float:
 
 
 def bench_sliders() -> None:
-    """The training explorer as a reader drives it: compute and redraw (Agg), per control move."""
+    """The training explorer as a reader drives it: compute and redraw (Agg), per control move.
+
+    Every timed move except the iterations scrub shows a run not trained before, so it trains
+    one run of 10,000 steps; the iterations slider only picks a step of the shown run.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -77,13 +81,21 @@ def bench_sliders() -> None:
         retrain.append(timed_ms(lambda: setattr(controls["activation"], "value", activations[i % 4])))
     stops = explorers.ITERATION_STOPS
     scrub = [timed_ms(lambda: setattr(controls["iterations"], "value", stops[(7 * i) % len(stops)])) for i in range(40)]
-    # A new learning rate or initial-weight scheme trains all 100 seeds of the current
-    # activation side by side; the seed and activation moves above then need no training.
     rates = [r for r in explorers.LEARNING_RATES if r != controls["learning_rate"].value][:4]
     setting = [timed_ms(lambda: setattr(controls["learning_rate"], "value", rate)) for rate in rates]
+    schemes = []
+    for i in range(4):  # a seed not shown before (untimed), then a new scheme
+        explorer.set(seed=30 + i)
+        scheme = explorers.network.INIT_SCHEMES[(explorers.network.INIT_SCHEMES.index(controls["scheme"].value) + 1) % 3]
+        schemes.append(timed_ms(lambda: setattr(controls["scheme"], "value", scheme)))
+    start = time.perf_counter()
+    explorers.TrainingExplorer(seed=60)
+    report("slider_constructor_ms", 1000 * (time.perf_counter() - start), "ms")
     report("slider_retrain_ms", statistics.median(retrain), "ms")
+    report("slider_retrain_max_ms", max(retrain), "ms")
     report("slider_iterations_ms", statistics.median(scrub), "ms")
     report("slider_rate_change_ms", statistics.median(setting), "ms")
+    report("slider_scheme_change_ms", statistics.median(schemes), "ms")
 
 
 def page_weight_kb(page: Path) -> float:

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import html
 import io
+import numbers
 import re
 import tempfile
 from pathlib import Path
@@ -46,6 +47,9 @@ def plot_steps(iterations: int) -> np.ndarray:
     return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
 
 
+EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
+EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
+
 RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
 """The steps an explorer keeps of each run: enough to draw it and every stop of the slider."""
 
@@ -61,48 +65,41 @@ class Run(NamedTuple):
         return int(np.searchsorted(self.steps, iterations))
 
 
-@functools.lru_cache(maxsize=8)
-def seed_runs(activation: str, learning_rate: float, scheme: str):
-    """Every seed of the slider trained at once, one column each, kept at the RECORDED steps.
+@functools.lru_cache(maxsize=64)
+def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
+    """The run for one setting of the sliders, kept at the RECORDED steps (chapter 5).
 
-    Training 100 runs side by side costs about twice one run, and then moving the seed
-    slider needs no training at all (chapter 5).
+    Trained by :func:`helpers.network.train` itself, so it is the reader's own run to the
+    last bit; one run and not every seed, so that a control answers in the time of one run.
+    Raises TrainingDivergedError for a run that blew up.
     """
-    columns = np.hstack([network.initial_weights(seed, scheme) for seed in range(MAX_SEED + 1)])
-    weights, errors = network.train_columns(
-        network.POST_INPUTS, network.POST_TARGETS, columns, activation, ITERATION_STOPS[-1], learning_rate
-    )
-    return weights[RECORDED], errors[RECORDED]
+    history = network.train(network.POST_INPUTS, network.POST_TARGETS, network.initial_weights(seed, scheme),
+                            activation, ITERATION_STOPS[-1], learning_rate)
+    run = Run(RECORDED, history.weights[RECORDED], history.mean_squared_error[RECORDED])
+    for array in run:
+        array.setflags(write=False)  # shared by the cache: nobody may change it
+    return run
 
 
-@functools.lru_cache(maxsize=8)
-def shared_limits(activation: str, learning_rate: float, scheme: str) -> dict:
-    """Axis limits that fit every seed of one setting, so that moving the seed slider never
-    rescales the axes: runs are compared on the same scale, and the axes are not redrawn."""
-    weights, errors = seed_runs(activation, learning_rate, scheme)
-    finite = np.isfinite(weights).all(axis=(0, 1)) & np.isfinite(errors).all(axis=(0, 1))
-    weights, errors = weights[:, :, finite], errors[:, :, finite]  # diverged seeds draw nothing
-    if weights.size == 0:
-        return {"error": (1e-2, 1e2), "weights": (-1.1, 1.1), "outputs": (-1.1, 1.1)}
-    mse = np.mean(errors**2, axis=1)
+def run_limits(run: Run, activation: str) -> dict:
+    """Axis limits that fit one run, rounded out to a coarse ladder (chapter 5)."""
+    mse = run.mean_squared_error
     floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
-    outputs = network.get_activation(activation).function(np.einsum("ei,tis->ets", EXAMPLE_INPUTS, weights))
+    outputs = network.get_activation(activation).function(EXAMPLE_INPUTS @ run.weights.T)
     return {
         "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
-        "weights": coarse_limits(weights.min(), weights.max()),
+        "weights": coarse_limits(run.weights.min(), run.weights.max()),
         "outputs": coarse_limits(min(outputs.min(), 0.0), max(outputs.max(), 1.0)),
     }
 
 
-def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
-    """The run for one setting of the sliders; raises TrainingDivergedError for a run that blew up (chapter 5)."""
-    weights, errors = (array[:, :, seed] for array in seed_runs(activation, learning_rate, scheme))
-    if not (np.isfinite(weights).all() and np.isfinite(errors).all()):
-        raise network.TrainingDivergedError(
-            f"training diverged: the numbers stopped being finite (seed {seed}, activation {activation!r}, "
-            f"learning_rate {learning_rate}); try a smaller learning_rate"
-        )
-    return Run(RECORDED, weights, np.mean(errors**2, axis=1))
+def widest(limits: dict, more: dict) -> dict:
+    """Limits that fit both ``limits`` and ``more``, axis by axis (chapter 5)."""
+    return {axis: (min(low, more[axis][0]), max(high, more[axis][1])) for axis, (low, high) in limits.items()}
+
+
+NO_LIMITS = {axis: (np.inf, -np.inf) for axis in ("error", "weights", "outputs")}
+"""Limits that fit nothing yet: :func:`widest` of these and any others are the others."""
 
 
 LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
@@ -122,14 +119,101 @@ def coarse_limits(low: float, high: float, log: bool = False) -> tuple[float, fl
     return (-rung(-low) if low < 0 else -0.05), (rung(high) if high > 0 else 0.5)
 
 
+class Choice(NamedTuple):
+    """A control that takes one of a few values: a menu, or a slider over fixed stops (chapters 1, 3, 5)."""
+
+    description: str
+    options: tuple
+    slider: bool = False
+
+    def check(self, name: str, value):
+        """The option equal to ``value``, or a ValueError naming the control and its options."""
+        comparable = isinstance(value, (str, numbers.Real)) and not isinstance(value, bool)
+        for option in self.options:
+            if comparable and option == value:
+                return option
+        kind = "the slider's stops" if self.slider else "the menu's options"
+        listing = ", ".join(repr(option) for option in self.options)
+        raise ValueError(f"{name} must be one of {kind} {listing}; got {value!r}")
+
+    def widget(self, value):
+        import ipywidgets as widgets
+
+        kind = widgets.SelectionSlider if self.slider else widgets.Dropdown
+        return kind(options=list(self.options), value=value, description=self.description)
+
+
+class Whole(NamedTuple):
+    """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5)."""
+
+    description: str
+    low: int
+    high: int
+
+    def check(self, name: str, value) -> int:
+        """``value`` as an int, or an error naming the control and its range."""
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be a whole number from {self.low} to {self.high}; got {value!r}")
+        if not self.low <= value <= self.high:
+            raise ValueError(f"{name} must be from {self.low} to {self.high}; got {value}")
+        return int(value)
+
+    def widget(self, value: int):
+        import ipywidgets as widgets
+
+        return widgets.IntSlider(value=value, min=self.low, max=self.high, description=self.description)
+
+
+class Number(NamedTuple):
+    """A slider over the numbers from ``low`` to ``high`` in steps of 0.1 (chapters 1 and 6)."""
+
+    description: str
+    low: float
+    high: float
+
+    def check(self, name: str, value) -> float:
+        """``value`` as a float, or an error naming the control and its range (nan and inf are outside it)."""
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
+        if not self.low <= value <= self.high:
+            raise ValueError(f"{name} must be a number from {self.low} to {self.high}; got {value}")
+        return float(value)
+
+    def widget(self, value: float):
+        import ipywidgets as widgets
+
+        return widgets.FloatSlider(value=value, min=self.low, max=self.high, step=0.1, description=self.description)
+
+
+def checked(rules: dict, values: dict) -> dict:
+    """``values`` checked against the explorer's controls, before any widget is touched (chapters 1, 3, 5, 6).
+
+    One ValueError or TypeError that names the control and what it accepts, instead of the
+    widgets' own error from deep inside traitlets, or a value silently moved into range.
+    """
+    unknown = sorted(set(values) - set(rules))
+    if unknown:
+        raise ValueError(f"unknown control(s) {unknown}; expected some of {sorted(rules)}")
+    return {name: rules[name].check(name, value) for name, value in values.items()}
+
+
+SEED = Whole("seed", 0, MAX_SEED)
+SCHEME = Choice("initial weights", network.INIT_SCHEMES)
+
+
 class Explorer:
     """Controls and one figure shown as a PNG image; subclasses build the figure and ``draw`` (chapters 1, 3, 5, 6)."""
 
-    def __init__(self, controls: dict, figure, moving_artists) -> None:
+    CONTROLS: dict = {}
+    """Each control's name and rule (:class:`Choice`, :class:`Whole` or :class:`Number`)."""
+
+    def __init__(self, **values) -> None:
         import ipywidgets as widgets
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-        self.controls = controls
+        values = checked(self.CONTROLS, values)
+        figure, moving_artists = self._build()
+        self.controls = controls = {name: self.CONTROLS[name].widget(value) for name, value in values.items()}
         self.figure, self.moving = figure, list(moving_artists)
         FigureCanvasAgg(figure)  # draw with Agg, whatever the notebook's backend
         figure.set_dpi(DPI)
@@ -154,11 +238,8 @@ class Explorer:
         return {name: control.value for name, control in self.controls.items()}
 
     def set(self, **values) -> None:
-        """Move several controls at once, with one redraw at the end (for code and tests)."""
-        unknown = sorted(set(values) - set(self.controls))
-        if unknown:
-            raise ValueError(f"unknown control(s) {unknown}; expected some of {sorted(self.controls)}")
-        for name, value in values.items():
+        """Move several controls at once, with one redraw at the end (for code and tests; chapters 1, 3, 5, 6)."""
+        for name, value in checked(self.CONTROLS, values).items():
             self.controls[name].unobserve(self._on_change, names="value")
             try:
                 self.controls[name].value = value
@@ -172,6 +253,10 @@ class Explorer:
     def redraw(self) -> None:
         self.draw(**self.values)
         self.image.value = self.png()
+
+    def _build(self):
+        """The figure and its moving artists; subclasses draw their panels here."""
+        raise NotImplementedError
 
     def draw(self, **values) -> None:
         """Update the artists for these values; set ``self.stale`` when axes, ticks or labels change."""
@@ -209,51 +294,28 @@ class Explorer:
         return bundle
 
 
-def _seed_slider(value: int):
-    import ipywidgets as widgets
-
-    return widgets.IntSlider(value=value, min=0, max=MAX_SEED, description="seed")
-
-
-def _activation_menu(value: str, names=tuple(network.ACTIVATIONS)):
-    import ipywidgets as widgets
-
-    return widgets.Dropdown(options=list(names), value=value, description="activation")
-
-
-def _scheme_menu(value: str):
-    import ipywidgets as widgets
-
-    return widgets.Dropdown(options=list(network.INIT_SCHEMES), value=value, description="initial weights")
-
-
-EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
-EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
-
-
 class TrainingExplorer(Explorer):
     """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
 
     Moving the iterations slider never retrains: each run is trained once to the longest length
-    and kept (see :func:`seed_runs`); the slider only picks a step of its history.
+    and kept (see :func:`training_run`); the slider only picks a step of its history. The axes
+    fit every run shown so far and only ever widen, so runs you compare share one scale and
+    most moves redraw the lines alone, not the axes.
     """
+
+    CONTROLS = {
+        "seed": SEED,
+        "iterations": Choice("iterations", ITERATION_STOPS, slider=True),
+        "activation": Choice("activation", tuple(network.ACTIVATIONS)),
+        "learning_rate": Choice("learning rate", LEARNING_RATES, slider=True),
+        "scheme": SCHEME,
+    }
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
                  activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
-        import ipywidgets as widgets
-
-        controls = {
-            "seed": _seed_slider(seed),
-            "iterations": widgets.SelectionSlider(options=ITERATION_STOPS, value=iterations, description="iterations"),
-            "activation": _activation_menu(activation),
-            "learning_rate": widgets.SelectionSlider(options=LEARNING_RATES, value=learning_rate, description="learning rate"),
-            "scheme": _scheme_menu(scheme),
-        }
-        self._run = None
-        for name in network.ACTIVATIONS:  # train every seed of every activation now, once
-            seed_runs(name, learning_rate, scheme)
-        figure, moving = self._build()
-        super().__init__(controls, figure, moving)
+        self._run, self.limits = None, NO_LIMITS
+        super().__init__(seed=seed, iterations=iterations, activation=activation,
+                         learning_rate=learning_rate, scheme=scheme)
 
     @plotting.book_style
     def _build(self):
@@ -293,7 +355,8 @@ class TrainingExplorer(Explorer):
             self._draw_divergence(str(error))
             return
         if (seed, activation, learning_rate, scheme) != self._run:
-            self._draw_run(run, shared_limits(activation, learning_rate, scheme))
+            self.limits = widest(self.limits, run_limits(run, activation))
+            self._draw_run(run, self.limits)
             self._run = (seed, activation, learning_rate, scheme)
         self._draw_step(run, iterations, activation)
 
@@ -404,15 +467,10 @@ SCRUBBER_SYMBOLS = {
 class ActivationExplorer(Explorer):
     """An activation, its slope, and the tangent line at a chosen input (chapter 1)."""
 
-    def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
-        import ipywidgets as widgets
+    CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
 
-        controls = {
-            "activation": _activation_menu(activation, ("tanh", "sigmoid", "relu")),
-            "z": widgets.FloatSlider(value=z, min=-4.0, max=4.0, step=0.1, description="input z"),
-        }
-        figure, moving = self._build()
-        super().__init__(controls, figure, moving)
+    def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
+        super().__init__(activation=activation, z=z)
 
     @plotting.book_style
     def _build(self):
@@ -450,10 +508,10 @@ class ActivationExplorer(Explorer):
 class SeedExplorer(Explorer):
     """A seed and an initialisation scheme, and the three starting weights they give (chapters 3 and 4)."""
 
+    CONTROLS = {"seed": SEED, "scheme": SCHEME}
+
     def __init__(self, seed: int = network.POST_SEED, scheme: str = "post") -> None:
-        controls = {"seed": _seed_slider(seed), "scheme": _scheme_menu(scheme)}
-        figure, moving = self._build()
-        super().__init__(controls, figure, moving)
+        super().__init__(seed=seed, scheme=scheme)
 
     @plotting.book_style
     def _build(self):
@@ -485,19 +543,14 @@ class PredictionExplorer(Explorer):
         "corrected network": ("tanh", 0.5),
     }
 
+    CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0), "x3": Number("x3 (bias)", -1.0, 2.0)}
+
     def __init__(self, x1: float = 1.0, x2: float = 1.0, x3: float = 0.0) -> None:
-        import ipywidgets as widgets
-
-        def slider(name, value):
-            return widgets.FloatSlider(value=value, min=-1.0, max=2.0, step=0.1, description=name)
-
-        controls = {"x1": slider("x1", x1), "x2": slider("x2", x2), "x3": slider("x3 (bias)", x3)}
         self.weights = {
             label: training_run(network.POST_SEED, activation, rate, "post").weights[-1][:, None]
             for label, (activation, rate) in self.MODELS.items()
         }
-        figure, moving = self._build()
-        super().__init__(controls, figure, moving)
+        super().__init__(x1=x1, x2=x2, x3=x3)
 
     @plotting.book_style
     def _build(self):
