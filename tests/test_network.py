@@ -536,3 +536,11 @@ def test_divergence_is_reported_at_its_first_step():
     with pytest.raises(helpers.TrainingDivergedError, match="at update 512 of 600 "):
         helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 600, 3)
     assert helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 511, 3).iterations == 511
+
+
+def test_excerpts_are_cut_at_80_characters():
+    whole = network._excerpt(np.array(["a" * 50]))  # "text array of shape (1,): ['aaa...a']"
+    cut = network._excerpt(np.array(["a" * 51]))
+    assert len(whole) == 80 and whole.endswith("a']") and whole.startswith("text array of shape (1,)")
+    assert len(cut) == 80 and cut.endswith("aaa...")
+    assert network._excerpt([1, 2]) == "[1, 2]"

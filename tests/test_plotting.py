@@ -316,3 +316,15 @@ def test_prediction_inputs_are_labelled_shortly_even_when_odd():
     (ax,) = plotting.plot_predictions([0.5, -0.0, 1e300], {"one": [0.3]}).axes
     assert [t.get_text() for t in ax.get_xticklabels()] == ["[0.5, 0, 1e+300]"]
     np.testing.assert_allclose([p.get_height() for p in ax.patches], [0.3])
+
+
+def test_scales_and_legends_follow_the_arguments(two_runs):
+    (ax,) = plotting.plot_error_curves(two_runs).axes
+    assert (ax.get_xscale(), ax.get_yscale()) == ("symlog", "log")
+    (ax,) = plotting.plot_error_curves(two_runs, log_x=False, log_y=False).axes
+    assert (ax.get_xscale(), ax.get_yscale()) == ("linear", "linear")
+    (ax,) = plotting.plot_weight_trajectories({"post": two_runs["post"]}, log_x=False).axes
+    assert ax.get_xscale() == "linear"
+    assert [line.get_label() for line in ax.lines] == list(plotting.WEIGHT_NAMES)
+    (ax,) = plotting.plot_weight_trajectories(two_runs).axes
+    assert ax.get_xscale() == "symlog" and ax.lines[3].get_label() == "w1 (first input), fixed"
