@@ -8,11 +8,15 @@ in the cell's ``mystnb.image.alt`` metadata.
 from __future__ import annotations
 
 import functools
+import math
+import numbers
+from collections.abc import Mapping
 
 import numpy as np
 from cycler import cycler
 
-from helpers.network import derivative, get_activation
+# The network's checks, so that a plot refuses odd arrays and counts with the same short errors.
+from helpers.network import History, _as_finite_array, _check_count, _check_inputs, _excerpt, derivative, get_activation
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Line styles differ as well, so colour is never the only cue.
@@ -66,10 +70,24 @@ def new_figure(ncols: int = 1, width: float = 6.4, height: float = 3.6):
     return fig, list(axes[0])
 
 
+MAX_Z_LIMIT = 1000.0
+"""The widest ``z_limit`` of :func:`plot_activations`; past a few units every activation is flat (chapter 1)."""
+
+MAX_BINS = 1000
+"""The most bins :func:`plot_histograms` draws (chapter 4)."""
+
+
 @book_style
 def plot_activations(names=("tanh", "sigmoid"), z_limit: float = 4.0):
-    """Each named activation (left) and its slope (right) on [-z_limit, z_limit] (chapter 1)."""
-    activations = [get_activation(name) for name in names]  # unknown names fail before drawing
+    """Each named activation (left) and its slope (right) on [-z_limit, z_limit] (chapter 1).
+
+    ``names`` is one name such as ``"tanh"`` or a list of them; ``z_limit`` a positive number
+    at most :data:`MAX_Z_LIMIT`.
+    """
+    activations = [get_activation(name) for name in _activation_names(names)]  # unknown names fail before drawing
+    z_limit = _check_number(z_limit, "z_limit", "4.0")
+    if not 0 < z_limit <= MAX_Z_LIMIT:
+        raise ValueError(f"z_limit must be a positive number at most MAX_Z_LIMIT = {MAX_Z_LIMIT:g}; got {z_limit}")
     z = np.linspace(-z_limit, z_limit, 401)
     fig, (left, right) = new_figure(ncols=2, width=8.0)
     for activation in activations:
@@ -81,11 +99,48 @@ def plot_activations(names=("tanh", "sigmoid"), z_limit: float = 4.0):
     return fig
 
 
-def _finite(values, what: str) -> np.ndarray:
-    """Refuse to plot nan or inf silently."""
-    values = np.asarray(values, dtype=float)
-    if not np.all(np.isfinite(values)):
-        raise ValueError(f"cannot plot {what}: it contains nan or inf")
+# --- checks: one clear error before anything is drawn ---------------------------
+
+
+def _activation_names(names) -> list:
+    if isinstance(names, str):
+        return [names]  # one name, not its letters
+    try:
+        names = list(names)
+    except TypeError:
+        raise TypeError(f"names must be an activation name or a list of them, e.g. ['tanh', 'sigmoid']; got {_excerpt(names)}") from None
+    if not names:
+        raise ValueError("names must list at least one activation, e.g. ['tanh', 'sigmoid']")
+    return names
+
+
+def _check_number(value, name: str, example: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number such as {example}; got {_excerpt(value)}")
+    return float(value)
+
+
+def _check_mapping(mapping, name: str, what: str, example: str) -> None:
+    if not isinstance(mapping, Mapping):
+        raise TypeError(f"{name} must map a label to {what}, e.g. {example}; got a {type(mapping).__name__}")
+    if not mapping:
+        raise ValueError(f"{name} is empty: it must map at least one label to {what}, e.g. {example}")
+
+
+def _check_histories(histories) -> None:
+    _check_mapping(histories, "histories", "a History", "{'seed 1': history}")
+    for label, history in histories.items():
+        if not isinstance(history, History):
+            raise TypeError(
+                f"histories[{_excerpt(label)}] must be a History, what helpers.train returns; got a {type(history).__name__}"
+            )
+
+
+def _finite(values, name: str) -> np.ndarray:
+    """``values`` as floats, refusing to plot non-numbers, nan, inf or nothing at all."""
+    values = _as_finite_array(values, name)
+    if values.size == 0:
+        raise ValueError(f"{name} is empty: there is nothing to plot")
     return values
 
 
@@ -103,16 +158,26 @@ def weight_name(i: int) -> str:
     return WEIGHT_NAMES[i] if i < len(WEIGHT_NAMES) else f"w{i + 1}"
 
 
-def _grouped_bars(ax, values_by_label, what: str) -> int:
+def _same_length_values(values_by_label, name: str) -> dict:
+    """Each label's values as a flat array of floats, all of the same length."""
+    flat = {label: _finite(values, f"{name}[{_excerpt(label)}]").ravel() for label, values in values_by_label.items()}
+    (first, first_values), *others = flat.items()
+    for label, values in others:
+        if len(values) != len(first_values):
+            raise ValueError(
+                f"every entry of {name} must have the same number of values; {name}[{_excerpt(first)}] has "
+                f"{len(first_values)} but {name}[{_excerpt(label)}] has {len(values)}"
+            )
+    return flat
+
+
+def _grouped_bars(ax, values_by_label: dict) -> int:
     """One group of bars per position, one bar per label in each group; returns the group count."""
-    width = 0.8 / max(len(values_by_label), 1)
-    count = 0
+    width = 0.8 / len(values_by_label)
     for j, (label, values) in enumerate(values_by_label.items()):
-        values = _finite(values, f"the {what} of {label!r}").ravel()
         x = np.arange(len(values)) + (j - (len(values_by_label) - 1) / 2) * width
         ax.bar(x, values, width, label=label, color=colour(j), hatch=HATCHES[j % len(HATCHES)], edgecolor="black")
-        count = len(values)
-    return count
+    return len(values)
 
 
 @book_style
@@ -121,9 +186,11 @@ def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
 
     ``histories`` maps a label to a :class:`helpers.network.History`.
     """
+    _check_histories(histories)
     fig, (ax,) = new_figure()
     for label, history in histories.items():
-        mse = _finite(history.mean_squared_error, f"the error of {label!r}")
+        with np.errstate(over="ignore"):  # an error near 1e200 squares to inf, refused just below
+            mse = _finite(history.mean_squared_error, f"histories[{_excerpt(label)}].mean_squared_error")
         ax.plot(np.arange(len(mse)), mse, label=label)
     ax.set(xlabel="training steps", ylabel="mean squared error")
     if log_x:
@@ -136,10 +203,14 @@ def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
 
 @book_style
 def plot_weight_trajectories(histories, log_x: bool = True):
-    """Each weight against training steps (chapter 5): colour tells the weight, line style the run."""
+    """Each weight against training steps (chapter 5): colour tells the weight, line style the run.
+
+    ``histories`` maps a label to a :class:`helpers.network.History`.
+    """
+    _check_histories(histories)
     fig, (ax,) = new_figure()
     for run, (label, history) in enumerate(histories.items()):
-        weights = _finite(history.weights, f"the weights of {label!r}")
+        weights = _finite(history.weights, f"histories[{_excerpt(label)}].weights")
         steps = np.arange(len(weights))
         for i in range(weights.shape[1]):
             name = weight_name(i)
@@ -154,9 +225,15 @@ def plot_weight_trajectories(histories, log_x: bool = True):
 
 @book_style
 def plot_weight_bars(weights_by_label):
-    """The weights of several runs side by side, one group of bars per weight (chapters 3 and 4)."""
+    """The weights of several runs side by side, one group of bars per weight (chapters 3 and 4).
+
+    ``weights_by_label`` maps a label to weights, all of the same length.
+    """
+    example = "{'seed 1': helpers.initial_weights(1)}"
+    _check_mapping(weights_by_label, "weights_by_label", "weights", example)
+    weights_by_label = _same_length_values(weights_by_label, "weights_by_label")
     fig, (ax,) = new_figure()
-    n = _grouped_bars(ax, weights_by_label, "weights")
+    n = _grouped_bars(ax, weights_by_label)
     ax.set_xticks(range(n), [weight_name(i) for i in range(n)])
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set(ylabel="weight value")
@@ -166,10 +243,18 @@ def plot_weight_bars(weights_by_label):
 
 @book_style
 def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
-    """Overlaid histograms of samples, one per label, as outlines (chapter 4)."""
+    """Overlaid histograms of samples, one per label, as outlines (chapter 4).
+
+    ``samples_by_label`` maps a label to numbers; ``bins`` is a whole number from 1 to :data:`MAX_BINS`.
+    """
+    _check_mapping(samples_by_label, "samples_by_label", "samples", "{'post': weights}")
+    samples_by_label = {label: _finite(samples, f"samples_by_label[{_excerpt(label)}]").ravel()
+                        for label, samples in samples_by_label.items()}
+    if not isinstance(xlabel, str):
+        raise TypeError(f"xlabel must be text such as 'weight'; got {_excerpt(xlabel)}")
+    bins = _check_count(bins, "bins", 1, MAX_BINS, "MAX_BINS")
     fig, (ax,) = new_figure()
-    for j, (label, samples) in enumerate(samples_by_label.items()):
-        values = _finite(samples, f"the samples of {label!r}").ravel()
+    for j, (label, values) in enumerate(samples_by_label.items()):
         ax.hist(values, bins=bins, histtype="step", linewidth=2, label=label,
                 color=colour(j), linestyle=LINE_STYLES[j % len(LINE_STYLES)])
     ax.set(xlabel=xlabel, ylabel="count")
@@ -179,17 +264,32 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
 
 @book_style
 def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
-    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7)."""
-    inputs = np.atleast_2d(inputs)
+    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7).
+
+    ``inputs`` is one example or a matrix of them; ``outputs_by_label`` maps a label to one output
+    per example; ``threshold`` is a finite number, or None for no line.
+    """
+    inputs = _check_inputs(np.atleast_2d(_as_finite_array(inputs, "inputs")))
+    _check_mapping(outputs_by_label, "outputs_by_label", "outputs", "{'ours': helpers.predict(inputs, weights)}")
+    outputs_by_label = _same_length_values(outputs_by_label, "outputs_by_label")
     for label, outputs in outputs_by_label.items():
-        if np.size(outputs) != len(inputs):
-            raise ValueError(f"{label!r} has {np.size(outputs)} outputs for {len(inputs)} inputs")
+        if len(outputs) != len(inputs):
+            raise ValueError(f"outputs_by_label[{_excerpt(label)}] has {len(outputs)} outputs for {len(inputs)} inputs")
+    if threshold is not None:
+        threshold = _check_number(threshold, "threshold", "0.5")
+        if not math.isfinite(threshold):
+            raise ValueError(f"threshold must be a finite number, or None for no line; got {threshold}")
     fig, (ax,) = new_figure()
-    _grouped_bars(ax, outputs_by_label, "outputs")
-    ax.set_xticks(range(len(inputs)), [str(row.astype(int).tolist() if np.all(row == row.astype(int)) else row.tolist()) for row in inputs])
+    _grouped_bars(ax, outputs_by_label)
+    ax.set_xticks(range(len(inputs)), [_input_label(row) for row in inputs])
     if threshold is not None:
         ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=f"threshold {threshold}")
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set(xlabel="input", ylabel="output")
     ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))  # never over the bars
     return fig
+
+
+def _input_label(row) -> str:
+    """An input as a short tick label: [1, 0, 0.5]."""
+    return "[" + ", ".join(f"{value + 0.0:g}" for value in row) + "]"  # + 0.0 turns -0 into 0

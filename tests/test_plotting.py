@@ -131,3 +131,200 @@ def test_all_figure_text_is_readable_on_the_white_background(two_runs):
                 checked += 1
     assert checked > 30
     assert contrast_with_white("#777777") < 4.5 < contrast_with_white("black")  # the check can fail
+
+
+# --- issue #10: odd arguments get one clear error before anything is drawn -------
+
+from helpers.network import History  # noqa: E402
+
+X = helpers.POST_INPUTS
+
+
+def made_history(weights=None, errors=None):
+    """A History built by hand, as a student might, with whatever numbers we want to test."""
+    weights = np.zeros((3, 3)) if weights is None else np.asarray(weights, dtype=float)
+    errors = np.zeros((3, 4)) if errors is None else np.asarray(errors, dtype=float)
+    return History(weights, errors, "tanh", 1.0)
+
+
+def test_one_activation_name_may_be_given_bare():
+    fig = plotting.plot_activations("tanh")
+    assert [[line.get_label() for line in ax.lines] for ax in fig.axes] == [["tanh"], ["tanh"]]
+
+
+@pytest.mark.parametrize("z_limit", [1000, 1000.0, np.float32(2.5), 1e-3])
+def test_z_limits_up_to_the_maximum_are_drawn(z_limit):
+    z, _ = plotting.plot_activations(["relu"], z_limit=z_limit).axes[0].lines[0].get_data()
+    assert z[0] == -float(z_limit) and z[-1] == float(z_limit) and len(z) == 401
+    assert plotting.MAX_Z_LIMIT == 1000.0
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: plotting.plot_activations([]), ValueError, r"names must list at least one activation, e.g. \['tanh', 'sigmoid'\]"),
+        (lambda: plotting.plot_activations(3), TypeError, r"names must be an activation name or a list of them, e.g. \['tanh', 'sigmoid'\]; got 3"),
+        (lambda: plotting.plot_activations("tan"), ValueError, "unknown activation 'tan'; expected one of"),
+        (lambda: plotting.plot_activations(["tanh", ["relu"]]), ValueError, r"unknown activation \['relu'\]"),
+        (lambda: plotting.plot_activations(z_limit=0), ValueError, "z_limit must be a positive number at most MAX_Z_LIMIT = 1000; got 0.0"),
+        (lambda: plotting.plot_activations(z_limit=-4), ValueError, "z_limit must be a positive number"),
+        (lambda: plotting.plot_activations(z_limit=np.nan), ValueError, "z_limit must be a positive number"),
+        (lambda: plotting.plot_activations(z_limit=np.inf), ValueError, "z_limit must be a positive number"),
+        (lambda: plotting.plot_activations(z_limit=np.nextafter(1000.0, np.inf)), ValueError, "at most MAX_Z_LIMIT = 1000"),
+        (lambda: plotting.plot_activations(z_limit="4"), TypeError, "z_limit must be a number such as 4.0; got '4'"),
+        (lambda: plotting.plot_activations(z_limit=True), TypeError, "z_limit must be a number such as 4.0; got True"),
+    ],
+)
+def test_activation_figure_refuses_odd_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+HISTORY_PLOTS = [plotting.plot_error_curves, plotting.plot_weight_trajectories]
+
+
+@pytest.mark.parametrize("plot", HISTORY_PLOTS)
+def test_history_plots_need_a_mapping_of_histories(plot, two_runs):
+    with pytest.raises(TypeError, match=r"histories must map a label to a History, e.g. \{'seed 1': history\}; got a list"):
+        plot(list(two_runs.values()))
+    with pytest.raises(TypeError, match="histories must map a label to a History.*; got a History"):
+        plot(two_runs["post"])
+    with pytest.raises(ValueError, match="histories is empty: it must map at least one label to a History"):
+        plot({})
+    with pytest.raises(TypeError, match=r"histories\['weights'\] must be a History, what helpers.train returns; got a ndarray"):
+        plot({"post": two_runs["post"], "weights": two_runs["post"].weights})
+
+
+@pytest.mark.parametrize("plot", HISTORY_PLOTS)
+def test_history_plots_accept_any_mapping(plot, two_runs):
+    from types import MappingProxyType
+
+    assert plot(MappingProxyType(two_runs)).axes[0].lines
+
+
+def test_no_nan_or_inf_of_a_history_is_plotted_silently():
+    with pytest.raises(ValueError, match=r"histories\['bad'\].mean_squared_error must be finite numbers; got 1 nan or inf"):
+        plotting.plot_error_curves({"bad": made_history(errors=[[0, 0, 0, 0], [0, np.nan, 0, 0], [0, 0, 0, 0]])})
+    with pytest.raises(ValueError, match=r"histories\['huge'\].mean_squared_error must be finite"):  # 1e200 squared
+        plotting.plot_error_curves({"huge": made_history(errors=np.full((3, 4), 1e200))})
+    with pytest.raises(ValueError, match=r"histories\['bad'\].weights must be finite numbers; got 1 nan or inf"):
+        plotting.plot_weight_trajectories({"bad": made_history(weights=[[0, 0, 0], [0, np.inf, 0], [0, 0, 0]])})
+
+
+@pytest.mark.parametrize(
+    "weights_by_label, error, message",
+    [
+        ([np.zeros(3)], TypeError, r"weights_by_label must map a label to weights, e.g. \{'seed 1': helpers.initial_weights\(1\)\}; got a list"),
+        (np.zeros(3), TypeError, "weights_by_label must map a label to weights.*; got a ndarray"),
+        ({}, ValueError, "weights_by_label is empty"),
+        ({"a": "abc"}, TypeError, r"weights_by_label\['a'\] must be numbers"),
+        ({"a": [1, 2j, 3]}, TypeError, r"weights_by_label\['a'\] must be real numbers"),
+        ({"a": []}, ValueError, r"weights_by_label\['a'\] is empty: there is nothing to plot"),
+        ({"a": [1, 2, 3], "b": [1, 2]}, ValueError, r"the same number of values; weights_by_label\['a'\] has 3 but weights_by_label\['b'\] has 2"),
+        ({"a": [1, 2], "b": [3, 4], "c": [5]}, ValueError, r"weights_by_label\['c'\] has 1"),
+        ({"a": [[0], [0, 1]]}, ValueError, r"weights_by_label\['a'\] must be rectangular"),
+    ],
+)
+def test_weight_bars_refuse_odd_arguments(weights_by_label, error, message):
+    with pytest.raises(error, match=message):
+        plotting.plot_weight_bars(weights_by_label)
+
+
+def test_bars_are_grouped_side_by_side_under_their_labels():
+    (ax,) = plotting.plot_weight_bars({"a": [1, 2, 3, 4], "b": [5, 6, 7, 8]}).axes
+    centres = [p.get_x() + p.get_width() / 2 for p in ax.patches]
+    np.testing.assert_allclose(centres, [-0.2, 0.8, 1.8, 2.8, 0.2, 1.2, 2.2, 3.2])
+    np.testing.assert_allclose([p.get_width() for p in ax.patches], 0.4)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["w1 (first input)", "w2 (second input)", "w3 (bias input)", "w4"]
+    (ax,) = plotting.plot_weight_bars({"only": [1, 2]}).axes
+    np.testing.assert_allclose([p.get_x() + p.get_width() / 2 for p in ax.patches], [0, 1])
+    np.testing.assert_allclose([p.get_width() for p in ax.patches], 0.8)
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: plotting.plot_histograms([[1, 2]], xlabel="w"), TypeError, r"samples_by_label must map a label to samples, e.g. \{'post': weights\}; got a list"),
+        (lambda: plotting.plot_histograms({}, xlabel="w"), ValueError, "samples_by_label is empty"),
+        (lambda: plotting.plot_histograms({"a": [0.5, np.nan]}, xlabel="w"), ValueError, r"samples_by_label\['a'\] must be finite numbers"),
+        (lambda: plotting.plot_histograms({"a": []}, xlabel="w"), ValueError, r"samples_by_label\['a'\] is empty"),
+        (lambda: plotting.plot_histograms({"a": ["1"]}, xlabel="w"), TypeError, r"samples_by_label\['a'\] must be numbers"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel=3), TypeError, "xlabel must be text such as 'weight'; got 3"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=0), ValueError, "bins must be from 1 to MAX_BINS = 1,000; got 0"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=-5), ValueError, "bins must be from 1 to MAX_BINS"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=1001), ValueError, "bins must be from 1 to MAX_BINS = 1,000; got 1,001"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=10**12), ValueError, "bins must be from 1 to MAX_BINS"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=2.5), TypeError, "bins must be a whole number; got 2.5"),
+        (lambda: plotting.plot_histograms({"a": [1, 2]}, xlabel="w", bins=True), TypeError, "bins must be a whole number; got True"),
+    ],
+)
+def test_histograms_refuse_odd_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+@pytest.mark.parametrize("bins", [1, 7, 1000])
+def test_histograms_draw_the_bins_asked_for(bins):
+    samples = np.random.default_rng(1).normal(size=300)
+    (ax,) = plotting.plot_histograms({"a": samples}, xlabel="w", bins=bins).axes
+    xs = ax.patches[0].get_xy()[:, 0]
+    assert len(np.unique(xs)) == bins + 1  # the outline passes every bin edge
+    np.testing.assert_allclose([xs.min(), xs.max()], [samples.min(), samples.max()])
+    assert plotting.MAX_BINS == 1000
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: plotting.plot_predictions([[1, 0, 0], [1, 0]], {"a": [1, 2]}), ValueError, "inputs must be rectangular"),
+        (lambda: plotting.plot_predictions([["1", "0"]], {"a": [1]}), TypeError, "inputs must be numbers"),
+        (lambda: plotting.plot_predictions([[np.nan, 0]], {"a": [1]}), ValueError, "inputs must be finite numbers"),
+        (lambda: plotting.plot_predictions(np.zeros((0, 3)), {"a": []}), ValueError, r"inputs must have at least one example"),
+        (lambda: plotting.plot_predictions(np.zeros((2, 2, 2)), {"a": [1, 2]}), ValueError, r"inputs must be a matrix of shape \(n_examples, n_inputs\)"),
+        (lambda: plotting.plot_predictions(X, [[1, 2, 3, 4]]), TypeError, r"outputs_by_label must map a label to outputs, e.g. \{'ours': helpers.predict\(inputs, weights\)\}; got a list"),
+        (lambda: plotting.plot_predictions(X, {}), ValueError, "outputs_by_label is empty"),
+        (lambda: plotting.plot_predictions(X, {"a": [1, 2, 3, 4], "b": [1, 2, 3]}), ValueError, r"outputs_by_label\['a'\] has 4 but outputs_by_label\['b'\] has 3"),
+        (lambda: plotting.plot_predictions(X, {"a": [1, 2, 3]}), ValueError, r"outputs_by_label\['a'\] has 3 outputs for 4 inputs"),
+        (lambda: plotting.plot_predictions(X, {"a": ["1", "2", "3", "4"]}), TypeError, r"outputs_by_label\['a'\] must be numbers"),
+        (lambda: plotting.plot_predictions(X, {"a": [0, 1, np.inf, 0]}), ValueError, r"outputs_by_label\['a'\] must be finite numbers"),
+        (lambda: plotting.plot_predictions(X, {"a": [0, 1, 1, 0]}, threshold=np.nan), ValueError, "threshold must be a finite number, or None for no line; got nan"),
+        (lambda: plotting.plot_predictions(X, {"a": [0, 1, 1, 0]}, threshold=-np.inf), ValueError, "threshold must be a finite number"),
+        (lambda: plotting.plot_predictions(X, {"a": [0, 1, 1, 0]}, threshold="0.5"), TypeError, "threshold must be a number such as 0.5; got '0.5'"),
+        (lambda: plotting.plot_predictions(X, {"a": [0, 1, 1, 0]}, threshold=True), TypeError, "threshold must be a number such as 0.5"),
+    ],
+)
+def test_predictions_refuse_odd_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def dashed_levels(ax):
+    return [line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--"]
+
+
+def test_the_threshold_line_is_where_asked_or_absent():
+    outputs = {"a": [0.2, 0.9, 0.4, 0.6]}
+    (ax,) = plotting.plot_predictions(X, outputs, threshold=0.25).axes
+    assert dashed_levels(ax) == [0.25] and "threshold 0.25" in [t.get_text() for t in ax.get_legend().get_texts()]
+    (ax,) = plotting.plot_predictions(X, outputs, threshold=None).axes
+    assert dashed_levels(ax) == [] and [line.get_ydata()[0] for line in ax.lines] == [0]
+    (ax,) = plotting.plot_predictions(X, outputs, threshold=np.float32(-1)).axes
+    assert dashed_levels(ax) == [-1.0]
+
+
+def test_prediction_inputs_are_labelled_shortly_even_when_odd():
+    (ax,) = plotting.plot_predictions([0.5, -0.0, 1e300], {"one": [0.3]}).axes
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["[0.5, 0, 1e+300]"]
+    np.testing.assert_allclose([p.get_height() for p in ax.patches], [0.3])
+
+
+def test_scales_and_legends_follow_the_arguments(two_runs):
+    (ax,) = plotting.plot_error_curves(two_runs).axes
+    assert (ax.get_xscale(), ax.get_yscale()) == ("symlog", "log")
+    (ax,) = plotting.plot_error_curves(two_runs, log_x=False, log_y=False).axes
+    assert (ax.get_xscale(), ax.get_yscale()) == ("linear", "linear")
+    (ax,) = plotting.plot_weight_trajectories({"post": two_runs["post"]}, log_x=False).axes
+    assert ax.get_xscale() == "linear"
+    assert [line.get_label() for line in ax.lines] == list(plotting.WEIGHT_NAMES)
+    (ax,) = plotting.plot_weight_trajectories(two_runs).axes
+    assert ax.get_xscale() == "symlog" and ax.lines[3].get_label() == "w1 (first input), fixed"
