@@ -67,12 +67,17 @@ def test_blitted_image_equals_a_fresh_full_drawing(training):
 
 
 def test_a_diverging_run_shows_a_message_not_nan(monkeypatch):
-    # No setting the sliders offer is known to diverge, so stand in a run that does: relu
-    # with an absurd learning rate, exactly as helpers.train reports it.
+    # No setting the sliders offer is known to diverge, so stand in a relu run that does,
+    # reported the way helpers.train reports a history that stopped being finite.
     real_run = explorers.training_run
 
     def diverging(seed, activation, learning_rate, scheme):
-        return real_run.__wrapped__(seed, activation, 1e300 if activation == "relu" else learning_rate, scheme)
+        if activation != "relu":
+            return real_run(seed, activation, learning_rate, scheme)
+        steps = np.full((11, 3), np.inf)
+        steps[:5] = 0.5
+        blown = helpers.History(steps, np.zeros((11, 4)), activation, learning_rate)
+        helpers.network._check_finite_history(blown, helpers.POST_INPUTS)
 
     monkeypatch.setattr(explorers, "training_run", diverging)
     explorer = explorers.TrainingExplorer(seed=2, activation="relu", learning_rate=2.0, scheme="uniform")
