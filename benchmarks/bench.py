@@ -81,21 +81,39 @@ def bench_sliders() -> None:
         retrain.append(timed_ms(lambda: setattr(controls["activation"], "value", activations[i % 4])))
     stops = explorers.ITERATION_STOPS
     scrub = [timed_ms(lambda: setattr(controls["iterations"], "value", stops[(7 * i) % len(stops)])) for i in range(40)]
-    rates = [r for r in explorers.LEARNING_RATES if r != controls["learning_rate"].value][:4]
-    setting = [timed_ms(lambda: setattr(controls["learning_rate"], "value", rate)) for rate in rates]
-    schemes = []
-    for i in range(4):  # a seed not shown before (untimed), then a new scheme
-        explorer.set(seed=30 + i)
-        scheme = explorers.network.INIT_SCHEMES[(explorers.network.INIT_SCHEMES.index(controls["scheme"].value) + 1) % 3]
-        schemes.append(timed_ms(lambda: setattr(controls["scheme"], "value", scheme)))
+    # A new learning rate or scheme, under each activation in turn (each is a run not shown before).
+    rates, schemes = [], []
+    for k, activation in enumerate(activations):
+        explorer.set(activation=activation, seed=30 + k)
+        for _ in range(2):
+            current = explorers.LEARNING_RATES.index(controls["learning_rate"].value)
+            rate = explorers.LEARNING_RATES[(current + 1) % len(explorers.LEARNING_RATES)]
+            rates.append(timed_ms(lambda: setattr(controls["learning_rate"], "value", rate)))
+            current = explorers.network.INIT_SCHEMES.index(controls["scheme"].value)
+            scheme = explorers.network.INIT_SCHEMES[(current + 1) % 3]
+            schemes.append(timed_ms(lambda: setattr(controls["scheme"], "value", scheme)))
     start = time.perf_counter()
     explorers.TrainingExplorer(seed=60)
     report("slider_constructor_ms", 1000 * (time.perf_counter() - start), "ms")
     report("slider_retrain_ms", statistics.median(retrain), "ms")
     report("slider_retrain_max_ms", max(retrain), "ms")
     report("slider_iterations_ms", statistics.median(scrub), "ms")
-    report("slider_rate_change_ms", statistics.median(setting), "ms")
+    report("slider_rate_change_ms", statistics.median(rates), "ms")
     report("slider_scheme_change_ms", statistics.median(schemes), "ms")
+
+
+def bench_other_explorers() -> None:
+    """The explorers of chapters 1, 3 and 6: each move redraws, nothing is trained."""
+    from helpers import explorers
+
+    moves = {
+        "slider_activation_explorer_ms": (explorers.ActivationExplorer(), "z", [-3.0, -1.5, 0.0, 0.7, 2.2, 3.9]),
+        "slider_seed_explorer_ms": (explorers.SeedExplorer(), "seed", [0, 5, 17, 42, 63, 99]),
+        "slider_prediction_explorer_ms": (explorers.PredictionExplorer(), "x1", [-1.0, -0.3, 0.0, 0.6, 1.4, 2.0]),
+    }
+    for name, (explorer, control, values) in moves.items():
+        times = [timed_ms(lambda: setattr(explorer.controls[control], "value", value)) for value in values]
+        report(name, statistics.median(times), "ms")
 
 
 def page_weight_kb(page: Path) -> float:
@@ -132,6 +150,7 @@ def bench_book_build() -> None:
 if __name__ == "__main__":
     bench_training()
     bench_sliders()
+    bench_other_explorers()
     if "--no-build" not in sys.argv:
         bench_book_build()
     elif (ROOT / "_build" / "html" / "book").exists():

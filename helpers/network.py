@@ -84,8 +84,8 @@ def post_tanh_slope(y):
 def sigmoid(z):
     """Logistic function ``1 / (1 + e^-z)``, written so that no exponential overflows (chapter 1)."""
     z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    e = np.exp(-np.abs(z))  # at most 1: e^-z for z >= 0, e^z below
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def sigmoid_slope(y):
@@ -251,8 +251,8 @@ def train_columns(inputs, targets, weights, activation: str, iterations: int, le
         scaled_inputs_t = np.ascontiguousarray(learning_rate * inputs.T)
         for k in range(iterations):
             output = f(np.dot(inputs, w))
-            errors[k] = error = targets - output
-            steps[k + 1] = w = w + np.dot(scaled_inputs_t, error * slope(output))
+            error = np.subtract(targets, output, out=errors[k])  # written straight into the history
+            w = np.add(w, np.dot(scaled_inputs_t, error * slope(output)), out=steps[k + 1])
         errors[iterations] = targets - f(np.dot(inputs, w))
     return steps, errors
 
