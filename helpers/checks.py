@@ -391,7 +391,7 @@ def check_gradient(function) -> Verdict:
                           "finite-difference estimate. Check each factor of the chain rule, and the activation's "
                           "slope.")
 
-    return _verdict(run, "your gradient matches central finite differences for tanh, sigmoid and relu.")
+    return _verdict(run, "your gradient matches central finite differences.")
 
 
 # --- chapter 6 ------------------------------------------------------------------------------

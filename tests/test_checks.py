@@ -403,10 +403,17 @@ def defined_name(source):
 
 
 def solution_cells():
+    """Each solution's source, with what its check cell showed when the notebook was last executed."""
     for notebook in sorted((ROOT / "book").glob("*.ipynb")):
-        for cell in nbformat.read(notebook, as_version=4).cells:
+        cells = nbformat.read(notebook, as_version=4).cells
+        shown = {}
+        for cell in cells:
+            if cell.cell_type == "code" and (call := re.fullmatch(r"helpers\.checks\.check_(\w+)\(\1\)", cell.source.strip())):
+                shown[call[1]] = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        for cell in cells:
             if "solution" in cell.metadata.get("tags", []):
-                yield pytest.param(cell.source, id=f"{notebook.stem}:{defined_name(cell.source)}")
+                function = defined_name(cell.source)
+                yield pytest.param(cell.source, shown[function], id=f"{notebook.stem}:{function}")
 
 
 def define(source):
@@ -424,11 +431,12 @@ def test_every_check_has_a_solution_in_the_book():
     assert names == sorted(name(check) for check in CHECKS)
 
 
-@pytest.mark.parametrize("source", SOLUTIONS)
-def test_the_teachers_solution_passes_its_check(source):
+@pytest.mark.parametrize("source, stored", SOLUTIONS)
+def test_the_teachers_solution_passes_its_check_as_the_executed_notebook_shows(source, stored):
     function = define(source)
     verdict = getattr(checks, f"check_{function.__name__}")(function)
     assert verdict.passed, verdict.message
+    assert verdict.message == stored, "the notebook's stored output would no longer match (nbval)"
 
 
 def solution_lines():
