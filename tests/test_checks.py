@@ -83,6 +83,12 @@ def evenly(rng, shape, limit, endpoint=False, low=None):
     return np.linspace(-limit if low is None else low, limit, np.prod(shape), endpoint=endpoint).reshape(shape)
 
 
+def hole_in_the_middle(rng, shape, limit):
+    """Uniform, except that the draws near 0 are flung out over the whole interval."""
+    draws = limit * (2 * rng.random(shape) - 1)
+    return np.where(abs(draws) < limit / 5, draws * 5, draws)
+
+
 def labels(outputs, threshold=0.5):
     return (np.asarray(outputs) > threshold).astype(int)
 
@@ -122,8 +128,10 @@ WRONG = {
         'your slope is 0.009667 at y = -0.995 but 0.010065 at y = 0.995. tanh is as steep at -y as at y: its slope should be the same on both sides.'),
     "slope: 1 - abs(y)": (checks.check_tanh_slope_from_output, lambda y: 1 - abs(y), 
         "at the output y = -0.462 (input z = -0.5) your slope is 0.537883, but the curve's measured slope there is about 0.786448. The slope should be 1 at y = 0 and shrink towards 0 as y nears -1 or 1."),
-    "slope: slightly off": (checks.check_tanh_slope_from_output, lambda y: 1 - y**2 + 2e-6, 
-        "at the output y = -0.995 (input z = -3.0) your slope is 0.009868, but the curve's measured slope there is about 0.009866. The slope should be 1 at y = 0 and shrink towards 0 as y nears -1 or 1."),
+    "slope: slightly off": (checks.check_tanh_slope_from_output, lambda y: (1 - y**2) * (1 + 2e-6), 
+        "at the output y = 0.000 (input z = 0.0) your slope is 1.000002, but the curve's measured slope there is about 1.000000. The slope should be 1 at y = 0 and shrink towards 0 as y nears -1 or 1."),
+    "slope: steeper on one side": (checks.check_tanh_slope_from_output, lambda y: (1 - y**2) * (1 + y / 2), 
+        'your slope is 0.604732 at y = -0.462 but 0.968163 at y = 0.462. tanh is as steep at -y as at y: its slope should be the same on both sides.'),
     "slope: a list": (checks.check_tanh_slope_from_output, lambda y: list(1 - y**2), 
         'your function returned a list (the result), not a NumPy array: return an array (np.array makes one).'),
     "slope: a column": (checks.check_tanh_slope_from_output, lambda y: (1 - y**2)[:, None], 
@@ -140,9 +148,9 @@ WRONG = {
     "targets: the last column": (checks.check_targets_from_inputs, lambda x: x[:, [-1]], 
         "for the post's inputs the values differ from the targets: each target is the example's FIRST input."),
     "targets: typed in": (checks.check_targets_from_inputs, lambda x: network.POST_TARGETS.copy(), 
-        "it works for the post's four rows but not for 7 other rows of 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
+        "it works for the post's four rows but not for all 8 rows of three 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
     "targets: first AND third input": (checks.check_targets_from_inputs, lambda x: x[:, [0]] * x[:, [2]], 
-        "it works for the post's four rows but not for 7 other rows of 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
+        "it works for the post's four rows but not for all 8 rows of three 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
     "targets: a list": (checks.check_targets_from_inputs, lambda x: [[row[0]] for row in x], 
         "your function returned a list (the result for the post's (4, 3) inputs), not a NumPy array: return an array (np.array makes one)."),
     # chapter 3
@@ -172,9 +180,19 @@ WRONG = {
         'with limit 1.5 your draws go from 0.000 to 3.000, none below 0: shift them so that they are centred on 0.'),
     "uniform: only scaled": (checks.check_symmetric_uniform, lambda rng, shape, limit: limit * rng.random(shape), 
         'with limit 1.5 your draws go from 0.000 to 1.500, none below 0: shift them so that they are centred on 0.'),
-    "uniform: from exactly 0": (checks.check_symmetric_uniform, lambda rng, shape, limit: evenly(rng, shape, limit, low=0),
-                                
+    "uniform: from exactly 0": (checks.check_symmetric_uniform, lambda rng, shape, limit: evenly(rng, shape, limit, low=0), 
         'with limit 1.5 your draws go from 0.000 to 1.500, none below 0: shift them so that they are centred on 0.'),
+    "uniform: shifted too far down": (checks.check_symmetric_uniform,
+                                      lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1.5), 
+        'with limit 1.5 your draws go from -2.250 to 0.750, outside [-1.5, 1.5).'),
+    "uniform: short at the top": (checks.check_symmetric_uniform,
+                                  lambda rng, shape, limit: limit * (1.9 * rng.random(shape) - 1), 
+        'with limit 1.5 your draws only cover [-1.500, 1.350]: stretch them over the whole interval, using the limit you are given.'),
+    "uniform: short at the bottom": (checks.check_symmetric_uniform,
+                                     lambda rng, shape, limit: limit * (1 - 1.9 * rng.random(shape)), 
+        'with limit 1.5 your draws only cover [-1.350, 1.500]: stretch them over the whole interval, using the limit you are given.'),
+    "uniform: a hole in the middle": (checks.check_symmetric_uniform, hole_in_the_middle, 
+        'the draws are not spread evenly: 2.0% of them lie in [0.00, 0.30), where a tenth should. Every part of [-limit, limit) should be equally likely.'),
     "uniform: twice too wide": (checks.check_symmetric_uniform,
                                 lambda rng, shape, limit: 2 * limit * (2 * rng.random(shape) - 1), 
         'with limit 1.5 your draws go from -3.000 to 3.000, outside [-1.5, 1.5).'),
@@ -191,8 +209,7 @@ WRONG = {
         'two generators with the same seed gave different draws: use only the rng you are given.'),
     "uniform: not random": (checks.check_symmetric_uniform, evenly, 
         'two generators with different seeds gave the same draws: draw your numbers with rng.random, from the rng you are given.'),
-    "uniform: rng.uniform": (checks.check_symmetric_uniform, lambda rng, shape, limit: rng.uniform(-limit, limit, shape),
-                             
+    "uniform: rng.uniform": (checks.check_symmetric_uniform, lambda rng, shape, limit: rng.uniform(-limit, limit, shape), 
         'your function raised AttributeError: this exercise allows only rng.random, not rng.uniform (called with rng, (1000, 100), 1.5)'),
     "uniform: a list": (checks.check_symmetric_uniform,
                         lambda rng, shape, limit: (limit * (2 * rng.random(shape) - 1)).tolist(), 
@@ -200,8 +217,10 @@ WRONG = {
     "uniform: shape ignored": (checks.check_symmetric_uniform,
                                lambda rng, shape, limit: limit * (2 * rng.random(100_000) - 1), 
         'the draws for shape (1000, 100) should have shape (1000, 100); got shape (100000,)'),
-    "uniform: one number": (checks.check_symmetric_uniform, lambda rng, shape, limit: limit * (2 * rng.random() - 1),
-                            
+    "uniform: shape typed in": (checks.check_symmetric_uniform,
+                                lambda rng, shape, limit: limit * (2 * rng.random((1000, 100)) - 1), 
+        'the draws for shape (2, 3) should have shape (2, 3); got shape (1000, 100)'),
+    "uniform: one number": (checks.check_symmetric_uniform, lambda rng, shape, limit: limit * (2 * rng.random() - 1), 
         'your function returned a float (the draws for shape (1000, 100)), not a NumPy array: return an array (np.array makes one).'),
     # chapter 4
     "glorot: fan_in only": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt(6 / fan_in), 
@@ -218,8 +237,8 @@ WRONG = {
         'the limit for fan_in 3 and fan_out 1 should be a single number; got [1.225]'),
     "glorot: text": (checks.check_glorot_limit, lambda fan_in, fan_out: "1.22", 
         "the limit for fan_in 3 and fan_out 1 should be numbers; got '1.22'"),
-    "glorot: a ragged list": (checks.check_glorot_limit, lambda fan_in, fan_out: [[fan_in], [fan_in, fan_out]],
-        "the limit for fan_in 3 and fan_out 1 should be numbers; got [[3], [3, 1]]"),
+    "glorot: a ragged list": (checks.check_glorot_limit, lambda fan_in, fan_out: [[fan_in], [fan_in, fan_out]], 
+        'the limit for fan_in 3 and fan_out 1 should be numbers; got [[3], [3, 1]]'),
     "glorot: inf": (checks.check_glorot_limit, lambda fan_in, fan_out: np.inf, 
         'the limit for fan_in 3 and fan_out 1 contains nan or inf'),
     # chapter 5
@@ -233,8 +252,7 @@ WRONG = {
         'you returned the step alone: return the new weights, w moved by the step.'),
     "step: in place": (checks.check_training_step, in_place_step, 
         'your function changed the weights it was given (in place). Leave w as it is and return new weights, for example w + step instead of w += step.'),
-    "step: new weights inside": (checks.check_training_step, lambda X, t, w, lr=1.0: step(X, t, np.zeros((3, 1)), lr),
-                                 
+    "step: new weights inside": (checks.check_training_step, lambda X, t, w, lr=1.0: step(X, t, np.zeros((3, 1)), lr), 
         'your function gives the same answer whatever w you pass in: start from the w you are given, do not make new weights inside the function.'),
     "step: averaged": (checks.check_training_step, lambda X, t, w, lr=1.0: w + (step(X, t, w, lr) - w) / 4, 
         'for seed 1 and learning rate 1.0 the new weights differ from one step of training. Check each line in turn: forward pass, error, delta with the TRUE slope of tanh, then the update scaled by the learning rate.'),
@@ -254,8 +272,7 @@ WRONG = {
         "your gradient is the right one divided by 4, the number of examples: the loss adds up the examples' errors, it does not average them."),
     "gradient: always tanh": (checks.check_gradient, lambda X, t, w, activation="tanh": gradient(X, t, w), 
         "for activation 'sigmoid' your gradient is the one for tanh: take f and its slope from helpers.get_activation(activation), do not write tanh in."),
-    "gradient: the post's slope": (checks.check_gradient, lambda X, t, w, activation: gradient(X, t, w, "post_tanh"),
-                                   
+    "gradient: the post's slope": (checks.check_gradient, lambda X, t, w, activation: gradient(X, t, w, "post_tanh"), 
         "your gradient uses the post's slope 1 - tanh(4y): use the true slope of tanh, from chapter 1."),
     "gradient: new weights inside": (checks.check_gradient,
                                      lambda X, t, w, activation: gradient(X, t, np.zeros((3, 1)), activation), 
@@ -263,8 +280,7 @@ WRONG = {
     "gradient: no activation parameter": (checks.check_gradient, lambda X, t, w: gradient(X, t, w), 
         "your function raised TypeError: <lambda>() got an unexpected keyword argument 'activation' (called with [[0. 0. 1.] [0. 1. 1.] [1. 0. 1.] [1. 1. 1.]], [[0.] [0.] [1.] [1.]], [[ 0.024] [ 0.901] [-0.712]], activation='tanh')"),
     "gradient: slope left out": (checks.check_gradient,
-                                 lambda X, t, w, activation: -X.T @ (t - network.get_activation(activation)[1](X @ w)),
-                                 
+                                 lambda X, t, w, activation: -X.T @ (t - network.get_activation(activation)[1](X @ w)), 
         "for activation 'tanh' and seed 1 your gradient differs from the finite-difference estimate. Check each factor of the chain rule, and the activation's slope."),
     "gradient: relu's slope at 0": (checks.check_gradient,
                                     lambda X, t, w, activation: gradient(X, t, w, activation)
@@ -287,9 +303,13 @@ WRONG = {
     "labels: all ones": (checks.check_to_labels, lambda o, t: np.ones_like(o, dtype=int), 
         'an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.'),
     "labels: threshold 0.5 typed in": (checks.check_to_labels, lambda o, t: (o > 0.5).astype(int), 
-        'with threshold 0 the labels are wrong: use the threshold you are given, not 0.5.'),
+        'with threshold 0 the labels are the same as with 0.5: use the threshold you are given.'),
     "labels: threshold 0 typed in": (checks.check_to_labels, lambda o, t: (o > 0).astype(int), 
         'an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.'),
+    "labels: threshold 0.75 typed in": (checks.check_to_labels, lambda o, t: (o > 0.75).astype(int), 
+        'some labels are on the wrong side of the threshold 0.5.'),
+    "labels: distance from 0": (checks.check_to_labels, lambda o, t: (abs(o) > t).astype(int), 
+        'with threshold 0 some labels are on the wrong side of the threshold.'),
     "labels: flat": (checks.check_to_labels, lambda o, t: (o > t).astype(int).ravel(), 
         'the labels for outputs of shape (6, 1) should have shape (6, 1); got shape (6,)'),
     "labels: always a column": (checks.check_to_labels, lambda o, t: (o > t).astype(int).reshape(-1, 1), 
@@ -298,17 +318,17 @@ WRONG = {
         'your function returned a list (the labels for outputs of shape (6, 1)), not a NumPy array: return an array (np.array makes one).'),
     # chapter 7
     "count: weights only": (checks.check_count_parameters, lambda m: sum(a.size for a in m.coefs_), 
-        'for hidden layers (4, 3) you counted only the weights; add the biases (intercepts).'),
+        'for hidden layers (4, 2) you counted only the weights; add the biases (intercepts).'),
     "count: first layer only": (checks.check_count_parameters, lambda m: m.coefs_[0].size + m.intercepts_[0].size, 
-        "for hidden layers (4, 3) you counted only the first layer; count every layer's weights and biases."),
-    "count: typed in": (checks.check_count_parameters, lambda m: 35, 
-        "for hidden layers (2,) your count is 35; count every number in the model's coefs_ and intercepts_ arrays."),
+        "for hidden layers (4, 2) you counted only the first layer; count every layer's weights and biases."),
+    "count: typed in": (checks.check_count_parameters, lambda m: 29, 
+        "for hidden layers (2,) your count is 29; count every number in the model's coefs_ and intercepts_ arrays."),
     "count: a float": (checks.check_count_parameters, lambda m: float(count(m)), 
-        'for hidden layers (4, 3) your count is 35.0: a count should be one whole number (an int).'),
+        'for hidden layers (4, 2) your count is 29.0: a count should be one whole number (an int).'),
     "count: True": (checks.check_count_parameters, lambda m: True, 
-        'for hidden layers (4, 3) your count is True: a count should be one whole number (an int).'),
+        'for hidden layers (4, 2) your count is True: a count should be one whole number (an int).'),
     "count: a list": (checks.check_count_parameters, lambda m: [a.size for a in m.coefs_], 
-        'for hidden layers (4, 3) your count is [12, 12, 3]: a count should be one whole number (an int).'),
+        'for hidden layers (4, 2) your count is [12, 8, 2]: a count should be one whole number (an int).'),
 }
 
 
@@ -367,6 +387,8 @@ def test_long_values_are_cut_to_one_short_line():
     assert shown == ["'" + "x" * 58 + "'", "'" + "x" * 56 + "..."]
     matrix = checks.check_glorot_limit(np.zeros((4, 3))).message
     assert matrix.endswith("got [[0. 0. 0.] [0. 0. 0.] [0. 0. 0.] [0. 0. 0.]]")
+    assert checks.check_glorot_limit(np.arange(6.0)).message.endswith("got [0. 1. 2. 3. 4. 5.]")
+    assert checks.check_glorot_limit(np.arange(7.0)).message.endswith("got [0. 1. 2. ... 4. 5. 6.]")
 
 
 def test_what_the_function_was_called_with_is_shown():
