@@ -4,15 +4,23 @@ Call a check on your function right after writing it: it says at once whether it
 if not, for which input and what kind of answer was expected. It never shows the solution.
 Each check returns a Verdict: it shows as one short message when it ends a notebook cell, and
 counts as True or False (``if check_...(f):``), for teachers who collect results.
+
+Each check first compares the answer with the right one; when they differ, it compares the
+answer with the typical wrong ones (a "slip") to name the mistake, and only then falls back to
+saying where the answer goes wrong.
 """
 
 from __future__ import annotations
+
+import numbers
+import warnings
 
 import numpy as np
 
 from helpers import network
 
 NOT_YET = "not implemented yet: write the function above, run its cell, then run this check again."
+RETURNED_NONE = "your function returned None; did you forget `return`?"
 
 
 class Verdict:
@@ -34,39 +42,95 @@ class _OnlyRandom:
     def __init__(self, seed: int):
         self.random = np.random.default_rng(seed).random
 
+    def __getattr__(self, name):
+        raise AttributeError(f"this exercise allows only rng.random, not rng.{name}")
+
+    def __repr__(self) -> str:
+        return "rng"
+
 
 class _Failed(Exception):
     """One check found a problem; the message is the feedback."""
 
 
+# --- calling the reader's function and reading its answer ----------------------------------
+
+
 def _call(function, *args, **kwargs):
-    """Call the reader's function, turning its own errors into feedback."""
+    """Call the reader's function, turning its own errors and a missing answer into feedback."""
     if not callable(function):
         raise _Failed(f"a check needs your function itself, without brackets after its name; got {_short(function)}")
     try:
-        return function(*args, **kwargs)
+        answer = function(*args, **kwargs)
     except NotImplementedError:
         raise
     except Exception as error:  # noqa: BLE001 - any error of the reader's code is feedback
         shown = ", ".join([*(_short(a) for a in args), *(f"{k}={_short(v)}" for k, v in kwargs.items())])
         raise _Failed(f"your function raised {type(error).__name__}: {error} (called with {shown})") from None
+    if answer is None:
+        raise _Failed(RETURNED_NONE)
+    return answer
 
 
 def _short(value) -> str:
     text = np.array2string(value, precision=3, threshold=6) if isinstance(value, np.ndarray) else repr(value)
+    text = " ".join(text.split())  # one line, single spaces
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _as_array(value, what: str, shape=None) -> np.ndarray:
+def _ndarray(value, what: str, shape: tuple) -> np.ndarray:
+    """The answer itself, once it is a NumPy array of the expected shape."""
+    if not isinstance(value, np.ndarray):
+        raise _Failed(f"your function returned a {type(value).__name__} ({what}), not a NumPy array: return an "
+                      "array (np.array makes one).")
+    if value.shape != shape:
+        raise _Failed(f"{what} should have shape {shape}; got shape {value.shape}")
+    return value
+
+
+def _numbers(value, what: str) -> np.ndarray:
+    """The answer as finite floats."""
     try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise _Failed(f"{what} should be numbers; got {_short(value)}") from None
-    if shape is not None and array.shape != shape:
-        raise _Failed(f"{what} should have shape {shape}; got shape {array.shape}")
+        array = np.asarray(value)
+    except (TypeError, ValueError):  # ragged nested lists
+        array = np.asarray(None)
+    if array.dtype.kind not in ("b", "i", "u", "f"):
+        raise _Failed(f"{what} should be numbers; got {_short(value)}")
+    array = array.astype(float)
     if not np.all(np.isfinite(array)):
         raise _Failed(f"{what} contains nan or inf")
     return array
+
+
+def _array(value, what: str, shape: tuple) -> np.ndarray:
+    """The answer as finite floats, once it is a NumPy array of the expected shape."""
+    return _numbers(_ndarray(value, what, shape), what)
+
+
+def _number(value, what: str) -> float:
+    """The answer as one finite float."""
+    number = _numbers(value, what)
+    if number.ndim:
+        raise _Failed(f"{what} should be a single number; got {_short(value)}")
+    return float(number)
+
+
+def _check_uses_w(answer, function, *args, **kwargs) -> None:
+    """Fail if the reader's function gives the same answer for other weights ``w`` (passed in ``args``)."""
+    if np.array_equal(_call(function, *args, **kwargs), answer):
+        raise _Failed("your function gives the same answer whatever w you pass in: start from the w you are "
+                      "given, do not make new weights inside the function.")
+
+
+def _name_the_slip(answer, right, slips) -> None:
+    """Fail with the message of the first typical wrong answer that ``answer`` matches.
+
+    A slip that gives the right answer for this input names no mistake and is skipped: ignoring the
+    learning rate, say, when the rate is 1.
+    """
+    for wrong, message in slips:
+        if np.allclose(answer, wrong) and not np.allclose(wrong, right):
+            raise _Failed(message)
 
 
 def _verdict(run, success: str) -> Verdict:
@@ -79,145 +143,267 @@ def _verdict(run, success: str) -> Verdict:
     return Verdict(True, f"Well done: {success}")
 
 
+# --- chapter 1 ------------------------------------------------------------------------------
+
+_POSTS_SLOPE = "the post's slope 1 - tanh(4y)"
+
+
 def check_tanh_slope_from_output(function) -> Verdict:
     """Chapter 1: ``function(y)`` should give the slope of tanh where tanh equals ``y``."""
 
     def run():
         z = np.linspace(-3, 3, 13)
-        numerical = (np.tanh(z + 1e-6) - np.tanh(z - 1e-6)) / 2e-6
-        got = _as_array(_call(function, np.tanh(z)), "the result", shape=z.shape)
-        wrong = np.flatnonzero(~np.isclose(got, numerical, atol=1e-6))
-        if wrong.size:
-            i = wrong[0]
-            raise _Failed(f"at the output y = {np.tanh(z[i]):.3f} (input z = {z[i]:.1f}) your slope is {got[i]:.4f}, "
-                          f"but the curve's measured slope there is about {numerical[i]:.4f}. The slope should be 1 at y = 0 and "
-                          "shrink towards 0 as y nears -1 or 1, the same on both sides.")
+        y = np.tanh(z)
+        measured = (np.tanh(z + 1e-6) - np.tanh(z - 1e-6)) / 2e-6
+        got = _array(_call(function, y), "the result", shape=z.shape)
+        if np.allclose(got, measured, rtol=0, atol=1e-6):
+            return
+        _name_the_slip(got, measured, [
+            (network.post_tanh_slope(y), f"this is {_POSTS_SLOPE}, which this chapter shows is not the slope "
+                                         "of tanh: at y = 0.5 it gives 0.036, but the curve's slope there is 0.75."),
+            (1 - np.tanh(y) ** 2, "your function applies tanh to y again, giving the slope at z = y. But y is "
+                                  "already tanh's output: write the slope with y itself."),
+        ])
+        if not np.allclose(got, got[::-1]):
+            i = int(np.argmax(np.abs(got - got[::-1])))
+            raise _Failed(f"your slope is {got[i]:.6f} at y = {y[i]:.3f} but {got[-1 - i]:.6f} at y = {y[-1 - i]:.3f}. "
+                          "tanh is as steep at -y as at y: its slope should be the same on both sides.")
+        i = int(np.argmax(np.abs(got - measured)))
+        raise _Failed(f"at the output y = {y[i]:.3f} (input z = {z[i]:.1f}) your slope is {got[i]:.6f}, but the "
+                      f"curve's measured slope there is about {measured[i]:.6f}. The slope should be 1 at y = 0 and "
+                      "shrink towards 0 as y nears -1 or 1.")
 
     return _verdict(run, "your slope matches the numerical slope of tanh at every point checked.")
+
+
+# --- chapter 2 ------------------------------------------------------------------------------
 
 
 def check_targets_from_inputs(function) -> Verdict:
     """Chapter 2: ``function(inputs)`` should return the first input of each row as a column."""
 
     def run():
-        got = _as_array(_call(function, network.POST_INPUTS), "the result for the post's inputs")
-        if got.shape != (4, 1):
-            raise _Failed(f"for the post's (4, 3) inputs the result has shape {got.shape}; a column of shape "
-                          "(4, 1) was expected, one row per example.")
+        what = "the result for the post's (4, 3) inputs"
+        got = _array(_call(function, network.POST_INPUTS), what, shape=(4, 1))
         if not np.array_equal(got, network.POST_TARGETS):
             raise _Failed("for the post's inputs the values differ from the targets: each target is the "
                           "example's FIRST input.")
-        rows = np.random.default_rng(2).integers(0, 2, size=(7, 3))
-        got = _as_array(_call(function, rows), "the result for 7 random rows")
-        if got.shape != (7, 1) or not np.array_equal(got.ravel(), rows[:, 0]):
-            raise _Failed("it works for the post's four rows but not for 7 other rows: do not type the "
-                          "answer in, compute it from the inputs.")
+        rows = np.indices((2, 2, 2)).reshape(3, -1).T  # every row of three 0s and 1s
+        other = _call(function, rows)
+        if np.shape(other) != (len(rows), 1) or not np.array_equal(np.ravel(other), rows[:, 0]):
+            raise _Failed(f"it works for the post's four rows but not for all {len(rows)} rows of three 0s and 1s: "
+                          "compute the targets from the inputs you are given, whatever their number of rows.")
 
     return _verdict(run, "the targets come out as a column, for any number of rows.")
+
+
+# --- chapter 3 ------------------------------------------------------------------------------
+
+
+def _same_state(a, b) -> bool:
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
 
 
 def check_post_starting_weights(function) -> Verdict:
     """Chapter 3: ``function(seed)`` should give the post's starting weights without touching np.random."""
 
     def run():
-        np.random.seed(12345)
-        before = np.random.get_state()[1].copy()
-        for seed in (0, 1, 2, 7):
-            got = _as_array(_call(function, seed), f"the weights for seed {seed}", shape=(3, 1))
-            if not np.array_equal(got, network.initial_weights(seed, "post")):
-                raise _Failed(f"for seed {seed} the weights differ from the post's. They should all lie in "
-                              "[-1, 0), drawn by a legacy-style generator seeded with the seed.")
-        if not np.array_equal(np.random.get_state()[1], before):
+        seeds = (0, 1, 2, 7)
+        before = np.random.get_state()
+        try:
+            answers = [_array(_call(function, seed), f"the weights for seed {seed}", shape=(3, 1)) for seed in seeds]
+            touched = not _same_state(np.random.get_state(), before)
+        finally:
+            np.random.set_state(before)  # undo the reader's np.random.seed, if any
+        for seed, weights in zip(seeds, answers):
+            if np.any(weights < -1) or np.any(weights >= 0):
+                raise _Failed(f"for seed {seed} your weights are {_short(weights.ravel())}, but the post's all lie "
+                              "in [-1, 0): numbers in [0, 1) minus 1.")
+        if all(np.array_equal(answers[0], weights) for weights in answers):
+            raise _Failed("your weights are the same for every seed: seed your generator with the seed you are given.")
+        for seed, weights in zip(seeds, answers):
+            if not np.array_equal(weights, network.initial_weights(seed)):  # the post's scheme is the default
+                raise _Failed(f"for seed {seed} the weights differ from the post's. They should be drawn by a "
+                              "legacy-style generator seeded with the seed, as np.random.seed does.")
+        if touched:
             raise _Failed("the weights are right, but NumPy's global generator changed: use a private "
                           "generator object instead of np.random.seed.")
 
     return _verdict(run, "the post's weights for every seed, and the global generator left alone.")
 
 
+# --- chapter 4 ------------------------------------------------------------------------------
+
+
 def check_symmetric_uniform(function) -> Verdict:
     """Chapter 4: ``function(rng, shape, limit)`` should draw uniform numbers in [-limit, limit)."""
 
     def run():
-        draws = _as_array(_call(function, _OnlyRandom(0), (100_000,), 1.5), "the draws", shape=(100_000,))
-        if draws.min() < -1.5 or draws.max() >= 1.5:
-            raise _Failed(f"with limit 1.5 the draws go from {draws.min():.3f} to {draws.max():.3f}, outside [-1.5, 1.5).")
-        if draws.min() > -1.45 or draws.max() < 1.45:
-            raise _Failed(f"with limit 1.5 the draws only cover [{draws.min():.3f}, {draws.max():.3f}]: "
-                          "stretch them over the whole interval.")
-        if abs(draws.mean()) > 0.02 or abs(np.mean(np.abs(draws)) - 0.75) > 0.02:
-            raise _Failed("the draws are not spread evenly around 0: every part of [-limit, limit) should be "
-                          "equally likely.")
-        same = [_as_array(_call(function, _OnlyRandom(s), (5,), 1.0), "the draws") for s in (3, 3)]
-        if not np.array_equal(*same):
+        draws = _array(_call(function, _OnlyRandom(0), (1000, 100), 1.5), "the draws for shape (1000, 100)",
+                       shape=(1000, 100))
+        low, high = draws.min(), draws.max()
+        if low >= 0:
+            raise _Failed(f"with limit 1.5 your draws go from {low:.3f} to {high:.3f}, none below 0: shift them "
+                          "so that they are centred on 0.")
+        if low < -1.5 or high >= 1.5:
+            raise _Failed(f"with limit 1.5 your draws go from {low:.3f} to {high:.3f}, outside [-1.5, 1.5).")
+        if low > -1.49 or high < 1.49:
+            raise _Failed(f"with limit 1.5 your draws only cover [{low:.3f}, {high:.3f}]: stretch them over the "
+                          "whole interval, using the limit you are given.")
+        _check_evenly_spread(draws, 1.5)
+        small = [_array(_call(function, _OnlyRandom(seed), (2, 3), 1.0), "the draws for shape (2, 3)", shape=(2, 3))
+                 for seed in (3, 3, 4)]
+        if not np.array_equal(small[0], small[1]):
             raise _Failed("two generators with the same seed gave different draws: use only the rng you are given.")
+        if np.array_equal(small[0], small[2]):
+            raise _Failed("two generators with different seeds gave the same draws: draw your numbers with "
+                          "rng.random, from the rng you are given.")
 
     return _verdict(run, "uniform over the whole interval, centred on 0, and reproducible.")
+
+
+def _check_evenly_spread(draws: np.ndarray, limit: float) -> None:
+    """Each tenth of [-limit, limit) should hold a tenth of the draws."""
+    counts, edges = np.histogram(draws, bins=10, range=(-limit, limit))
+    shares = counts / draws.size
+    i = int(np.argmax(np.abs(shares - 0.1)))
+    if abs(shares[i] - 0.1) > 0.005:
+        raise _Failed(f"the draws are not spread evenly: {shares[i]:.1%} of them lie in [{edges[i]:.2f}, "
+                      f"{edges[i + 1]:.2f}), where a tenth should. Every part of [-limit, limit) should be "
+                      "equally likely.")
 
 
 def check_glorot_limit(function) -> Verdict:
     """Chapter 4: ``function(fan_in, fan_out)`` should give the Glorot uniform limit."""
 
     def run():
-        for fan_in, fan_out in [(3, 1), (1, 1), (100, 10), (784, 256)]:
-            got = _as_array(_call(function, fan_in, fan_out), "the limit", shape=())
-            expected = float(np.sqrt(6.0 / (fan_in + fan_out)))
-            if not np.isclose(got, expected):
-                raise _Failed(f"for fan_in {fan_in} and fan_out {fan_out} your limit is {float(got):.4f}, which "
-                              f"is {'too large' if got > expected else 'too small'}. The limit should shrink as "
-                              "the layer gets wider, and depend on both counts.")
+        layers = [(3, 1), (3, 5), (7, 1), (100, 10)]
+        got = np.array([_number(_call(function, *layer), "the limit for fan_in {} and fan_out {}".format(*layer))
+                        for layer in layers])
+        expected = np.sqrt(6.0 / np.sum(layers, axis=1))
+        if np.allclose(got, expected):
+            return
+        if got[0] == got[1]:
+            raise _Failed(f"your limit is the same for fan_out {layers[0][1]} and fan_out {layers[1][1]} (fan_in "
+                          f"{layers[0][0]}): it should depend on fan_out too.")
+        if got[0] == got[2]:
+            raise _Failed(f"your limit is the same for fan_in {layers[0][0]} and fan_in {layers[2][0]} (fan_out "
+                          f"{layers[0][1]}): it should depend on fan_in too.")
+        ratios = got / expected
+        if np.allclose(ratios, ratios[0]):
+            raise _Failed(f"every one of your limits is {ratios[0]:.3f} times the right one: check the constant "
+                          "in the formula.")
+        i = int(np.flatnonzero(~np.isclose(got, expected))[0])
+        fan_in, fan_out = layers[i]
+        raise _Failed(f"for fan_in {fan_in} and fan_out {fan_out} your limit is {got[i]:.4f}, which is "
+                      f"{'too large' if got[i] > expected[i] else 'too small'}. The limit should shrink as the "
+                      "layer gets wider.")
 
     return _verdict(run, "the right limit for every layer size checked.")
+
+
+# --- chapter 5 ------------------------------------------------------------------------------
+
+
+def _one_step(w: np.ndarray, learning_rate: float, activation: str = "tanh") -> np.ndarray:
+    return network.train(network.POST_INPUTS, network.POST_TARGETS, w, activation, 1, learning_rate).final_weights
 
 
 def check_training_step(function) -> Verdict:
     """Chapter 5: ``function(X, targets, w, learning_rate)`` should return the weights after one step."""
 
     def run():
+        X, targets = network.POST_INPUTS, network.POST_TARGETS
         for seed, rate in [(1, 1.0), (2, 0.5), (3, 0.1)]:
             w = network.initial_weights(seed, "glorot")
-            expected = network.train(network.POST_INPUTS, network.POST_TARGETS, w, "tanh", 1, rate).final_weights
             given = w.copy()
-            got = _as_array(_call(function, network.POST_INPUTS, network.POST_TARGETS, given, rate),
-                            "the new weights", shape=(3, 1))
+            got = _array(_call(function, X, targets, given, rate), "the new weights", shape=(3, 1))
             if not np.array_equal(given, w):
                 raise _Failed("your function changed the weights it was given (in place). Leave w as it is and "
                               "return new weights, for example w + step instead of w += step.")
-            at_rate_one = network.train(network.POST_INPUTS, network.POST_TARGETS, w, "tanh", 1, 1.0).final_weights
-            if rate != 1.0 and np.allclose(got, at_rate_one, atol=1e-12):
-                raise _Failed(f"your step is right for learning rate 1 but ignores the learning rate {rate}: "
-                              "scale the step by it.")
-            if not np.allclose(got, expected, atol=1e-12):
-                raise _Failed(f"for seed {seed} and learning rate {rate} the new weights differ from one step of "
-                              "training. Check each line in turn: forward pass, error, delta with the TRUE slope "
-                              "of tanh, then the update scaled by the learning rate.")
+            right = _one_step(w, rate)
+            if np.allclose(got, right, rtol=0, atol=1e-10):
+                continue
+            _check_uses_w(got, function, X, targets, -w, rate)
+            _name_the_slip(got, right, [
+                (_one_step(w, rate, "post_tanh"), f"you used {_POSTS_SLOPE}, the very bug of this chapter: the "
+                                                  "delta needs the TRUE slope of tanh, from chapter 1."),
+                (2 * w - right, "your step has the wrong sign: it moves w so that the error grows. Check the "
+                                "sign of the error (targets minus outputs) and of the update."),
+                (_one_step(w, 1.0), f"your step is right for learning rate 1 but ignores the learning rate {rate}: "
+                                    "scale the step by it."),
+                (right - w, "you returned the step alone: return the new weights, w moved by the step."),
+            ])
+            raise _Failed(f"for seed {seed} and learning rate {rate} the new weights differ from one step of "
+                          "training. Check each line in turn: forward pass, error, delta with the TRUE slope "
+                          "of tanh, then the update scaled by the learning rate.")
 
     return _verdict(run, "one training step, exactly as helpers.train takes it.")
 
 
-def check_gradient(function) -> Verdict:
-    """Chapter 5: ``function(X, targets, w)`` should give the gradient of the squared-error loss."""
+def _loss(w: np.ndarray, activation: str) -> float:
+    f = network.get_activation(activation).function
+    return 0.5 * np.sum((network.POST_TARGETS - f(network.POST_INPUTS @ w)) ** 2)
 
-    def loss(w):
-        return 0.5 * np.sum((network.POST_TARGETS - np.tanh(network.POST_INPUTS @ w)) ** 2)
+
+def _finite_differences(loss, w: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """Central differences of ``loss`` along each weight: the oracle for any gradient."""
+    nudges = h * np.eye(w.size).reshape(w.size, *w.shape)
+    return np.array([(loss(w + e) - loss(w - e)) / (2 * h) for e in nudges]).reshape(w.shape)
+
+
+def _gradient_of_a_reader_using(activation: str, w: np.ndarray) -> np.ndarray:
+    """The gradient a reader gets with this activation and its slope: training's step at rate 1, reversed."""
+    return w - _one_step(w, 1.0, activation)
+
+
+def check_gradient(function) -> Verdict:
+    """Chapter 5: ``function(X, targets, w, activation)`` should give the gradient of the squared-error loss."""
 
     def run():
-        for seed in (1, 4):
+        # Seed 2's weighted sums keep away from relu's kink at 0, where finite differences break down.
+        for activation, seed in [("tanh", 1), ("tanh", 4), ("sigmoid", 1), ("relu", 2)]:
             w = network.initial_weights(seed, "uniform")
-            h = 1e-6
-            numerical = np.array([[(loss(w + h * e) - loss(w - h * e)) / (2 * h)] for e in np.eye(3)[:, :, None]])
-            got = _as_array(_call(function, network.POST_INPUTS, network.POST_TARGETS, w.copy()),
-                            "the gradient", shape=(3, 1))
-            if np.allclose(got, -numerical, atol=1e-6):
-                raise _Failed("your gradient has the wrong sign: it points downhill. The gradient points uphill; "
-                              "training then steps against it.")
-            if np.allclose(got, 2 * numerical, atol=1e-6):
-                raise _Failed("your gradient is twice the right one: the loss has a factor 1/2 in front, which "
-                              "cancels the 2 from the square.")
-            if not np.allclose(got, numerical, atol=1e-6):
-                raise _Failed(f"for seed {seed} your gradient differs from the finite-difference estimate. "
-                              "Check the slope: it should be the true slope of tanh, not the post's.")
+            numerical = _finite_differences(lambda v: _loss(v, activation), w)
+            got = _array(_call(function, network.POST_INPUTS, network.POST_TARGETS, w.copy(), activation=activation),
+                         f"the gradient for {activation}", shape=(3, 1))
+            if np.allclose(got, numerical, rtol=0, atol=1e-6):
+                continue
+            _check_uses_w(got, function, network.POST_INPUTS, network.POST_TARGETS, -w, activation=activation)
+            _name_the_slip(got, numerical, [
+                (-numerical, "your gradient has the wrong sign: it points downhill. The gradient points uphill; "
+                             "training then steps against it."),
+                (2 * numerical, "your gradient is twice the right one: the loss has a factor 1/2 in front, which "
+                                "cancels the 2 from the square."),
+                (numerical / 2, "your gradient is half the right one: the 2 from the square cancels the 1/2 in "
+                                "front of the loss; do not halve again."),
+                (numerical / 4, "your gradient is the right one divided by 4, the number of examples: the loss "
+                                "adds up the examples' errors, it does not average them."),
+                (_gradient_of_a_reader_using("tanh", w),
+                 f"for activation {activation!r} your gradient is the one for tanh: take f and its slope from "
+                 "helpers.get_activation(activation), do not write tanh in."),
+                (_gradient_of_a_reader_using("post_tanh", w),
+                 f"your gradient uses {_POSTS_SLOPE}: use the true slope of tanh, from chapter 1."),
+            ])
+            raise _Failed(f"for activation {activation!r} and seed {seed} your gradient differs from the "
+                          "finite-difference estimate. Check each factor of the chain rule, and the activation's "
+                          "slope.")
 
     return _verdict(run, "your gradient matches central finite differences.")
+
+
+# --- chapter 6 ------------------------------------------------------------------------------
+
+
+def _labels(function, outputs: np.ndarray, threshold: float) -> list:
+    """The reader's labels as a flat list, once they are integers in an array shaped like the outputs."""
+    got = _ndarray(_call(function, outputs, threshold), f"the labels for outputs of shape {outputs.shape}",
+                   shape=outputs.shape)
+    if got.dtype == bool:
+        raise _Failed("your labels are True and False: turn them into the integers 1 and 0.")
+    if not np.issubdtype(got.dtype, np.integer):
+        raise _Failed(f"the labels are of type {got.dtype}; class labels should be whole numbers (integers).")
+    return got.ravel().tolist()
 
 
 def check_to_labels(function) -> Verdict:
@@ -225,44 +411,59 @@ def check_to_labels(function) -> Verdict:
 
     def run():
         outputs = np.array([[-0.3], [0.0], [0.49], [0.5], [0.51], [0.99]])
-        got = np.asarray(_call(function, outputs, 0.5))
-        if got.shape != outputs.shape:
-            raise _Failed(f"the labels have shape {got.shape}; expected the same shape as the outputs, {outputs.shape}.")
-        if got.dtype.kind not in "iu":
-            raise _Failed(f"the labels are of type {got.dtype}; class labels should be whole numbers (integers).")
-        if got.ravel().tolist()[3] == 1:
-            raise _Failed("an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.")
-        if got.ravel().tolist() != [0, 0, 0, 0, 1, 1]:
+        labels = _labels(function, outputs, 0.5)
+        if labels[0] == 1 and labels[-1] == 0:
+            raise _Failed("your labels are the wrong way round: label 1 is for outputs above the threshold.")
+        if labels[3] == 1:
+            raise _Failed("an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold "
+                          "are class 1.")
+        if labels != [0, 0, 0, 0, 1, 1]:
             raise _Failed("some labels are on the wrong side of the threshold 0.5.")
-        shifted = np.asarray(_call(function, outputs, 0.0)).ravel().tolist()
+        shifted = _labels(function, outputs.ravel(), 0.0)
+        if shifted == labels:
+            raise _Failed("with threshold 0 the labels are the same as with 0.5: use the threshold you are given.")
         if shifted != [0, 0, 1, 1, 1, 1]:
-            raise _Failed("with threshold 0 the labels are wrong: use the threshold you are given, not 0.5.")
+            raise _Failed("with threshold 0 some labels are on the wrong side of the threshold.")
 
     return _verdict(run, "labels of the right type, on the right side of any threshold.")
+
+
+# --- chapter 7 ------------------------------------------------------------------------------
+
+
+def _fitted_mlp(hidden: tuple):
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    model = MLPClassifier(hidden_layer_sizes=hidden, max_iter=20, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(network.POST_INPUTS, network.POST_TARGETS.ravel())
 
 
 def check_count_parameters(function) -> Verdict:
     """Chapter 7: ``function(model)`` should count a fitted MLPClassifier's weights and biases."""
 
     def run():
-        import warnings
-
-        from sklearn.exceptions import ConvergenceWarning
-        from sklearn.neural_network import MLPClassifier
-
-        for hidden in [(2,), (4, 3)]:
-            model = MLPClassifier(hidden_layer_sizes=hidden, max_iter=20, random_state=0)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", ConvergenceWarning)
-                model.fit(network.POST_INPUTS, network.POST_TARGETS.ravel())
+        # Two hidden layers first: with one, the first layer's count equals all the weights' count.
+        for hidden in [(4, 2), (2,)]:
             sizes = [3, *hidden, 1]
-            weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
-            biases = sum(sizes[1:])
-            got = _call(function, model)
-            if got == weights:
-                raise _Failed(f"for hidden layers {hidden} you counted only the weights; add the biases (intercepts).")
-            if got != weights + biases:
-                raise _Failed(f"for hidden layers {hidden} your count is {got}; count every number in the "
-                              "model's coefs_ and intercepts_ arrays.")
+            weights = [a * b for a, b in zip(sizes[:-1], sizes[1:])]
+            biases = sizes[1:]
+            got = _call(function, _fitted_mlp(hidden))
+            if isinstance(got, bool) or not isinstance(got, numbers.Integral):
+                raise _Failed(f"for hidden layers {hidden} your count is {_short(got)}: a count should be one "
+                              "whole number (an int).")
+            total = sum(weights) + sum(biases)
+            if got == total:
+                continue
+            _name_the_slip(got, total, [
+                (sum(weights), f"for hidden layers {hidden} you counted only the weights; add the biases "
+                               "(intercepts)."),
+                (weights[0] + biases[0], f"for hidden layers {hidden} you counted only the first layer; count "
+                                         "every layer's weights and biases."),
+            ])
+            raise _Failed(f"for hidden layers {hidden} your count is {got}; count every number in the "
+                          "model's coefs_ and intercepts_ arrays.")
 
     return _verdict(run, "the right count for every shape of network checked.")
