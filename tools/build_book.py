@@ -101,7 +101,8 @@ def copy_site_assets(book_root: Path) -> None:
     target = Path(book_root) / "_build" / "site_extra" / "mathjax"
     stamp = target.parent.parent / ".site_extra-mathjax"  # outside site_extra, so not copied to the site
     wanted = json.dumps([_installed_version("mathjax"), str(source), MATHJAX_UNUSED])
-    if target.is_dir() and stamp.is_file() and stamp.read_text() == wanted:
+    shipped = all((target / path.removeprefix("es5/")).is_file() for path in MATHJAX_NEEDED)
+    if shipped and stamp.is_file() and stamp.read_text() == wanted:
         return
     stamp.unlink(missing_ok=True)
     if target.exists():
@@ -218,6 +219,9 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     fresh = not (stamp.is_file() and stamp.read_text() == wanted)
     stamp.unlink(missing_ok=True)
     execute_notebooks(book_root)
+    # sphinx-external-toc writes the redirect to the first page only when there is none, so a
+    # redirect left by an older build would keep pointing at an old first page.
+    (book_root / "_build" / "html" / "index.html").unlink(missing_ok=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--jupyter-book", "build", *STRICT,
                *([FRESH] if fresh else []), *extra, "."]
     # From the book's own folder, so that _config.yml's relative paths (the execution
