@@ -32,6 +32,21 @@ def test_the_script_itself_reports_bad_usage_without_a_traceback():
     assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("target", ["book", "test"])
+def test_make_checks_the_system_first(target):
+    """`make book` and `make test` run the check before anything else (a dry run: nothing happens)."""
+    result = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].endswith(f"tools/system_deps.py {target}"), result.stdout
+
+
+def test_ci_runs_the_readme_commands_and_nothing_else():
+    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+                if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert commands == ["make book", "make test"]
+    assert "make book\nmake test\n" in (ROOT / "README.md").read_text()
+
+
 class FakeSystem:
     """Records the commands system_deps runs; `apt-get install` 'installs' Chromium and npm."""
 

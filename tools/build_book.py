@@ -222,6 +222,8 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     # sphinx-external-toc writes the redirect to the first page only when there is none, so a
     # redirect left by an older build would keep pointing at an old first page.
     (book_root / "_build" / "html" / "index.html").unlink(missing_ok=True)
+    # Execution reports of an older build would fail this one (see below).
+    shutil.rmtree(book_root / "_build" / "html" / "reports", ignore_errors=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--jupyter-book", "build", *STRICT,
                *([FRESH] if fresh else []), *extra, "."]
     # From the book's own folder, so that _config.yml's relative paths (the execution
