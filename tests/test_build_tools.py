@@ -79,3 +79,18 @@ def test_the_site_gets_every_output_mathjax_offers_in_its_menu(tmp_path):
     for path in ("tex-mml-chtml.js", "output/chtml.js", "output/svg.js", "output/svg/fonts/tex.js"):
         assert (shipped / path).is_file(), path
     assert not (shipped / "tex-svg.js").exists(), "combined files the site does not load are left out"
+
+
+def test_what_pages_cannot_tell_sphinx_makes_the_next_build_read_every_page(tmp_path):
+    """The fingerprint kept after a clean build changes with the configuration, toc, bibliography and tools."""
+    for name in ("_config.yml", "_toc.yml", "tools/offline_site.py", "book/references.bib"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("one")
+    (tmp_path / "book" / "page.md").write_text("# A page")
+    before = build_book.fingerprint(tmp_path)
+    (tmp_path / "book" / "page.md").write_text("# A page, changed: Sphinx sees that itself")
+    assert build_book.fingerprint(tmp_path) == before
+    for name in ("_config.yml", "_toc.yml", "tools/offline_site.py", "book/references.bib"):
+        (tmp_path / name).write_text("two")
+        assert build_book.fingerprint(tmp_path) != before, name
+        before = build_book.fingerprint(tmp_path)

@@ -187,10 +187,11 @@ def execute_notebooks(book_root: Path) -> None:
 
 
 def fingerprint(book_root: Path) -> str:
-    """What a page-by-page rebuild cannot see: configuration, table of contents, tools, Python packages."""
-    digest = hashlib.sha256(sys.version.encode())
-    inputs = ["_config.yml", "_toc.yml", "requirements.txt", *sorted(str(p.relative_to(book_root))
-                                                                     for p in (book_root / "tools").glob("*.py"))]
+    """What a page-by-page rebuild may not see: configuration, table of contents, bibliography,
+    tools, Python and its packages."""
+    digest = hashlib.sha256(f"{sys.executable} {sys.version}".encode())
+    own = [*(book_root / "tools").glob("*.py"), *(book_root / "book").rglob("*.bib")]
+    inputs = ["_config.yml", "_toc.yml", "requirements.txt", *sorted(str(p.relative_to(book_root)) for p in own)]
     for name in [*inputs, str(Path(__file__).resolve()), str(ROOT / "requirements.txt")]:
         path = book_root / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
