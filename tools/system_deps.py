@@ -72,7 +72,8 @@ def manual_command(programs: list[str]) -> str:
 
 def explain(target: str, programs: list[str], why: str) -> str:
     names = " and ".join(WHAT[p] for p in programs)
-    lines = [f"make {target} needs {names}, and {why}.", f"Install with:  {manual_command(programs)}"]
+    which = "which is" if len(programs) == 1 else "which are"
+    lines = [f"make {target} needs {names}, {which} missing: {why}.", f"Install with:  {manual_command(programs)}"]
     if "chromium" in programs:
         lines.append("or set CHROMIUM to the path of a Chromium or Chrome executable.")
     lines.append(f"Then run make {target} again.")
@@ -96,12 +97,12 @@ def ensure(target: str) -> None:
                             f"Unset CHROMIUM (make {target} then installs Debian's chromium), or set it "
                             "to the path of a Chromium or Chrome executable.")
     if os.environ.get(OPT_OUT, "") not in ("", "0"):
-        raise CannotInstall(explain(target, programs, f"they are not installed ({OPT_OUT} is set, so none is installed)"))
+        raise CannotInstall(explain(target, programs, f"{OPT_OUT} is set, so nothing is installed"))
     if not shutil.which("apt-get"):
-        raise CannotInstall(explain(target, programs, "they are not installed (and there is no apt-get here)"))
+        raise CannotInstall(explain(target, programs, "there is no apt-get here to install with"))
     prefix = apt_prefix()
     if prefix is None:
-        raise CannotInstall(explain(target, programs, "installing them needs root or password-less sudo"))
+        raise CannotInstall(explain(target, programs, "installing needs root or password-less sudo"))
     wanted = packages(programs)
     print(f"make {target}: installing {' '.join(wanted)} with apt-get ...", flush=True)
     if subprocess.run([*prefix, "apt-get", "update", "-qq"]).returncode != 0:
@@ -113,7 +114,7 @@ def ensure(target: str) -> None:
             f"or set CHROMIUM to the path of a Chromium or Chrome executable. Then run make {target} again.")
     command = [*prefix, "apt-get", "install", "-y", "-qq", *wanted]
     if subprocess.run(command).returncode != 0 or missing(target):
-        raise CannotInstall(explain(target, missing(target) or programs, "`apt-get install` did not install them (see above)"))
+        raise CannotInstall(explain(target, missing(target) or programs, "`apt-get install` did not install it all (see above)"))
 
 
 def main(argv: list[str]) -> int:
