@@ -1,5 +1,6 @@
 """tools/system_deps.py: `make book` and `make test` install what they need, or say what to run."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +36,9 @@ def test_the_script_itself_reports_bad_usage_without_a_traceback():
 @pytest.mark.parametrize("target", ["book", "test"])
 def test_make_checks_the_system_first(target):
     """`make book` and `make test` run the check before anything else (a dry run: nothing happens)."""
-    result = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make test
+    result = subprocess.run(["make", "-n", "-B", "--no-print-directory", target], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].endswith(f"tools/system_deps.py {target}"), result.stdout
 
