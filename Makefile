@@ -1,5 +1,8 @@
 # Two commands from a fresh clone: `make book`, then `make test`.
-# Everything runs inside .venv/, rebuilt whenever requirements.txt changes.
+# Everything Python runs inside .venv/, rebuilt whenever requirements.txt changes. The system
+# programs they need (Node.js with npm; Chromium for the tests) are installed by
+# tools/system_deps.py when missing: with apt-get, as root or through `sudo -n`. Elsewhere it
+# stops with the command to run. NO_SYSTEM_INSTALL=1 turns the installing off.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -7,18 +10,21 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help book test lab bench mutants notebooks student lock clean distclean
+.PHONY: help book test lab bench mutants notebooks student lock clean distclean system-book system-test
 
 help:
-	@echo "make book       build the site into _build/html (creates .venv on first use)"
-	@echo "make test       unit tests, nbval over every notebook, strict book build"
+	@echo "make book       build the site into _build/html (creates .venv on first use;"
+	@echo "                installs Node.js and npm with apt-get if missing)"
+	@echo "make test       unit tests, nbval over every notebook, strict book build, and the"
+	@echo "                browser tests of the site in Chromium (installed with apt-get if missing)"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make bench      print the benchmark figures"
 	@echo "make mutants    mutation testing of helpers/ (mutmut, about 15 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
-	@echo "make clean      remove _build/   (make distclean also removes .venv/ and web/node_modules/)"
+	@echo "make clean      remove _build/ and mutants/"
+	@echo "make distclean  remove _build/, mutants/, .venv/ and web/node_modules/"
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -28,11 +34,18 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-book: $(READY)
+# Listed first, so that a missing program stops the build before anything else happens.
+system-book:
+	@$(PYTHON) tools/system_deps.py book
+
+system-test:
+	@$(PYTHON) tools/system_deps.py test
+
+book: system-book $(READY)
 	$(BIN)/python tools/build_book.py
 	@echo "Open the book: $(CURDIR)/_build/html/index.html"
 
-test: $(READY)
+test: system-test $(READY)
 	$(BIN)/python -m pytest
 
 lab: $(READY)

@@ -1,6 +1,7 @@
 """The book: notebooks stored executed and clean, and a strict build that really fails on errors."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -68,6 +69,34 @@ def test_a_failing_cell_fails_the_build(tmp_path):
 @pytest.mark.build
 def test_a_broken_reference_fails_the_build(tmp_path):
     write_book(tmp_path, {"intro": "# Intro\n\nSee {ref}`no-such-label`.\n", "chapter": "# Chapter\n\nFine.\n"})
+    assert subprocess.run([*BUILD, str(tmp_path)], capture_output=True).returncode != 0
+
+
+@pytest.mark.build
+def test_a_failing_cell_fails_the_build_when_notebooks_run_side_by_side(tmp_path):
+    """Two notebooks to run: build_book.py executes them in parallel before the build."""
+    write_book(tmp_path, {"intro": "# Intro\n\nFine.\n", "fine_notebook": "print(1)", "broken_notebook": "1 / 0"})
+    result = subprocess.run([*BUILD, str(tmp_path)], capture_output=True, text=True)
+    assert "2 at a time" in result.stdout or (os.cpu_count() or 1) < 2
+    assert result.returncode != 0
+
+
+@pytest.mark.build
+def test_a_failed_build_fails_again_when_nothing_changed(tmp_path):
+    """A page's reading warning is reported again, though the page did not change."""
+    write_book(tmp_path, {"intro": "# Intro\n\n```{no-such-directive}\n```\n", "chapter": "# Chapter\n\nFine.\n"})
+    for _ in range(2):
+        assert subprocess.run([*BUILD, str(tmp_path)], capture_output=True).returncode != 0
+
+
+@pytest.mark.build
+def test_a_reference_broken_by_another_page_fails_the_next_build(tmp_path):
+    """Only the changed page is read again, but every page's references are checked again."""
+    write_book(tmp_path, {"intro": "# Intro\n", "chapter": "# Chapter\n\nSee {ref}`the-label`.\n",
+                          "other": "(the-label)=\n# Other\n"})
+    first = subprocess.run([*BUILD, str(tmp_path)], capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    (tmp_path / "other.md").write_text("# Other\n\nThe label is gone.\n")
     assert subprocess.run([*BUILD, str(tmp_path)], capture_output=True).returncode != 0
 
 
