@@ -55,6 +55,7 @@ class FakeSystem:
 
     def __init__(self, monkeypatch, root=True, sudo_works=False, candidate=True, apt=True):
         self.commands, self.installed, self.candidate, self.sudo_works = [], False, candidate, sudo_works
+        monkeypatch.setattr(system_deps, "has_venv", lambda: True)
         monkeypatch.setattr(system_deps.os, "geteuid", lambda: 0 if root else 1000)
         monkeypatch.setattr(system_deps.subprocess, "run", self.run)
         monkeypatch.setattr(system_deps.sys, "platform", "linux")
@@ -152,3 +153,28 @@ def test_the_lookup_order_matches_the_browser_tests(monkeypatch, tmp_path):
     assert system_deps.chromium_path() == str(tmp_path / "default")
     monkeypatch.setattr(system_deps, "DEFAULT_CHROMIUM", str(tmp_path / "nothing"))
     assert system_deps.chromium_path() is None
+
+
+def test_a_python_without_venv_gets_python3_venv(monkeypatch):
+    """Debian's python3 comes without ensurepip until python3-venv is installed."""
+    system = FakeSystem(monkeypatch)
+    system.installed = True  # npm and Chromium are there
+    venv = {"there": False}
+    monkeypatch.setattr(system_deps, "has_venv", lambda: venv["there"])
+    original = system.run
+
+    def run(command, **kwargs):
+        if "install" in command:
+            venv["there"] = True
+        return original(command, **kwargs)
+
+    monkeypatch.setattr(system_deps.subprocess, "run", run)
+    system_deps.ensure("book")
+    assert ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "python3-venv"] in system.commands
+
+
+def test_has_venv_looks_for_venv_and_ensurepip(monkeypatch):
+    assert system_deps.has_venv()  # the Python running the tests has both
+    real = system_deps.importlib.util.find_spec
+    monkeypatch.setattr(system_deps.importlib.util, "find_spec", lambda name: None if name == "ensurepip" else real(name))
+    assert not system_deps.has_venv()

@@ -2,7 +2,8 @@
 
 Usage: python3 tools/system_deps.py book|test
 
-- book: Node.js with npm (tools/build_book.py fetches MathJax from the npm registry);
+- book: Python's venv module with ensurepip (Debian ships it apart, as python3-venv), to create
+  .venv; Node.js with npm (tools/build_book.py fetches MathJax from the npm registry);
 - test: the same, and Chromium for the browser tests (tests/test_site_in_browser.py).
 
 What is missing is installed from Debian/Ubuntu packages with apt-get, as root or through
@@ -15,6 +16,8 @@ with the system's Python before .venv exists.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -24,10 +27,11 @@ import sys
 # $CHROMIUM, then `chromium` on PATH, then this path.
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 OPT_OUT = "NO_SYSTEM_INSTALL"
-APT = {"npm": ["nodejs", "npm"], "chromium": ["chromium"]}
-WHAT = {"npm": "Node.js with npm (to fetch MathJax)", "chromium": "Chromium (for the browser tests)"}
-NEEDS = {"book": ["npm"], "test": ["npm", "chromium"]}
-BREW = {"npm": "brew install node", "chromium": "brew install --cask chromium"}
+APT = {"venv": ["python3-venv"], "npm": ["nodejs", "npm"], "chromium": ["chromium"]}
+WHAT = {"venv": "Python's venv module (to create .venv)", "npm": "Node.js with npm (to fetch MathJax)",
+        "chromium": "Chromium (for the browser tests)"}
+NEEDS = {"book": ["venv", "npm"], "test": ["venv", "npm", "chromium"]}
+BREW = {"venv": "brew install python@3.11", "npm": "brew install node", "chromium": "brew install --cask chromium"}
 
 
 class CannotInstall(Exception):
@@ -40,9 +44,16 @@ def chromium_path() -> str | None:
     return wanted if os.path.isfile(wanted) and os.access(wanted, os.X_OK) else None
 
 
+def has_venv() -> bool:
+    """Whether this Python can create a virtual environment with pip in it (venv and ensurepip)."""
+    importlib.invalidate_caches()  # it may have been installed a moment ago
+    return all(importlib.util.find_spec(name) is not None for name in ("venv", "ensurepip"))
+
+
 def missing(target: str) -> list[str]:
     """The programs ``target`` needs that are not installed."""
-    found = {"npm": lambda: shutil.which("npm") is not None, "chromium": lambda: chromium_path() is not None}
+    found = {"venv": has_venv, "npm": lambda: shutil.which("npm") is not None,
+             "chromium": lambda: chromium_path() is not None}
     return [program for program in NEEDS[target] if not found[program]()]
 
 
