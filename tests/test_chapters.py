@@ -1,5 +1,6 @@
 """The chapters keep the book's rules: objectives, summary, exercises with hidden solutions,
-citations, glued numbers, alt text; and the post's results come from executed code."""
+citations, glued numbers, alt text, code lines of at most 79 characters; and the post's results
+come from executed code."""
 
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ CHAPTERS = [
     "07_scikit_learn",
 ]
 POST_PREDICTIONS = ["0.99999874", "-0.01759575", "0.99999878"]
+MAX_CODE_LINE = 79  # wider code scrolls sideways on the site, and on a 390 px phone
 
 
 def read(chapter):
@@ -83,6 +85,16 @@ def test_chapter_has_exercises_with_hidden_solutions(chapter):
     for cell in solution_cells:
         assert re.search(r'^def \w+\(.*\):\n    """', cell.source, re.M), "a function with a docstring"
         assert len(cell.metadata.get("hint", "")) > 20, "a hint for the student edition's stub"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_code_lines_are_at_most_79_characters(chapter):
+    too_long = [
+        f"{chapter}.ipynb cell {number} (In [{cell.execution_count}]) line {line_number} ({len(line)} characters): {line.strip()!r}"
+        for number, cell in enumerate(read(chapter).cells) if cell.cell_type == "code"
+        for line_number, line in enumerate(cell.source.splitlines(), start=1) if len(line) > MAX_CODE_LINE
+    ]
+    assert not too_long, f"{len(too_long)} code lines over {MAX_CODE_LINE} characters:\n" + "\n".join(too_long)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
