@@ -154,3 +154,15 @@ def test_the_students_requirements_are_the_notebooks_needs_only():
     assert set(needed) <= set(pins), "pinned exactly as in the book's requirements"
     with pytest.raises(ValueError, match="not pinned"):
         student_requirements([line for line in pins if not line.startswith("numpy==")])
+
+
+def test_a_long_hint_is_split_so_that_no_stub_line_passes_79_characters():
+    hint = "compute the output first, then the error, then the delta with the true slope " * 2
+    stubbed = stub(SOLUTION, hint=hint)
+    assert max(len(line) for line in stubbed.splitlines()) <= 79
+    namespace = {}
+    exec(stubbed, namespace)
+    function = next(v for k, v in namespace.items() if callable(v) and k != "np")
+    with pytest.raises(NotImplementedError) as raised:
+        function(*[0] * function.__code__.co_argcount)
+    assert str(raised.value) == hint

@@ -22,6 +22,7 @@ import ast
 import re
 import shutil
 import sys
+import textwrap
 from importlib import metadata
 from pathlib import Path
 
@@ -168,6 +169,18 @@ def student_requirements(pins: list[str], roots=STUDENT_PACKAGES) -> list[str]:
     return sorted((pinned[n] for n in needed), key=str.lower)
 
 
+def raise_not_implemented(hint: str, indent: str, width: int = 79) -> str:
+    """``raise NotImplementedError(hint)``, the hint split over lines so that none passes ``width``."""
+    line = f"{indent}raise NotImplementedError({hint!r})"
+    if len(line) <= width:
+        return line
+    inner = indent + " " * 4
+    parts = textwrap.wrap(hint, width - len(inner) - 2, drop_whitespace=False, break_long_words=False)
+    if "".join(parts) != hint:  # a hint textwrap cannot cut exactly: keep it whole
+        return line
+    return "\n".join([f"{indent}raise NotImplementedError(", *(inner + repr(part) for part in parts), f"{indent})"])
+
+
 def stub(source: str, hint: str = DEFAULT_HINT) -> str:
     """The solution cell ``source`` with each function body replaced by a NotImplementedError."""
     tree = ast.parse(source)
@@ -183,7 +196,7 @@ def stub(source: str, hint: str = DEFAULT_HINT) -> str:
             first = node.body[1] if has_docstring else node.body[0]
             header = lines[node.lineno - 1 - len(node.decorator_list) : first.lineno - 1]
             indent = " " * first.col_offset
-            kept.append("\n".join([*header, f"{indent}raise NotImplementedError({hint!r})"]))
+            kept.append("\n".join([*header, raise_not_implemented(hint, indent)]))
     if not any(isinstance(node, ast.FunctionDef) for node in tree.body):
         raise ValueError("a solution cell must define at least one function to turn into a stub")
     return "\n\n\n".join(kept)
