@@ -1,6 +1,8 @@
 """The network in helpers against independent oracles: the post's own loop and numbers,
 finite differences, and recomputation of every recorded step."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -60,6 +62,14 @@ def test_initialisation_ranges_and_seeds():
     assert np.all(np.abs(glorot) <= limit) and glorot.max() > 0.9 * limit
 
 
+def test_the_posts_data_is_stored_as_read_only_floats():
+    frozen = network._frozen([[0, 1], [1, 1]])
+    np.testing.assert_array_equal(frozen, [[0.0, 1.0], [1.0, 1.0]])
+    assert frozen.dtype == np.float64
+    with pytest.raises(ValueError, match="read-only"):
+        frozen[0, 0] = 5.0
+
+
 Z = np.concatenate([np.linspace(-4, 4, 81), [-30.0, 30.0]])
 
 
@@ -79,6 +89,16 @@ def test_the_posts_slope_is_not_the_slope_of_tanh():
     assert np.max(np.abs(flawed - numerical)) > 0.5
     # ...but it is never negative, so each update still moves the right way.
     assert np.all(flawed >= 0)
+
+
+def test_activations_and_slopes_take_booleans_and_exact_python_numbers():
+    from fractions import Fraction
+
+    # Oracles from the formulas: sigmoid(z) = 1 / (1 + e^-z), tanh'(z) = 1 / cosh(z)^2.
+    assert network.sigmoid(Fraction(1, 2)) == pytest.approx(1 / (1 + math.exp(-0.5)), rel=1e-12)
+    np.testing.assert_allclose(network.sigmoid([True, False]), [1 / (1 + math.exp(-1)), 0.5], rtol=1e-12)
+    assert helpers.derivative("tanh", Fraction(1, 2)) == pytest.approx(1 / math.cosh(0.5) ** 2, rel=1e-12)
+    np.testing.assert_allclose(helpers.derivative("tanh", [True, False]), [1 / math.cosh(1) ** 2, 1.0], rtol=1e-12)
 
 
 @pytest.mark.parametrize("name", ["tanh", "sigmoid", "relu"])
@@ -254,6 +274,14 @@ def test_every_recorded_error_is_the_error_of_the_weights_beside_it_including_th
     np.testing.assert_allclose(history.errors[-1], (T - f(X @ history.final_weights)).ravel(), atol=1e-15)
 
 
+def test_train_columns_learns_at_rate_one_by_default():
+    weights = helpers.initial_weights(11, "glorot")
+    steps, errors = helpers.train_columns(X, T, weights, "sigmoid", 5)
+    expected_weights, expected_errors = plain_loop(X, T, weights, "sigmoid", 5, 1.0)
+    np.testing.assert_allclose(steps[:, :, 0], expected_weights, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(errors[:, :, 0], expected_errors, rtol=1e-12, atol=1e-15)
+
+
 def test_the_last_error_of_the_posts_run_is_the_error_of_the_posts_final_weights(post_run):
     from tests.post_loop import exp_tanh
 
@@ -331,6 +359,7 @@ def test_predict_refuses_to_return_an_overflowed_output():
         (lambda: helpers.train([[Decimal("sNaN"), 0, 1]] * 4, T, W), ValueError, "inputs must be finite numbers"),
         (lambda: helpers.train_columns(X, T, np.zeros((3, 0)), "tanh", 1), ValueError, r"weights must have shape \(3, n_runs\), one column per run, n_runs >= 1; got shape \(3, 0\)"),
         (lambda: helpers.train_columns(X, T, np.zeros(3), "tanh", 1), ValueError, r"weights must have shape \(3, n_runs\)"),
+        (lambda: helpers.train_columns(X, T, np.full((3, 2), np.nan), "tanh", 1), ValueError, r"^weights must be finite numbers; got 6 nan"),
     ],
 )
 def test_train_refuses_odd_arrays(call, error, message):
@@ -498,6 +527,15 @@ def test_learning_rates_out_of_range_are_refused(rate):
         helpers.train(X, T, W, iterations=2, learning_rate=rate)
 
 
+@pytest.mark.parametrize(
+    "rate, error, shown",
+    [("0.5", TypeError, "'0.5'"), ([0.5], TypeError, r"\[0.5\]"), (-0.5, ValueError, "-0.5"), (Decimal("NaN"), ValueError, r"Decimal\('NaN'\)")],
+)
+def test_a_refused_learning_rate_is_shown_in_the_message(rate, error, shown):
+    with pytest.raises(error, match=f"learning_rate must be .*; got {shown}$"):
+        helpers.train(X, T, W, iterations=2, learning_rate=rate)
+
+
 # divergence: the step is right and the message names the right cause -----------
 
 
@@ -536,6 +574,16 @@ def test_divergence_is_reported_at_its_first_step():
     with pytest.raises(helpers.TrainingDivergedError, match="at update 512 of 600 "):
         helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 600, 3)
     assert helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 511, 3).iterations == 511
+
+
+def test_excerpts_show_the_dtype_shape_and_first_and_last_items_on_one_line():
+    assert network._excerpt(np.arange(4.0)) == "float64 array of shape (4,): [0. 1. 2. 3.]"
+    assert network._excerpt(np.arange(5.0)) == "float64 array of shape (5,): [0. ... 4.]"
+    assert network._excerpt(np.eye(2)) == "float64 array of shape (2, 2): [[1. 0.] [0. 1.]]"
+    assert network._excerpt(np.eye(5, dtype=bool)) == "bool array of shape (5, 5): [[ True ... False] ... [False ...  True]]"
+    long_row = np.array([["a" * 35, "b" * 35], ["c", "d"]])  # one row longer than NumPy's usual 75 characters
+    whole = "text array of shape (2, 2): [['" + "a" * 35 + "' '" + "b" * 35 + "'] ['c' 'd']]"
+    assert network._excerpt(long_row) == whole[:77] + "..."
 
 
 def test_excerpts_are_cut_at_80_characters():
