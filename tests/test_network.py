@@ -92,9 +92,8 @@ def test_the_posts_slope_is_not_the_slope_of_tanh():
 
 
 def test_activations_and_slopes_take_booleans_and_exact_python_numbers():
-    from fractions import Fraction
-
     # Oracles from the formulas: sigmoid(z) = 1 / (1 + e^-z), tanh'(z) = 1 / cosh(z)^2.
+    # (Fraction is imported below, with the other tests of exact Python numbers.)
     assert network.sigmoid(Fraction(1, 2)) == pytest.approx(1 / (1 + math.exp(-0.5)), rel=1e-12)
     np.testing.assert_allclose(network.sigmoid([True, False]), [1 / (1 + math.exp(-1)), 0.5], rtol=1e-12)
     assert helpers.derivative("tanh", Fraction(1, 2)) == pytest.approx(1 / math.cosh(0.5) ** 2, rel=1e-12)
