@@ -2,6 +2,7 @@
 finite differences, and recomputation of every recorded step."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -333,6 +334,15 @@ def test_predict_refuses_to_return_an_overflowed_output():
     assert helpers.predict([[1e200, 1e200, 0.0]], [[3e200], [1.0], [1.0]], "tanh") == 1.0  # saturated, not overflowed
 
 
+def test_predict_refuses_inf_minus_inf_with_its_own_error_not_a_numpy_warning():
+    # 1e200 * 1e200 overflows to +inf and -inf in turn: their sum is nan, for every activation.
+    # Two rows: NumPy's matrix product of one row with one column happens to give inf here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="predict: inputs @ weights is too large to represent"):
+            helpers.predict([[1e200] * 5] * 2, [[1e200], [-1e200], [1e200], [-1e200], [1e200]], "tanh")
+
+
 # train: the same rules for inputs, targets and weights -------------------------
 
 
@@ -342,7 +352,7 @@ def test_predict_refuses_to_return_an_overflowed_output():
         (lambda: helpers.train(np.zeros((0, 3)), np.zeros((0, 1)), W), ValueError, r"inputs must have at least one example .* got shape \(0, 3\)"),
         (lambda: helpers.train(np.zeros((4, 0)), T, np.zeros((0, 1))), ValueError, r"at least one example \(row\) and one input \(column\); got shape \(4, 0\)"),
         (lambda: helpers.train_columns(np.zeros((0, 3)), np.zeros((0, 1)), W, "tanh", 1), ValueError, "at least one example"),
-        (lambda: helpers.train(X + 1j, T, W), TypeError, "inputs must be real numbers; got complex numbers"),
+        (lambda: helpers.train(X + 1j, T, W), TypeError, r"inputs must be real numbers; got complex numbers: complex array of shape \(4, 3\)"),
         (lambda: helpers.train(X, T, W + 0j), TypeError, "weights must be real numbers"),
         (lambda: helpers.train([["0", "0", "1"], ["0", "1", "1"], ["1", "0", "1"], ["1", "1", "1"]], T, W), TypeError, r"inputs must be numbers \(int, float or bool\); got text array of shape \(4, 3\)"),
         (lambda: helpers.train(X, [["0"], ["0"], ["1"], ["1"]], W), TypeError, "targets must be numbers"),
@@ -379,6 +389,15 @@ def test_booleans_count_as_zero_and_one():
     np.testing.assert_array_equal(as_bools.weights, as_floats.weights)
     np.testing.assert_array_equal(helpers.predict([True, False, True], as_floats.final_weights),
                                   helpers.predict([1.0, 0.0, 1.0], as_floats.final_weights))
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).max <= np.finfo(float).max, reason="long double is double here")
+def test_a_long_double_beyond_floats_range_is_refused_as_not_finite_without_a_numpy_warning():
+    huge = np.array([[np.longdouble("1e4000"), 0, 1]] * 4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"inputs must be finite numbers; got 4 nan or inf"):
+            helpers.train(huge, T, W)
 
 
 def test_exact_python_numbers_are_accepted_as_floats():

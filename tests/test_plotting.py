@@ -41,6 +41,19 @@ def test_figures_are_not_left_open_in_pyplot():
     assert plt.get_fignums() == before
 
 
+def test_figures_are_wide_and_short_and_nothing_is_cut_off():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    assert tuple(plotting.plot_weight_bars({"post": [1, 2]}).get_size_inches()) == (6.4, 3.6)
+    assert tuple(plotting.plot_activations().get_size_inches()) == (8.0, 3.6)
+    # The legend sits outside the axes, on the right: the layout must make room for it in the figure.
+    fig = plotting.plot_histograms({"a label that is rather long": [1, 2, 3], "b": [2, 3]}, xlabel="w")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    legend = fig.axes[0].get_legend().get_window_extent(canvas.get_renderer())
+    assert 0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and 0 <= legend.y0 and legend.y1 <= fig.bbox.y1
+
+
 def test_unknown_activation_fails_before_drawing():
     with pytest.raises(ValueError, match="expected one of"):
         plotting.plot_activations(["tanh", "swish"])
