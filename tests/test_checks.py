@@ -254,6 +254,10 @@ WRONG = {
         'your function changed the weights it was given (in place). Leave w as it is and return new weights, for example w + step instead of w += step.'),
     "step: new weights inside": (checks.check_training_step, lambda X, t, w, lr=1.0: step(X, t, np.zeros((3, 1)), lr), 
         'your function gives the same answer whatever w you pass in: start from the w you are given, do not make new weights inside the function.'),
+    # Right for the first weights checked (seed 1's, at rate 1), so only later rates can catch it.
+    "step: the chapter's weights re-drawn inside": (checks.check_training_step,
+        lambda X, t, w, lr=1.0: step(X, t, network.initial_weights(1, "glorot"), lr),
+        'your function gives the same answer whatever w you pass in: start from the w you are given, do not make new weights inside the function.'),
     "step: averaged": (checks.check_training_step, lambda X, t, w, lr=1.0: w + (step(X, t, w, lr) - w) / 4, 
         'for seed 1 and learning rate 1.0 the new weights differ from one step of training. Check each line in turn: forward pass, error, delta with the TRUE slope of tanh, then the update scaled by the learning rate.'),
     "step: slightly off": (checks.check_training_step, lambda X, t, w, lr=1.0: step(X, t, w, lr) + 2e-10, 

@@ -1,6 +1,9 @@
 """The network in helpers against independent oracles: the post's own loop and numbers,
 finite differences, and recomputation of every recorded step."""
 
+import math
+import warnings
+
 import numpy as np
 import pytest
 
@@ -60,6 +63,14 @@ def test_initialisation_ranges_and_seeds():
     assert np.all(np.abs(glorot) <= limit) and glorot.max() > 0.9 * limit
 
 
+def test_the_posts_data_is_stored_as_read_only_floats():
+    frozen = network._frozen([[0, 1], [1, 1]])
+    np.testing.assert_array_equal(frozen, [[0.0, 1.0], [1.0, 1.0]])
+    assert frozen.dtype == np.float64
+    with pytest.raises(ValueError, match="read-only"):
+        frozen[0, 0] = 5.0
+
+
 Z = np.concatenate([np.linspace(-4, 4, 81), [-30.0, 30.0]])
 
 
@@ -79,6 +90,15 @@ def test_the_posts_slope_is_not_the_slope_of_tanh():
     assert np.max(np.abs(flawed - numerical)) > 0.5
     # ...but it is never negative, so each update still moves the right way.
     assert np.all(flawed >= 0)
+
+
+def test_activations_and_slopes_take_booleans_and_exact_python_numbers():
+    # Oracles from the formulas: sigmoid(z) = 1 / (1 + e^-z), tanh'(z) = 1 / cosh(z)^2.
+    # (Fraction is imported below, with the other tests of exact Python numbers.)
+    assert network.sigmoid(Fraction(1, 2)) == pytest.approx(1 / (1 + math.exp(-0.5)), rel=1e-12)
+    np.testing.assert_allclose(network.sigmoid([True, False]), [1 / (1 + math.exp(-1)), 0.5], rtol=1e-12)
+    assert helpers.derivative("tanh", Fraction(1, 2)) == pytest.approx(1 / math.cosh(0.5) ** 2, rel=1e-12)
+    np.testing.assert_allclose(helpers.derivative("tanh", [True, False]), [1 / math.cosh(1) ** 2, 1.0], rtol=1e-12)
 
 
 @pytest.mark.parametrize("name", ["tanh", "sigmoid", "relu"])
@@ -254,6 +274,14 @@ def test_every_recorded_error_is_the_error_of_the_weights_beside_it_including_th
     np.testing.assert_allclose(history.errors[-1], (T - f(X @ history.final_weights)).ravel(), atol=1e-15)
 
 
+def test_train_columns_learns_at_rate_one_by_default():
+    weights = helpers.initial_weights(11, "glorot")
+    steps, errors = helpers.train_columns(X, T, weights, "sigmoid", 5)
+    expected_weights, expected_errors = plain_loop(X, T, weights, "sigmoid", 5, 1.0)
+    np.testing.assert_allclose(steps[:, :, 0], expected_weights, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(errors[:, :, 0], expected_errors, rtol=1e-12, atol=1e-15)
+
+
 def test_the_last_error_of_the_posts_run_is_the_error_of_the_posts_final_weights(post_run):
     from tests.post_loop import exp_tanh
 
@@ -306,6 +334,15 @@ def test_predict_refuses_to_return_an_overflowed_output():
     assert helpers.predict([[1e200, 1e200, 0.0]], [[3e200], [1.0], [1.0]], "tanh") == 1.0  # saturated, not overflowed
 
 
+def test_predict_refuses_inf_minus_inf_with_its_own_error_not_a_numpy_warning():
+    # 1e200 * 1e200 overflows to +inf and -inf in turn: their sum is nan, for every activation.
+    # Two rows: NumPy's matrix product of one row with one column happens to give inf here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="predict: inputs @ weights is too large to represent"):
+            helpers.predict([[1e200] * 5] * 2, [[1e200], [-1e200], [1e200], [-1e200], [1e200]], "tanh")
+
+
 # train: the same rules for inputs, targets and weights -------------------------
 
 
@@ -315,7 +352,7 @@ def test_predict_refuses_to_return_an_overflowed_output():
         (lambda: helpers.train(np.zeros((0, 3)), np.zeros((0, 1)), W), ValueError, r"inputs must have at least one example .* got shape \(0, 3\)"),
         (lambda: helpers.train(np.zeros((4, 0)), T, np.zeros((0, 1))), ValueError, r"at least one example \(row\) and one input \(column\); got shape \(4, 0\)"),
         (lambda: helpers.train_columns(np.zeros((0, 3)), np.zeros((0, 1)), W, "tanh", 1), ValueError, "at least one example"),
-        (lambda: helpers.train(X + 1j, T, W), TypeError, "inputs must be real numbers; got complex numbers"),
+        (lambda: helpers.train(X + 1j, T, W), TypeError, r"inputs must be real numbers; got complex numbers: complex array of shape \(4, 3\)"),
         (lambda: helpers.train(X, T, W + 0j), TypeError, "weights must be real numbers"),
         (lambda: helpers.train([["0", "0", "1"], ["0", "1", "1"], ["1", "0", "1"], ["1", "1", "1"]], T, W), TypeError, r"inputs must be numbers \(int, float or bool\); got text array of shape \(4, 3\)"),
         (lambda: helpers.train(X, [["0"], ["0"], ["1"], ["1"]], W), TypeError, "targets must be numbers"),
@@ -331,6 +368,7 @@ def test_predict_refuses_to_return_an_overflowed_output():
         (lambda: helpers.train([[Decimal("sNaN"), 0, 1]] * 4, T, W), ValueError, "inputs must be finite numbers"),
         (lambda: helpers.train_columns(X, T, np.zeros((3, 0)), "tanh", 1), ValueError, r"weights must have shape \(3, n_runs\), one column per run, n_runs >= 1; got shape \(3, 0\)"),
         (lambda: helpers.train_columns(X, T, np.zeros(3), "tanh", 1), ValueError, r"weights must have shape \(3, n_runs\)"),
+        (lambda: helpers.train_columns(X, T, np.full((3, 2), np.nan), "tanh", 1), ValueError, r"^weights must be finite numbers; got 6 nan"),
     ],
 )
 def test_train_refuses_odd_arrays(call, error, message):
@@ -351,6 +389,15 @@ def test_booleans_count_as_zero_and_one():
     np.testing.assert_array_equal(as_bools.weights, as_floats.weights)
     np.testing.assert_array_equal(helpers.predict([True, False, True], as_floats.final_weights),
                                   helpers.predict([1.0, 0.0, 1.0], as_floats.final_weights))
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).max <= np.finfo(float).max, reason="long double is double here")
+def test_a_long_double_beyond_floats_range_is_refused_as_not_finite_without_a_numpy_warning():
+    huge = np.array([[np.longdouble("1e4000"), 0, 1]] * 4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"inputs must be finite numbers; got 4 nan or inf"):
+            helpers.train(huge, T, W)
 
 
 def test_exact_python_numbers_are_accepted_as_floats():
@@ -498,6 +545,15 @@ def test_learning_rates_out_of_range_are_refused(rate):
         helpers.train(X, T, W, iterations=2, learning_rate=rate)
 
 
+@pytest.mark.parametrize(
+    "rate, error, shown",
+    [("0.5", TypeError, "'0.5'"), ([0.5], TypeError, r"\[0.5\]"), (-0.5, ValueError, "-0.5"), (Decimal("NaN"), ValueError, r"Decimal\('NaN'\)")],
+)
+def test_a_refused_learning_rate_is_shown_in_the_message(rate, error, shown):
+    with pytest.raises(error, match=f"learning_rate must be .*; got {shown}$"):
+        helpers.train(X, T, W, iterations=2, learning_rate=rate)
+
+
 # divergence: the step is right and the message names the right cause -----------
 
 
@@ -536,6 +592,16 @@ def test_divergence_is_reported_at_its_first_step():
     with pytest.raises(helpers.TrainingDivergedError, match="at update 512 of 600 "):
         helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 600, 3)
     assert helpers.train([[1], [-1]], [[0], [0]], [[1.0]], "relu", 511, 3).iterations == 511
+
+
+def test_excerpts_show_the_dtype_shape_and_first_and_last_items_on_one_line():
+    assert network._excerpt(np.arange(4.0)) == "float64 array of shape (4,): [0. 1. 2. 3.]"
+    assert network._excerpt(np.arange(5.0)) == "float64 array of shape (5,): [0. ... 4.]"
+    assert network._excerpt(np.eye(2)) == "float64 array of shape (2, 2): [[1. 0.] [0. 1.]]"
+    assert network._excerpt(np.eye(5, dtype=bool)) == "bool array of shape (5, 5): [[ True ... False] ... [False ...  True]]"
+    long_row = np.array([["a" * 35, "b" * 35], ["c", "d"]])  # one row longer than NumPy's usual 75 characters
+    whole = "text array of shape (2, 2): [['" + "a" * 35 + "' '" + "b" * 35 + "'] ['c' 'd']]"
+    assert network._excerpt(long_row) == whole[:77] + "..."
 
 
 def test_excerpts_are_cut_at_80_characters():

@@ -41,6 +41,19 @@ def test_figures_are_not_left_open_in_pyplot():
     assert plt.get_fignums() == before
 
 
+def test_figures_are_wide_and_short_and_nothing_is_cut_off():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    assert tuple(plotting.plot_weight_bars({"post": [1, 2]}).get_size_inches()) == (6.4, 3.6)
+    assert tuple(plotting.plot_activations().get_size_inches()) == (8.0, 3.6)
+    # The legend sits outside the axes, on the right: the layout must make room for it in the figure.
+    fig = plotting.plot_histograms({"a label that is rather long": [1, 2, 3], "b": [2, 3]}, xlabel="w")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    legend = fig.axes[0].get_legend().get_window_extent(canvas.get_renderer())
+    assert 0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and 0 <= legend.y0 and legend.y1 <= fig.bbox.y1
+
+
 def test_unknown_activation_fails_before_drawing():
     with pytest.raises(ValueError, match="expected one of"):
         plotting.plot_activations(["tanh", "swish"])
@@ -162,7 +175,7 @@ def test_z_limits_up_to_the_maximum_are_drawn(z_limit):
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: plotting.plot_activations([]), ValueError, r"names must list at least one activation, e.g. \['tanh', 'sigmoid'\]"),
+        (lambda: plotting.plot_activations([]), ValueError, r"^names must list at least one activation, e.g. \['tanh', 'sigmoid'\]$"),
         (lambda: plotting.plot_activations(3), TypeError, r"names must be an activation name or a list of them, e.g. \['tanh', 'sigmoid'\]; got 3"),
         (lambda: plotting.plot_activations("tan"), ValueError, "unknown activation 'tan'; expected one of"),
         (lambda: plotting.plot_activations(["tanh", ["relu"]]), ValueError, r"unknown activation \['relu'\]"),
@@ -328,3 +341,18 @@ def test_scales_and_legends_follow_the_arguments(two_runs):
     assert [line.get_label() for line in ax.lines] == list(plotting.WEIGHT_NAMES)
     (ax,) = plotting.plot_weight_trajectories(two_runs).axes
     assert ax.get_xscale() == "symlog" and ax.lines[3].get_label() == "w1 (first input), fixed"
+
+
+def test_each_label_of_the_bars_has_its_own_colour_and_hatch_and_black_edges():
+    # Six labels: more than the four colours of the line cycle, so each colour must be chosen, not cycled.
+    labels = ["a", "b", "c", "d", "e", "f"]
+    (ax,) = plotting.plot_weight_bars({label: [1, -2] for label in labels}).axes
+    groups = [ax.patches[2 * j: 2 * j + 2] for j in range(len(labels))]  # each label's two bars
+    colours = [{matplotlib.colors.to_hex(bar.get_facecolor()) for bar in group} for group in groups]
+    hatches = [{bar.get_hatch() or "" for bar in group} for group in groups]
+    assert all(len(c) == 1 for c in colours) and len(set.union(*colours)) == len(labels)
+    assert set.union(*colours) <= {c.lower() for c in plotting.OKABE_ITO.values()}
+    # In grey print colour is lost: the hatch tells the labels apart, drawn in black like the outline.
+    assert all(len(h) == 1 for h in hatches) and len(set.union(*hatches)) == len(labels)
+    for bar in ax.patches:
+        assert matplotlib.colors.to_rgba(bar.get_edgecolor()) == (0.0, 0.0, 0.0, 1.0)
