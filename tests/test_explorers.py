@@ -112,6 +112,9 @@ def test_a_diverging_run_shows_a_message_not_nan(training, monkeypatch):
     explorer.set(seed=2, activation="relu", learning_rate=2.0, scheme="uniform")
     assert "diverged" in explorer.status.value and "smaller learning_rate" in explorer.status.value
     assert not explorer.error_line.get_visible() and not any(line.get_visible() for line in explorer.weight_lines)
+    assert [artist for artist in explorer.moving if artist.get_visible()] == [explorer.error_title]
+    assert explorer.error_title.get_text() == "This run diverged"
+    assert explorer.alt.startswith("Empty panels: this run diverged. ") and "smaller learning_rate" in explorer.alt
     explorer.set(activation="tanh")  # and it recovers
     assert explorer.status.value == "" and explorer.error_line.get_visible()
 
@@ -331,11 +334,17 @@ def test_the_axes_fit_every_run_shown_and_only_widen():
     settings = [dict(seed=3), dict(activation="post_tanh", learning_rate=1.0, scheme="post", seed=1), dict(seed=8)]
     shown = [first]
     for setting in settings:
+        before = explorer.limits
         explorer.set(**setting)
         v = explorer.values
         shown.append(explorers.run_limits(explorers.training_run(v["seed"], v["activation"], v["learning_rate"], v["scheme"]), v["activation"]))
         for axis in ("error", "weights", "outputs"):
             assert explorer.limits[axis] == (min(l[axis][0] for l in shown), max(l[axis][1] for l in shown))
+        if setting.get("seed") == 1:  # the post's run needs wider axes: they are drawn anew
+            assert explorer.limits != before
+            moved = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+            explorer.stale = True
+            assert np.array_equal(moved, np.asarray(Image.open(io.BytesIO(explorer.png()))))
     assert explorer.limits != first  # the post's run needed wider axes
     assert explorer.error_ax.get_ylim() == pytest.approx(explorer.limits["error"])
     assert explorer.weight_ax.get_ylim() == pytest.approx(explorer.limits["weights"])
@@ -358,10 +367,14 @@ def test_run_limits_fit_the_run_on_the_coarse_ladder():
     ([0.05, 0.05], (1e-2, 1.0)),  # a flat curve still gets a decade above it
     ([0.0, 0.0], (1.0, 100.0)),  # nothing positive to fit: the default
     ([0.5, 1e-20], (1e-12, 1.0)),  # errors below 1e-12 are cut off
+    ([0.095, 0.095], (1e-2, 1.0)),  # a decade above 0.095 is still under 1
 ])
 def test_error_limits_of_made_up_runs(mse, error_limits):
     run = explorers.Run(np.array([0, 1]), np.zeros((2, 3)), np.array(mse))
-    assert explorers.run_limits(run, "tanh")["error"] == pytest.approx(error_limits)
+    limits = explorers.run_limits(run, "tanh")
+    assert limits["error"] == pytest.approx(error_limits)
+    # zero weights: every output is tanh(0) = 0, and the axes still show 0 to 1
+    assert limits["weights"] == pytest.approx((-0.05, 0.5)) and limits["outputs"] == pytest.approx((-0.05, 1.1))
 
 
 def test_the_scrubber_frames_are_the_explorers_pictures_at_each_stop(scrubber):
