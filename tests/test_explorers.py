@@ -50,6 +50,34 @@ def shared(training, seeds, activations, predictions):
     return {type(explorer).__name__: explorer for explorer in (training, seeds, activations, predictions)}
 
 
+# First in the file, so that mutmut maps the explorers' constructors (run once, in the shared fixtures)
+# to this test: what every explorer shows before anybody moves anything, and that its controls are live.
+def test_each_explorer_starts_at_its_defaults_with_labelled_live_controls(shared):
+    training, seeds, activations, predictions = (shared[name] for name in (
+        "TrainingExplorer", "SeedExplorer", "ActivationExplorer", "PredictionExplorer"))
+    assert training.snapshot_alt.startswith(
+        "Three panels for seed 1, activation post_tanh, learning rate 1.0 and post initial weights. "
+        "Left: the mean squared error over 10000 training steps")
+    assert "at step 10000." in training.snapshot_alt
+    assert seeds.snapshot_alt.startswith("Bar chart of the three starting weights for seed 1 with the post scheme")
+    assert activations.snapshot_alt.startswith("Left: the tanh curve with its tangent line at input 0.5,")
+    assert predictions.snapshot_alt.startswith("For the input [1.0, 1.0, 0.0], ")
+    for explorer in shared.values():
+        for name, control in explorer.controls.items():
+            rule = explorer.CONTROLS[name]
+            assert control.description == rule.description and control.style.description_width == "initial"
+            if isinstance(rule, explorers.Number):
+                assert (control.min, control.max, control.step) == (rule.low, rule.high, 0.1)
+    assert shared["ActivationExplorer"].controls["z"].description == "input z"
+    assert shared["PredictionExplorer"].controls["x3"].description == "x3 (bias)"
+    for explorer, name, value in [(seeds, "seed", 2), (activations, "z", -1.0), (predictions, "x2", 0.0)]:
+        picture, start = explorer.image.value, explorer.controls[name].value
+        explorer.controls[name].value = value  # as a reader moves it
+        assert explorer.image.value != picture and explorer.values[name] == value
+        explorer.controls[name].value = start
+        assert explorer.image.value == picture
+
+
 def test_training_explorer_plots_the_run_it_is_set_to(training):
     training.set(seed=3, activation="tanh", learning_rate=0.5, scheme="uniform", iterations=100)
     history = trained(3, "tanh", 0.5, "uniform")
@@ -171,12 +199,6 @@ def test_prediction_explorer_shows_both_networks_outputs(predictions):
     np.testing.assert_allclose(explorer.weights["post's network"], post.final_weights, rtol=1e-10)
 
 
-@pytest.fixture(scope="module")
-def scrubber():
-    """The scrubber at its defaults, as chapter 5 shows it (each one draws 18 frames: build it once)."""
-    return explorers.training_scrubber().data
-
-
 def frames_of(page):
     """The player's frames, decoded to pixel arrays."""
     found = re.findall(r'frames\[(\d+)\] = "data:image/png;base64,([^"]+)"', page)
@@ -184,12 +206,45 @@ def frames_of(page):
     return [np.asarray(Image.open(io.BytesIO(base64.b64decode(data)))) for _, data in found]
 
 
-def test_the_scrubber_has_a_frame_for_every_stop(scrubber):
-    html = scrubber
+def test_the_scrubber_has_a_frame_for_every_stop():
+    # One test for the default scrubber (it draws 18 frames): tests that shared it through a fixture
+    # would not be mapped to training_scrubber by mutmut, which maps a function to the test that ran it.
+    html = scrubber = explorers.training_scrubber().data
     frames = html.count("data:image/png;base64,")
     assert frames == len(explorers.ITERATION_STOPS) > 1
     assert "<input" in html and "type=\"range\"" in html
     assert '<img alt="Training with seed 1' in html and "font-awesome" not in html and "https://" not in html
+
+    frames = frames_of(scrubber)  # the frames: the live explorer's pictures at each stop
+    live = explorers.TrainingExplorer(iterations=0)  # the scrubber's defaults, and its axes
+    live.figure.set_dpi(64)
+    live.figure.set_size_inches(12, 242 / 64)  # the player's frames are 768 x 242 pixels: an even height
+    for stop, frame in [(0, frames[0]), (10_000, frames[-1])]:
+        live.set(iterations=stop)
+        live.stale = True  # a full drawing at the scrubber's size
+        picture = np.asarray(Image.open(io.BytesIO(live.png())))
+        assert frame.shape == picture.shape == (242, 768, 3)
+        assert np.array_equal(frame, picture)
+    assert not np.array_equal(frames[0], frames[-1])
+    page = scrubber  # stable, accessible and self-contained
+    alt = ("Training with seed 1, activation post_tanh, learning rate 1.0 and post initial weights, one frame "
+           "per step count from 0 to 10000: the error curve, the three weights, and the outputs for the training "
+           "and unseen inputs at the chosen step.")
+    assert page.count("<img ") == 1 and f'<img alt="{alt}" id=' in page
+    stable = "_" + hashlib.sha1(b"1-post_tanh-1.0-post").hexdigest()[:12]  # the same id every build
+    assert re.findall(r'id="_anim_img([^"]*)"', page) == [stable]
+    assert not re.search(r"[0-9a-f]{32}", page)  # matplotlib's random id is gone
+    assert page.lstrip().startswith("<script")  # the Font Awesome link is gone, and nothing in its place
+    assert re.search(r'<input id="_anim_slider[^"]*"[^>]*\sclass="anim-slider" aria-label="training step"\s', page)
+    for symbol in explorers.SCRUBBER_SYMBOLS.values():
+        assert f'<span aria-hidden="true">{symbol}</span>' in page
+    interval = float(re.search(r"new Animation\(frames, img_id, slider_id, ([0-9.]+),", page).group(1))
+    assert interval == pytest.approx(1000 / 1.5, abs=1)  # 1.5 frames a second
+    assert re.search(r'value="once" id="[^"]*"\s+checked>', page)  # plays once, does not loop
+    # the run it is given
+    other = explorers.training_scrubber(seed=1, activation="post_tanh", learning_rate=1.0, scheme="glorot").data
+    assert "and glorot initial weights" in other
+    assert not np.array_equal(frames_of(other)[0], frames_of(scrubber)[0])  # other starting weights
 
 
 STOPS = "0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000"
@@ -259,6 +314,18 @@ def test_set_checks_every_value_before_moving_any_control(seeds):
     with pytest.raises(ValueError, match="scheme must be one of"):
         explorer.set(seed=9, scheme="Post")
     assert explorer.values == {"seed": 4, "scheme": "post"}
+
+
+def test_set_keeps_the_readers_own_observers(seeds):
+    seen = []
+    watch = lambda change: seen.append(change["new"])  # noqa: E731 - as a reader's link to another widget
+    seeds.controls["seed"].observe(watch, names="value")
+    try:
+        seeds.set(seed=5)
+        seeds.controls["seed"].value = 6
+    finally:
+        seeds.controls["seed"].unobserve(watch, names="value")
+    assert seen == [5, 6] and "seed 6" in seeds.alt
 
 
 def test_an_unknown_control_is_named_with_the_known_ones(seeds):
@@ -377,44 +444,6 @@ def test_error_limits_of_made_up_runs(mse, error_limits):
     assert limits["weights"] == pytest.approx((-0.05, 0.5)) and limits["outputs"] == pytest.approx((-0.05, 1.1))
 
 
-def test_the_scrubber_frames_are_the_explorers_pictures_at_each_stop(scrubber):
-    frames = frames_of(scrubber)
-    live = explorers.TrainingExplorer(iterations=0)  # the scrubber's defaults, and its axes
-    live.figure.set_dpi(64)
-    live.figure.set_size_inches(12, 242 / 64)  # the player's frames are 768 x 242 pixels: an even height
-    for stop, frame in [(0, frames[0]), (10_000, frames[-1])]:
-        live.set(iterations=stop)
-        live.stale = True  # a full drawing at the scrubber's size
-        picture = np.asarray(Image.open(io.BytesIO(live.png())))
-        assert frame.shape == picture.shape == (242, 768, 3)
-        assert np.array_equal(frame, picture)
-    assert not np.array_equal(frames[0], frames[-1])
-
-
-def test_the_scrubber_page_is_stable_accessible_and_self_contained(scrubber):
-    page = scrubber
-    alt = ("Training with seed 1, activation post_tanh, learning rate 1.0 and post initial weights, one frame "
-           "per step count from 0 to 10000: the error curve, the three weights, and the outputs for the training "
-           "and unseen inputs at the chosen step.")
-    assert page.count("<img ") == 1 and f'<img alt="{alt}" id=' in page
-    stable = "_" + hashlib.sha1(b"1-post_tanh-1.0-post").hexdigest()[:12]  # the same id every build
-    assert re.findall(r'id="_anim_img([^"]*)"', page) == [stable]
-    assert not re.search(r"[0-9a-f]{32}", page)  # matplotlib's random id is gone
-    assert page.lstrip().startswith("<script")  # the Font Awesome link is gone, and nothing in its place
-    assert re.search(r'<input id="_anim_slider[^"]*"[^>]*\sclass="anim-slider" aria-label="training step"\s', page)
-    for symbol in explorers.SCRUBBER_SYMBOLS.values():
-        assert f'<span aria-hidden="true">{symbol}</span>' in page
-    interval = float(re.search(r"new Animation\(frames, img_id, slider_id, ([0-9.]+),", page).group(1))
-    assert interval == pytest.approx(1000 / 1.5, abs=1)  # 1.5 frames a second
-    assert re.search(r'value="once" id="[^"]*"\s+checked>', page)  # plays once, does not loop
-
-
-def test_the_scrubber_draws_the_run_it_is_given(scrubber):
-    other = explorers.training_scrubber(seed=1, activation="post_tanh", learning_rate=1.0, scheme="glorot").data
-    assert "and glorot initial weights" in other
-    assert not np.array_equal(frames_of(other)[0], frames_of(scrubber)[0])  # other starting weights
-
-
 def test_plot_steps_spread_evenly_on_a_log_scale():
     steps = explorers.plot_steps(10_000)
     assert steps.dtype.kind == "i"
@@ -447,27 +476,6 @@ def test_coarse_limits_round_outwards(low, high, log, limits):
 def test_rung_is_the_ladder_step_at_or_above_a_value():
     assert [explorers.rung(v) for v in (0.0, 0.3, 1.1, 1.2, 1100.0)] == [1.1, 1.1, 1.1, 2.2, 1100.0]
     assert explorers.rung(5000.0) == 5000.0  # past the top: the value itself
-
-
-def test_each_explorer_starts_at_its_documented_defaults(training, seeds, activations, predictions):
-    assert training.snapshot_alt.startswith(
-        "Three panels for seed 1, activation post_tanh, learning rate 1.0 and post initial weights. "
-        "Left: the mean squared error over 10000 training steps")
-    assert "at step 10000." in training.snapshot_alt
-    assert seeds.snapshot_alt.startswith("Bar chart of the three starting weights for seed 1 with the post scheme")
-    assert activations.snapshot_alt.startswith("Left: the tanh curve with its tangent line at input 0.5,")
-    assert predictions.snapshot_alt.startswith("For the input [1.0, 1.0, 0.0], ")
-
-
-def test_every_control_shows_its_label_range_and_step(shared):
-    for explorer in shared.values():
-        for name, control in explorer.controls.items():
-            rule = explorer.CONTROLS[name]
-            assert control.description == rule.description and control.style.description_width == "initial"
-            if isinstance(rule, explorers.Number):
-                assert (control.min, control.max, control.step) == (rule.low, rule.high, 0.1)
-    assert shared["ActivationExplorer"].controls["z"].description == "input z"
-    assert shared["PredictionExplorer"].controls["x3"].description == "x3 (bias)"
 
 
 def test_the_snapshot_html_holds_the_starting_picture_and_a_plain_name():
