@@ -143,6 +143,9 @@ def test_a_diverging_run_shows_a_message_not_nan(training, monkeypatch):
     assert [artist for artist in explorer.moving if artist.get_visible()] == [explorer.error_title]
     assert explorer.error_title.get_text() == "This run diverged"
     assert explorer.alt.startswith("Empty panels: this run diverged. ") and "smaller learning_rate" in explorer.alt
+    shown = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    explorer.stale = True  # the picture is a full drawing of the empty panels
+    assert np.array_equal(shown, np.asarray(Image.open(io.BytesIO(explorer.png()))))
     explorer.set(activation="tanh")  # and it recovers
     assert explorer.status.value == "" and explorer.error_line.get_visible()
 
