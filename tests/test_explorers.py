@@ -1,7 +1,10 @@
 """The explorers, driven headlessly: what they plot is what helpers computes for those settings."""
 
+import base64
+import hashlib
 import io
 import math
+import re
 import traceback
 
 import numpy as np
@@ -18,9 +21,61 @@ def trained(seed, activation, learning_rate, scheme, iterations=explorers.ITERAT
     return helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, weights, activation, iterations, learning_rate)
 
 
+# Explorers are slow to build (a full figure layout and drawing each), so tests that only set and
+# read an explorer share one of each kind; a test that needs a fresh one (its constructor, its
+# snapshot, its first limits) builds its own.
 @pytest.fixture(scope="module")
 def training():
     return explorers.TrainingExplorer()
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return explorers.SeedExplorer()
+
+
+@pytest.fixture(scope="module")
+def activations():
+    return explorers.ActivationExplorer()
+
+
+@pytest.fixture(scope="module")
+def predictions():
+    return explorers.PredictionExplorer()
+
+
+@pytest.fixture(scope="module")
+def shared(training, seeds, activations, predictions):
+    """The shared explorer of each kind, by class name."""
+    return {type(explorer).__name__: explorer for explorer in (training, seeds, activations, predictions)}
+
+
+# First in the file, so that mutmut maps the explorers' constructors (run once, in the shared fixtures)
+# to this test: what every explorer shows before anybody moves anything, and that its controls are live.
+def test_each_explorer_starts_at_its_defaults_with_labelled_live_controls(shared):
+    training, seeds, activations, predictions = (shared[name] for name in (
+        "TrainingExplorer", "SeedExplorer", "ActivationExplorer", "PredictionExplorer"))
+    assert training.snapshot_alt.startswith(
+        "Three panels for seed 1, activation post_tanh, learning rate 1.0 and post initial weights. "
+        "Left: the mean squared error over 10000 training steps")
+    assert "at step 10000." in training.snapshot_alt
+    assert seeds.snapshot_alt.startswith("Bar chart of the three starting weights for seed 1 with the post scheme")
+    assert activations.snapshot_alt.startswith("Left: the tanh curve with its tangent line at input 0.5,")
+    assert predictions.snapshot_alt.startswith("For the input [1.0, 1.0, 0.0], ")
+    for explorer in shared.values():
+        for name, control in explorer.controls.items():
+            rule = explorer.CONTROLS[name]
+            assert control.description == rule.description and control.style.description_width == "initial"
+            if isinstance(rule, explorers.Number):
+                assert (control.min, control.max, control.step) == (rule.low, rule.high, 0.1)
+    assert shared["ActivationExplorer"].controls["z"].description == "input z"
+    assert shared["PredictionExplorer"].controls["x3"].description == "x3 (bias)"
+    for explorer, name, value in [(seeds, "seed", 2), (activations, "z", -1.0), (predictions, "x2", 0.0)]:
+        picture, start = explorer.image.value, explorer.controls[name].value
+        explorer.controls[name].value = value  # as a reader moves it
+        assert explorer.image.value != picture and explorer.values[name] == value
+        explorer.controls[name].value = start
+        assert explorer.image.value == picture
 
 
 def test_training_explorer_plots_the_run_it_is_set_to(training):
@@ -56,7 +111,8 @@ def test_moving_iterations_never_retrains(training):
 
 
 def test_blitted_image_equals_a_fresh_full_drawing(training):
-    fresh = explorers.TrainingExplorer(seed=5, activation="sigmoid", learning_rate=1.0, scheme="glorot", iterations=30)
+    fresh = training
+    fresh.set(seed=5, activation="sigmoid", learning_rate=1.0, scheme="glorot", iterations=30)
     fresh.set(seed=6, iterations=300)  # within the same axes: only the moving artists are drawn
     assert not fresh.stale
     moved = fresh.image.value
@@ -66,7 +122,7 @@ def test_blitted_image_equals_a_fresh_full_drawing(training):
     assert moved.shape == drawn.shape and np.array_equal(moved, drawn)
 
 
-def test_a_diverging_run_shows_a_message_not_nan(monkeypatch):
+def test_a_diverging_run_shows_a_message_not_nan(training, monkeypatch):
     # No setting the sliders offer is known to diverge, so stand in a relu run that does,
     # reported the way helpers.train reports a history that stopped being finite.
     real_run = explorers.training_run
@@ -80,9 +136,16 @@ def test_a_diverging_run_shows_a_message_not_nan(monkeypatch):
         helpers.network._check_finite_history(blown, helpers.POST_INPUTS)
 
     monkeypatch.setattr(explorers, "training_run", diverging)
-    explorer = explorers.TrainingExplorer(seed=2, activation="relu", learning_rate=2.0, scheme="uniform")
+    explorer = training
+    explorer.set(seed=2, activation="relu", learning_rate=2.0, scheme="uniform")
     assert "diverged" in explorer.status.value and "smaller learning_rate" in explorer.status.value
     assert not explorer.error_line.get_visible() and not any(line.get_visible() for line in explorer.weight_lines)
+    assert [artist for artist in explorer.moving if artist.get_visible()] == [explorer.error_title]
+    assert explorer.error_title.get_text() == "This run diverged"
+    assert explorer.alt.startswith("Empty panels: this run diverged. ") and "smaller learning_rate" in explorer.alt
+    shown = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    explorer.stale = True  # the picture is a full drawing of the empty panels
+    assert np.array_equal(shown, np.asarray(Image.open(io.BytesIO(explorer.png()))))
     explorer.set(activation="tanh")  # and it recovers
     assert explorer.status.value == "" and explorer.error_line.get_visible()
 
@@ -111,8 +174,9 @@ def test_the_snapshot_is_a_picture_with_alt_text_and_a_note():
     assert "make lab" in page and "data:image/png;base64," in page
 
 
-def test_activation_explorer_draws_the_tangent_at_the_chosen_input():
-    explorer = explorers.ActivationExplorer(activation="sigmoid", z=1.5)
+def test_activation_explorer_draws_the_tangent_at_the_chosen_input(activations):
+    explorer = activations
+    explorer.set(activation="sigmoid", z=1.5)
     z, y = explorer.tangent.get_data()
     slope = (y[1] - y[0]) / (z[1] - z[0])
     assert slope == pytest.approx(float(helpers.derivative("sigmoid", 1.5)))
@@ -121,16 +185,16 @@ def test_activation_explorer_draws_the_tangent_at_the_chosen_input():
     np.testing.assert_allclose(explorer.slope_curve.get_ydata(), helpers.derivative("relu", explorer.grid))
 
 
-def test_seed_explorer_shows_the_starting_weights():
-    explorer = explorers.SeedExplorer()
+def test_seed_explorer_shows_the_starting_weights(seeds):
+    explorer = seeds
     for seed, scheme in [(1, "post"), (17, "glorot")]:
         explorer.set(seed=seed, scheme=scheme)
         heights = [bar.get_height() for bar in explorer.bars]
         np.testing.assert_array_equal(heights, helpers.initial_weights(seed, scheme).ravel())
 
 
-def test_prediction_explorer_shows_both_networks_outputs():
-    explorer = explorers.PredictionExplorer()
+def test_prediction_explorer_shows_both_networks_outputs(predictions):
+    explorer = predictions
     explorer.set(x1=0.0, x2=1.0, x3=0.0)
     for bar, (label, weights), (activation, _) in zip(explorer.bars, explorer.weights.items(), explorer.MODELS.values()):
         assert bar.get_width() == pytest.approx(float(helpers.predict([0, 1, 0], weights, activation)[0]))
@@ -138,12 +202,52 @@ def test_prediction_explorer_shows_both_networks_outputs():
     np.testing.assert_allclose(explorer.weights["post's network"], post.final_weights, rtol=1e-10)
 
 
+def frames_of(page):
+    """The player's frames, decoded to pixel arrays."""
+    found = re.findall(r'frames\[(\d+)\] = "data:image/png;base64,([^"]+)"', page)
+    assert [int(i) for i, _ in found] == list(range(len(found)))
+    return [np.asarray(Image.open(io.BytesIO(base64.b64decode(data)))) for _, data in found]
+
+
 def test_the_scrubber_has_a_frame_for_every_stop():
-    html = explorers.training_scrubber().data
+    # One test for the default scrubber (it draws 18 frames): tests that shared it through a fixture
+    # would not be mapped to training_scrubber by mutmut, which maps a function to the test that ran it.
+    html = scrubber = explorers.training_scrubber().data
     frames = html.count("data:image/png;base64,")
     assert frames == len(explorers.ITERATION_STOPS) > 1
     assert "<input" in html and "type=\"range\"" in html
     assert '<img alt="Training with seed 1' in html and "font-awesome" not in html and "https://" not in html
+
+    frames = frames_of(scrubber)  # the frames: the live explorer's pictures at each stop
+    live = explorers.TrainingExplorer(iterations=0)  # the scrubber's defaults, and its axes
+    live.figure.set_dpi(64)
+    live.figure.set_size_inches(12, 242 / 64)  # the player's frames are 768 x 242 pixels: an even height
+    for stop, frame in [(0, frames[0]), (10_000, frames[-1])]:
+        live.set(iterations=stop)
+        live.stale = True  # a full drawing at the scrubber's size
+        picture = np.asarray(Image.open(io.BytesIO(live.png())))
+        assert frame.shape == picture.shape == (242, 768, 3)
+        assert np.array_equal(frame, picture)
+    assert not np.array_equal(frames[0], frames[-1])
+    page = scrubber  # stable, accessible and self-contained
+    alt = ("Training with seed 1, activation post_tanh, learning rate 1.0 and post initial weights, one frame "
+           "per step count from 0 to 10000: the error curve, the three weights, and the outputs for the training "
+           "and unseen inputs at the chosen step.")
+    assert page.count("<img ") == 1 and f'<img alt="{alt}" id=' in page
+    stable = "_" + hashlib.sha1(b"1-post_tanh-1.0-post").hexdigest()[:12]  # the same id every build
+    assert re.findall(r'id="_anim_img([^"]*)"', page) == [stable]
+    assert not re.search(r"[0-9a-f]{32}", page)  # matplotlib's random id is gone
+    assert page.lstrip().startswith("<script")  # the Font Awesome link is gone, and nothing in its place
+    assert re.search(r'<input id="_anim_slider[^"]*"[^>]*\sclass="anim-slider" aria-label="training step"\s', page)
+    for symbol in explorers.SCRUBBER_SYMBOLS.values():
+        assert f'<span aria-hidden="true">{symbol}</span>' in page
+    interval = float(re.search(r"new Animation\(frames, img_id, slider_id, ([0-9.]+),", page).group(1))
+    assert interval == pytest.approx(1000 / 1.5, abs=1)  # 1.5 frames a second
+    assert re.search(r'value="once" id="[^"]*"\s+checked>', page)  # plays once, does not loop
+    # the run it is given
+    other = explorers.training_scrubber(seed=1, activation="post_tanh", learning_rate=1.0, scheme="glorot").data
+    assert "and glorot initial weights" in other
+    assert not np.array_equal(frames_of(other)[0], frames_of(scrubber)[0])  # other starting weights
 
 
 STOPS = "0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000"
@@ -198,8 +302,8 @@ def test_a_wrong_setting_in_the_constructor_names_the_control_and_what_it_accept
 
 
 @pytest.mark.parametrize("name, setting, error, message", WRONG_SETTINGS)
-def test_a_wrong_setting_in_set_changes_nothing_and_names_the_control(name, setting, error, message):
-    explorer = getattr(explorers, name)()
+def test_a_wrong_setting_in_set_changes_nothing_and_names_the_control(shared, name, setting, error, message):
+    explorer = shared[name]
     before, picture = explorer.values, explorer.image.value
     with pytest.raises(error, match=f"^{message}$") as excinfo:
         explorer.set(**setting)
@@ -207,15 +311,28 @@ def test_a_wrong_setting_in_set_changes_nothing_and_names_the_control(name, sett
     assert explorer.values == before and explorer.image.value == picture
 
 
-def test_set_checks_every_value_before_moving_any_control():
-    explorer = explorers.SeedExplorer(seed=4)
+def test_set_checks_every_value_before_moving_any_control(seeds):
+    explorer = seeds
+    explorer.set(seed=4, scheme="post")
     with pytest.raises(ValueError, match="scheme must be one of"):
         explorer.set(seed=9, scheme="Post")
     assert explorer.values == {"seed": 4, "scheme": "post"}
 
 
-def test_an_unknown_control_is_named_with_the_known_ones():
-    explorer = explorers.SeedExplorer()
+def test_set_keeps_the_readers_own_observers(seeds):
+    seen = []
+    watch = lambda change: seen.append(change["new"])  # noqa: E731 - as a reader's link to another widget
+    seeds.controls["seed"].observe(watch, names="value")
+    try:
+        seeds.set(seed=5)
+        seeds.controls["seed"].value = 6
+    finally:
+        seeds.controls["seed"].unobserve(watch, names="value")
+    assert seen == [5, 6] and "seed 6" in seeds.alt
+
+
+def test_an_unknown_control_is_named_with_the_known_ones(seeds):
+    explorer = seeds
     with pytest.raises(ValueError, match=r"^unknown control\(s\) \['speed'\]; expected some of \['scheme', 'seed'\]$") as excinfo:
         explorer.set(speed=3, seed=2)
     assert_plain(excinfo.value)
@@ -227,7 +344,7 @@ def test_the_scrubber_rejects_a_seed_out_of_range_before_drawing_anything():
     assert_plain(excinfo.value)
 
 
-def test_accepted_settings_are_stored_as_the_controls_own_values():
+def test_accepted_settings_are_stored_as_the_controls_own_values(activations):
     explorer = explorers.TrainingExplorer(seed=np.int64(3), iterations=np.int64(100), learning_rate=1)
     assert explorer.values["seed"] == 3 and type(explorer.values["seed"]) is int
     assert type(explorer.values["iterations"]) is int and explorer.values["learning_rate"] == 1.0
@@ -237,7 +354,8 @@ def test_accepted_settings_are_stored_as_the_controls_own_values():
     assert prediction.values == {"x1": 2.0, "x2": -1.0, "x3": 0.0}
     assert all(type(value) is float for value in prediction.values.values())
     for z in (-4.0, 4.0):  # the ends of the range are in it
-        assert explorers.ActivationExplorer(z=z).values["z"] == z
+        activations.set(z=z)
+        assert activations.values["z"] == z
 
 
 @pytest.mark.parametrize("seed, activation, learning_rate, scheme", [
@@ -256,25 +374,27 @@ def test_a_run_is_helpers_train_to_the_last_bit(seed, activation, learning_rate,
 
 
 @pytest.mark.parametrize("seed, activation, learning_rate, scheme", [(1, "post_tanh", 1.0, "post"), (3, "tanh", 0.5, "uniform")])
-def test_the_title_and_alt_text_give_the_error_at_exactly_the_chosen_step(seed, activation, learning_rate, scheme):
-    explorer = explorers.TrainingExplorer(seed=seed, activation=activation, learning_rate=learning_rate, scheme=scheme)
+def test_the_title_and_alt_text_give_the_error_at_exactly_the_chosen_step(training, seed, activation, learning_rate, scheme):
+    explorer = training
+    explorer.set(seed=seed, activation=activation, learning_rate=learning_rate, scheme=scheme)
+    errors = trained(seed, activation, learning_rate, scheme).mean_squared_error  # errors[k]: after k steps
     told_apart = 0
     for stop in (0, 1, 2, 3, 5, 10, 20, 100, 1000, 10_000):
         explorer.set(iterations=stop)
-        mse = trained(seed, activation, learning_rate, scheme, iterations=stop).mean_squared_error[-1]
+        mse = errors[stop]
         assert explorer.error_title.get_text() == f"Error after {stop} steps: {mse:.2g}"
         assert f"{mse:.2g} at step {stop}." in explorer.alt
         if stop:  # does the step recorded just before show a different number?
             before = explorers.RECORDED[explorers.RECORDED < stop].max()
-            earlier = trained(seed, activation, learning_rate, scheme, iterations=int(before)).mean_squared_error[-1]
+            earlier = errors[before]
             told_apart += f"{earlier:.2g}" != f"{mse:.2g}"
     assert told_apart >= 2  # so reading one recorded step early fails this test
 
 
 def test_the_constructor_trains_the_shown_run_only():
-    explorers.training_run.cache_clear()
+    misses = explorers.training_run.cache_info().misses  # no other test trains this setting
     explorers.TrainingExplorer(seed=42, activation="relu", learning_rate=0.3, scheme="glorot")
-    assert explorers.training_run.cache_info().misses == 1
+    assert explorers.training_run.cache_info().misses == misses + 1
 
 
 def test_the_axes_fit_every_run_shown_and_only_widen():
@@ -284,11 +404,17 @@ def test_the_axes_fit_every_run_shown_and_only_widen():
     settings = [dict(seed=3), dict(activation="post_tanh", learning_rate=1.0, scheme="post", seed=1), dict(seed=8)]
     shown = [first]
     for setting in settings:
+        before = explorer.limits
         explorer.set(**setting)
         v = explorer.values
         shown.append(explorers.run_limits(explorers.training_run(v["seed"], v["activation"], v["learning_rate"], v["scheme"]), v["activation"]))
         for axis in ("error", "weights", "outputs"):
             assert explorer.limits[axis] == (min(l[axis][0] for l in shown), max(l[axis][1] for l in shown))
+        if setting.get("seed") == 1:  # the post's run needs wider axes: they are drawn anew
+            assert explorer.limits != before
+            moved = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+            explorer.stale = True
+            assert np.array_equal(moved, np.asarray(Image.open(io.BytesIO(explorer.png()))))
     assert explorer.limits != first  # the post's run needed wider axes
     assert explorer.error_ax.get_ylim() == pytest.approx(explorer.limits["error"])
     assert explorer.weight_ax.get_ylim() == pytest.approx(explorer.limits["weights"])
@@ -311,7 +437,107 @@ def test_run_limits_fit_the_run_on_the_coarse_ladder():
     ([0.05, 0.05], (1e-2, 1.0)),  # a flat curve still gets a decade above it
     ([0.0, 0.0], (1.0, 100.0)),  # nothing positive to fit: the default
     ([0.5, 1e-20], (1e-12, 1.0)),  # errors below 1e-12 are cut off
+    ([0.095, 0.095], (1e-2, 1.0)),  # a decade above 0.095 is still under 1
 ])
 def test_error_limits_of_made_up_runs(mse, error_limits):
     run = explorers.Run(np.array([0, 1]), np.zeros((2, 3)), np.array(mse))
-    assert explorers.run_limits(run, "tanh")["error"] == pytest.approx(error_limits)
+    limits = explorers.run_limits(run, "tanh")
+    assert limits["error"] == pytest.approx(error_limits)
+    # zero weights: every output is tanh(0) = 0, and the axes still show 0 to 1
+    assert limits["weights"] == pytest.approx((-0.05, 0.5)) and limits["outputs"] == pytest.approx((-0.05, 1.1))
+
+
+def test_plot_steps_spread_evenly_on_a_log_scale():
+    steps = explorers.plot_steps(10_000)
+    assert steps.dtype.kind == "i"
+    assert list(steps[:10]) == list(range(10)) and steps[-1] == 10_000
+    assert np.all(np.diff(steps) > 0) and 200 <= len(steps) <= 301  # 300 points, the smallest merged
+    # 300 points from 1 to 10 000, evenly spread in log: the k-th from the top is 10 000 / 10**(4k/299),
+    # rounded to a whole step (where rounding merges no two, above 100).
+    top = steps[steps >= 100][::-1]
+    k = np.arange(len(top))
+    assert len(top) > 100
+    np.testing.assert_allclose(np.log10(top), 4 - 4 * k / 299, atol=np.max(0.5 / top / np.log(10)) + 1e-9)
+    for iterations in (0, 1):
+        assert list(explorers.plot_steps(iterations)) == [0, 1]
+    assert list(explorers.plot_steps(3)) == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("low, high, log, limits", [
+    (0.3, 0.7, False, (-0.05, 1.1)),  # positive values: the axis starts just below 0
+    (0.0, 1.0, False, (-0.05, 1.1)),
+    (-2.0, 3.0, False, (-2.2, 5.5)),
+    (-2.0, -0.3, False, (-2.2, 0.5)),  # negative values: the axis ends just above 0
+    (-0.5, 0.0, False, (-1.1, 0.5)),
+    (1e-3, 500.0, True, (1e-4, 1e4)),  # every second power of ten
+    (0.02, 0.5, True, (1e-2, 1.0)),
+])
+def test_coarse_limits_round_outwards(low, high, log, limits):
+    assert explorers.coarse_limits(low, high, log=log) == pytest.approx(limits)
+
+
+def test_rung_is_the_ladder_step_at_or_above_a_value():
+    assert [explorers.rung(v) for v in (0.0, 0.3, 1.1, 1.2, 1100.0)] == [1.1, 1.1, 1.1, 2.2, 1100.0]
+    assert explorers.rung(5000.0) == 5000.0  # past the top: the value itself
+
+
+def test_the_snapshot_html_holds_the_starting_picture_and_a_plain_name():
+    explorer = explorers.SeedExplorer(seed=4, scheme="uniform")
+    explorer.set(seed=9)
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/plain"] == "SeedExplorer(seed=9, scheme='uniform')"
+    picture = re.search(r'<img src="data:image/png;base64,([^"]+)"', bundle["text/html"]).group(1)
+    assert base64.b64decode(picture) == explorer.snapshot != explorer.image.value
+    assert Image.open(io.BytesIO(explorer.snapshot)).size == (6 * explorers.DPI, round(3.4 * explorers.DPI))
+
+
+def test_seed_explorer_labels_each_bar_with_its_weight(seeds):
+    seeds.set(seed=17, scheme="glorot")
+    weights = helpers.initial_weights(17, "glorot").ravel()
+    assert (weights > 0).any() and (weights < 0).any() and (np.abs(weights) < 1).all()
+    for i, (label, w) in enumerate(zip(seeds.labels, weights)):
+        assert label.get_position() == pytest.approx((i, max(w, 0.0)))  # above a bar, or at 0 below one
+        assert label.get_text() == f"{w:.3f}"
+    assert seeds.title.get_text() == "seed 17, glorot scheme"
+    assert seeds.alt == ("Bar chart of the three starting weights for seed 17 with the glorot scheme: "
+                         + ", ".join(f"{w:.3f}" for w in weights) + ".")
+
+
+def test_activation_explorer_titles_and_describes_the_tangent(activations):
+    activations.set(activation="sigmoid", z=-1.2)
+    f, y, slope = helpers.get_activation("sigmoid").function, None, float(helpers.derivative("sigmoid", -1.2))
+    y = float(f(-1.2))
+    xs, ys = activations.tangent.get_data()
+    np.testing.assert_allclose(xs, [-2.7, 0.3])
+    np.testing.assert_allclose(ys, y + slope * (np.array([-2.7, 0.3]) + 1.2))  # through (z, f(z))
+    assert activations.left_title.get_text() == f"sigmoid(-1.2) = {y:.3f}, slope {slope:.3f}"
+    assert activations.alt == (f"Left: the sigmoid curve with its tangent line at input -1.2, where the output is "
+                               f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of sigmoid at every input, "
+                               "with the point at -1.2 marked.")
+
+
+def test_prediction_explorer_writes_each_networks_sum_and_output(predictions):
+    predictions.set(x1=0.5, x2=-1.0, x3=1.0)
+    x = np.array([0.5, -1.0, 1.0])
+    parts = []
+    for text, (label, (activation, rate)) in zip(predictions.texts, predictions.MODELS.items()):
+        weights = trained(1, activation, rate, "post").final_weights
+        z, y = float(x @ weights[:, 0]), float(helpers.predict(x, weights, activation)[0])
+        assert text.get_text() == f"z = {z:.2f}, output {y:.3f}"
+        parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
+    assert predictions.title.get_text() == "input [0.5, -1.0, 1.0]"
+    assert predictions.alt == "For the input [0.5, -1.0, 1.0], " + "; ".join(parts) + ". A dashed line marks 0.5."
+
+
+def test_training_explorer_alt_text_gives_the_weights_and_outputs(training):
+    training.set(seed=4, activation="sigmoid", learning_rate=0.3, scheme="glorot", iterations=50)
+    history = trained(4, "sigmoid", 0.3, "glorot")
+    weights, mse = history.weights[50], history.mean_squared_error[50]
+    outputs = helpers.predict(explorers.EXAMPLE_INPUTS, weights[:, None], "sigmoid").ravel()
+    np.testing.assert_allclose([bar.get_width() for bar in training.bars], outputs, rtol=1e-10, atol=1e-12)
+    assert training.alt == (
+        f"Three panels for seed 4, activation sigmoid, learning rate 0.3 and glorot initial weights. Left: the mean "
+        f"squared error over 10000 training steps, {mse:.2g} at step 50. Middle: the three weights over the same "
+        f"steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four "
+        f"training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+    )
