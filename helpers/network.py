@@ -269,8 +269,9 @@ def predict(inputs, weights, activation: str = "tanh") -> np.ndarray:
     single = inputs.ndim == 1
     inputs = _check_inputs(np.atleast_2d(inputs), n_inputs=weights.shape[0])
     with np.errstate(over="ignore", invalid="ignore"):
-        output = f(inputs @ weights)
-    if not np.all(np.isfinite(output)):
+        sums = inputs @ weights
+        output = f(sums)  # tanh and the sigmoid turn an infinite sum into a finite output
+    if not (np.all(np.isfinite(sums)) and np.all(np.isfinite(output))):
         raise ValueError(
             f"predict: inputs @ weights is too large to represent ({_largest(inputs, 'input')}, "
             f"{_largest(weights, 'weight')}); use inputs and weights nearer to -1..1"

@@ -331,16 +331,22 @@ def test_predict_checks_its_inputs(inputs, error, message):
 def test_predict_refuses_to_return_an_overflowed_output():
     with pytest.raises(ValueError, match=r"too large to represent \(the largest input is 1e\+200 in size, the largest weight is 3e\+200"):
         helpers.predict([[1e200, 1e200, 0.0]], [[3e200], [1.0], [1.0]], "relu")
-    assert helpers.predict([[1e200, 1e200, 0.0]], [[3e200], [1.0], [1.0]], "tanh") == 1.0  # saturated, not overflowed
+    # tanh(inf) is 1.0, but the sum itself overflowed: still refused, for every activation
+    with pytest.raises(ValueError, match="too large to represent"):
+        helpers.predict([[1e200, 1e200, 0.0]], [[3e200], [1.0], [1.0]], "tanh")
+    # a huge sum that is still a number saturates tanh: that is an answer, not an overflow
+    assert helpers.predict([[1e200, 0.0, 0.0]], [[3.0], [1.0], [1.0]], "tanh") == 1.0
 
 
 def test_predict_refuses_inf_minus_inf_with_its_own_error_not_a_numpy_warning():
-    # 1e200 * 1e200 overflows to +inf and -inf in turn: their sum is nan, for every activation.
-    # Two rows: NumPy's matrix product of one row with one column happens to give inf here.
+    # 1e200 * 1e200 overflows to +inf and -inf in turn: their sum is nan (or, for one row,
+    # whatever NumPy's product gives, inf here), for every activation.
+    weights = [[1e200], [-1e200], [1e200], [-1e200], [1e200]]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(ValueError, match="predict: inputs @ weights is too large to represent"):
-            helpers.predict([[1e200] * 5] * 2, [[1e200], [-1e200], [1e200], [-1e200], [1e200]], "tanh")
+        for rows in (1, 2):
+            with pytest.raises(ValueError, match="predict: inputs @ weights is too large to represent"):
+                helpers.predict([[1e200] * 5] * rows, weights, "tanh")
 
 
 # train: the same rules for inputs, targets and weights -------------------------
