@@ -57,8 +57,9 @@ bench: $(READY)
 # mutmut copies helpers/ and tests/ into mutants/, runs the fast tests on every mutant
 # (settings in pyproject.toml, [tool.mutmut]), then tools/mutation_score.py prints the score.
 mutants: $(READY)
-	rm -rf mutants
-	$(BIN)/mutmut run --max-children $$(nproc 2>/dev/null || echo 2) > /dev/null
+	rm -rf mutants && mkdir -p _build
+	$(BIN)/mutmut run --max-children $$(nproc 2>/dev/null || echo 2) > _build/mutmut.log 2>&1 \
+	  || { tail -n 40 _build/mutmut.log; echo "mutmut failed: see _build/mutmut.log"; exit 1; }
 	$(BIN)/python tools/mutation_score.py
 
 notebooks: $(READY)
