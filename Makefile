@@ -19,7 +19,7 @@ help:
 	@echo "                browser tests of the site in Chromium (installed with apt-get if missing)"
 	@echo "make lab        open the notebooks in JupyterLab"
 	@echo "make bench      print the benchmark figures"
-	@echo "make mutants    mutation testing of helpers/ (mutmut, about 15 minutes); prints the score"
+	@echo "make mutants    mutation testing of helpers/ (mutmut, about 11 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
