@@ -543,3 +543,34 @@ def test_training_explorer_alt_text_gives_the_weights_and_outputs(training):
         f"steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four "
         f"training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
     )
+
+
+# The control rules on their own: built and checked inside each test, so that mutation testing
+# (which maps a function to the tests during which it ran) sees these tests use them.
+
+
+def test_a_whole_number_rule_takes_both_ends_of_its_range_and_builds_a_slider_over_it():
+    rule = explorers.Whole("seed", 0, 99)
+    assert [rule.check("seed", value) for value in (0, 99, np.int64(7))] == [0, 99, 7]
+    for outside in (-1, 100):
+        with pytest.raises(ValueError, match=f"seed must be from 0 to 99; got {outside}"):
+            rule.check("seed", outside)
+    slider = explorers.Whole("count", 3, 9).widget(5)  # not IntSlider's own 0 to 100
+    assert (type(slider).__name__, slider.min, slider.max, slider.value, slider.description) == (
+        "IntSlider", 3, 9, 5, "count")
+
+
+def test_a_number_rule_takes_both_ends_of_its_range():
+    rule = explorers.Number("input z", -4.0, 4.0)
+    assert [rule.check("z", value) for value in (-4.0, 4, 0.5)] == [-4.0, 4.0, 0.5]
+    for outside in (-4.01, 4.01, float("nan")):
+        with pytest.raises(ValueError, match="z must be a number from -4.0 to 4.0"):
+            rule.check("z", outside)
+
+
+def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
+    stops = explorers.Choice("iterations", (0, 10, 100), slider=True).widget(10)
+    menu = explorers.Choice("activation", ("tanh", "relu")).widget("relu")
+    assert (type(stops).__name__, stops.options, stops.value) == ("SelectionSlider", (0, 10, 100), 10)
+    assert (type(menu).__name__, menu.options, menu.value, menu.description) == (
+        "Dropdown", ("tanh", "relu"), "relu", "activation")
