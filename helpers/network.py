@@ -226,8 +226,8 @@ def train(
 def train_columns(inputs, targets, weights, activation: str, iterations: int, learning_rate: float = 1.0):
     """The training loop of :func:`train`, run on every column of ``weights`` side by side.
 
-    One column is one run; many columns train many runs for the price of little more than
-    one (the sliders of chapter 5 train every seed at once). Returns the weights after each
+    One column is one run; many columns train many runs far faster than one after another
+    (chapter 4 trains twenty seeds at once). Returns the weights after each
     step, shape ``(iterations + 1, n_inputs, n_runs)``, and the errors they make, shape
     ``(iterations + 1, n_examples, n_runs)``. Takes the same arguments and limits as ``train``.
     A run that diverges is left as inf or nan: check with ``np.isfinite`` (``train`` does, and raises).
