@@ -451,7 +451,8 @@ export function predict(inputs, weights, activation = "tanh") {
   const f = getActivation(activation).function;
   const array = asFiniteArray(inputs, "inputs");
   const single = array.shape.length === 1;
-  const matrix = checkInputMatrix(single ? { shape: [1, ...array.shape], data: array.data } : array, column.length);
+  const atLeast2d = [1, 1, ...array.shape].slice(-Math.max(2, array.shape.length)); // np.atleast_2d
+  const matrix = checkInputMatrix({ shape: atLeast2d, data: array.data }, column.length);
   const sums = rowsTimes(matrix.data, column);
   const outputs = sums.map(f); // tanh and the sigmoid turn an infinite sum into a finite output
   if (!(sums.every(Number.isFinite) && outputs.every(Number.isFinite))) {
@@ -642,7 +643,10 @@ function describe(value, depth) {
     const items = Array.from(value.slice(0, 4), (item) => describe(item, depth + 1));
     return `[${items.join(", ")}${value.length > 4 ? ", ..." : ""}]`;
   }
-  if (value !== null && typeof value === "object") return `a ${value.constructor?.name ?? "object"}`;
+  if (value !== null && typeof value === "object") {
+    const kind = value.constructor?.name;
+    return kind && kind !== "Object" ? `a ${kind}` : "{...}";
+  }
   if (typeof value === "function") return `function ${value.name}`;
   return Object.is(value, -0) ? "-0" : String(value);
 }

@@ -121,7 +121,11 @@ describe("initialWeights", () => {
       assert.deepEqual(initialWeights(3, scheme), initialWeights(3, scheme));
       assert.notDeepEqual(initialWeights(3, scheme), initialWeights(4, scheme));
     }
-    for (const scheme of ["post", "uniform"]) { // one stream, read further for more inputs (glorot rescales it)
+    for (const n of [1, 2, 3, 10]) { // glorot is uniform's stream (default_rng) scaled to +-sqrt(6 / (n + 1))
+      const scaled = initialWeights(9, "uniform", n).map((w) => w * Math.sqrt(6 / (n + 1)));
+      initialWeights(9, "glorot", n).forEach((w, i) => assert.ok(Math.abs(w - scaled[i]) < 1e-15));
+    }
+    for (const scheme of ["post", "uniform"]) { // one stream, read further for more inputs
       assert.deepEqual(initialWeights(SEED_LIMIT - 1, scheme, 5).slice(0, 3), initialWeights(SEED_LIMIT - 1, scheme));
     }
     assert.equal(initialWeights(1).length, 3); // defaults: the post's scheme, three inputs
@@ -212,6 +216,14 @@ describe("train", () => {
     assert.throws(() => train({ ...signed, iterations: step }), { step });
   });
 
+  test("weights that overflow count even while tanh saturates and every error stays finite", () => {
+    // update 1 takes the weight to -6.7e304, so every later sum is -Infinity and tanh gives -1, a
+    // finite error; update 2 adds 1e308 * 2: Infinity. Only the weights show it.
+    const saturated = { inputs: [[1e305]], targets: [[0]], weights: [1], activation: "post_tanh", learningRate: 1000 };
+    assert.throws(() => train(saturated), { name: "TrainingDivergedError", step: 2 });
+    assert.doesNotThrow(() => train({ ...saturated, iterations: 1 }));
+  });
+
   test("starting weights that already overflow: step 0, cannot start", () => {
     throwsWith(() => train({ inputs: [[1e200]], targets: [[0]], weights: [1e200], activation: "relu" }),
       TrainingDivergedError, "training cannot start: the starting weights already give numbers too large to " +
@@ -225,6 +237,8 @@ describe("train refuses bad arguments, each with one clear error", () => {
 
   test("the options object", () => {
     throwsWith(() => train(null), TypeError, "train takes one object {inputs, targets, weights, ...}; got null");
+    throwsWith(() => train(POST_INPUTS, POST_TARGETS), TypeError, "train takes one object {inputs, targets, weights, ...}; " +
+      "got [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]");
     throwsWith(() => train([1]), TypeError, "train takes one object {inputs, targets, weights, ...}; got [1]");
     fails({ learning_rate: 0.5 }, TypeError, "train got an unknown option 'learning_rate'; expected some of " +
       "inputs, targets, weights, activation, iterations, learningRate");
@@ -234,6 +248,7 @@ describe("train refuses bad arguments, each with one clear error", () => {
   test("inputs", () => {
     fails({ inputs: [[0, 0, "1"]] }, TypeError, "inputs must be numbers (or booleans); got '1' (string)");
     fails({ inputs: [[0, 0, null]] }, TypeError, "inputs must be numbers (or booleans); got null (null)");
+    fails({ inputs: [[0, 0, { x: 1 }]] }, TypeError, "inputs must be numbers (or booleans); got {...} (object)");
     fails({ inputs: [[0, 1], [1]] }, RangeError, "inputs must be rectangular, every row the same length; got [[0, 1], [1]]");
     fails({ inputs: [[0, 0, 1], [0, NaN, 1], [Infinity, 0, 1]] }, RangeError,
       "inputs must be finite numbers; got 2 NaN or Infinity in shape (3, 3), the first at index (1, 1)");
@@ -279,9 +294,14 @@ describe("train refuses bad arguments, each with one clear error", () => {
       "unknown activation 'tan'; expected one of 'tanh', 'sigmoid', 'relu', 'post_tanh'");
   });
 
-  test("messages stay short: an excerpt, never a whole array", () => {
-    const inputs = Array.from({ length: 1000 }, (_, i) => (i === 999 ? [1, "x"] : [1, 2, 3]));
-    assert.throws(() => train({ ...post, inputs }), (error) => error.message.length < 200);
+  test("messages stay short: an excerpt of at most 80 characters, never a whole array", () => {
+    const inputs = Array.from({ length: 1000 }, (_, i) => (i === 999 ? [1, 2] : [Math.PI, Math.E, Math.SQRT2]));
+    const start = "inputs must be rectangular, every row the same length; got ";
+    assert.throws(() => train({ ...post, inputs }), (error) => {
+      assert.ok(error.message.startsWith(`${start}[[3.141592653589793, 2.718281828459045, `));
+      assert.equal(error.message.length, start.length + 80);
+      return error.message.endsWith("...");
+    });
   });
 });
 
@@ -294,6 +314,7 @@ describe("predict", () => {
     assert.deepEqual(predict(POST_TEST_INPUTS[1], weights), [expected[1]]);
     assert.deepEqual(predict([[1, 2, 3]], weights, "relu"), [3.5]);
     assert.deepEqual(predict([1, 2, 3], Float64Array.from(weights), "sigmoid"), [network.sigmoid(3.5)]);
+    assert.deepEqual(predict(2, [0.25], "relu"), [0.5]); // one number is one example of one input, as in NumPy
   });
 
   test("bad arguments are refused, each with one clear error", () => {
