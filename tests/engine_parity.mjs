@@ -16,7 +16,8 @@ import { initialWeights, train, TrainingDivergedError, POST_TARGETS } from "../w
 function trainRun({ data, seed, scheme, activation, learningRate, lastSteps }, { datasets, iterations, stops }) {
   const weights = initialWeights(seed, scheme);
   try {
-    const history = train({ inputs: datasets[data], targets: POST_TARGETS, weights, activation, iterations, learningRate });
+    const inputs = datasets[data];
+    const history = train({ inputs, targets: POST_TARGETS, weights, activation, iterations, learningRate });
     const rows = (steps) => steps.map((k) => Array.from(history.weightsAt(k)));
     const last = Array.from({ length: lastSteps + 1 }, (_, i) => iterations - lastSteps + i);
     return { weights: rows(stops), last: rows(last) };

@@ -433,7 +433,8 @@ function divergedError(step, history, inputs) {
   }
   return new TrainingDivergedError(
     `training diverged: the numbers stopped being finite at update ${step} of ${history.iterations} ` +
-      `(activation ${quoted(history.activation)}, learningRate ${history.learningRate}, ${largest(inputs, "input")}); ` +
+      `(activation ${quoted(history.activation)}, learningRate ${history.learningRate}, ` +
+      `${largest(inputs, "input")}); ` +
       "try a smaller learningRate, or inputs nearer to -1..1",
     step,
   );
@@ -516,7 +517,8 @@ function checkInputMatrix(array, nInputs = null) {
 function checkShape(values, name, shape, meaning) {
   const array = asFiniteArray(values, name);
   if (shapeText(array.shape) !== shapeText(shape)) {
-    throw new RangeError(`${name} must have shape ${shapeText(shape)}, ${meaning}; got shape ${shapeText(array.shape)}`);
+    const got = shapeText(array.shape);
+    throw new RangeError(`${name} must have shape ${shapeText(shape)}, ${meaning}; got shape ${got}`);
   }
   return array;
 }
@@ -601,7 +603,8 @@ function checkCount(value, name, minimum, maximum, maximumName) {
 function checkScheme(scheme) {
   if (!(typeof scheme === "string" && INIT_SCHEMES.includes(scheme))) {
     const Kind = typeof scheme === "string" ? RangeError : TypeError;
-    throw new Kind(`unknown initialisation scheme ${excerpt(scheme)}; expected one of ${INIT_SCHEMES.map(quoted).join(", ")}`);
+    const valid = INIT_SCHEMES.map(quoted).join(", ");
+    throw new Kind(`unknown initialisation scheme ${excerpt(scheme)}; expected one of ${valid}`);
   }
 }
 

@@ -183,7 +183,8 @@ describe("train", () => {
         const w = history.weightsAt(k);
         const outputs = POST_INPUTS.map((row) => f(row.reduce((s, x, j) => s + x * w[j], 0)));
         const deltas = outputs.map((y, i) => (POST_TARGETS[i][0] - y) * slopeFromOutput(y));
-        const expected = Array.from(w, (wj, j) => wj + 0.5 * POST_INPUTS.reduce((s, row, i) => s + row[j] * deltas[i], 0));
+        const update = (j) => 0.5 * POST_INPUTS.reduce((s, row, i) => s + row[j] * deltas[i], 0);
+        const expected = Array.from(w, (wj, j) => wj + update(j));
         Array.from(history.weightsAt(k + 1)).forEach((wj, j) => assert.ok(Math.abs(wj - expected[j]) < 1e-15));
       }
     }
@@ -195,7 +196,8 @@ describe("train", () => {
     const asBooleans = POST_INPUTS.map((row) => row.map(Boolean));
     assert.deepEqual(train({ ...post, inputs: asBooleans, iterations: 20 }).finalWeights,
       train({ ...post, iterations: 20 }).finalWeights);
-    assert.deepEqual(train({ ...post, inputs: POST_INPUTS.map((row) => Float64Array.from(row)), iterations: 20 }).finalWeights,
+    const typed = POST_INPUTS.map((row) => Float64Array.from(row));
+    assert.deepEqual(train({ ...post, inputs: typed, iterations: 20 }).finalWeights,
       train({ ...post, iterations: 20 }).finalWeights);
   });
 
@@ -237,8 +239,8 @@ describe("train refuses bad arguments, each with one clear error", () => {
 
   test("the options object", () => {
     throwsWith(() => train(null), TypeError, "train takes one object {inputs, targets, weights, ...}; got null");
-    throwsWith(() => train(POST_INPUTS, POST_TARGETS), TypeError, "train takes one object {inputs, targets, weights, ...}; " +
-      "got [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]");
+    throwsWith(() => train(POST_INPUTS, POST_TARGETS), TypeError,
+      "train takes one object {inputs, targets, weights, ...}; got [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]");
     throwsWith(() => train([1]), TypeError, "train takes one object {inputs, targets, weights, ...}; got [1]");
     fails({ learning_rate: 0.5 }, TypeError, "train got an unknown option 'learning_rate'; expected some of " +
       "inputs, targets, weights, activation, iterations, learningRate");
@@ -249,7 +251,8 @@ describe("train refuses bad arguments, each with one clear error", () => {
     fails({ inputs: [[0, 0, "1"]] }, TypeError, "inputs must be numbers (or booleans); got '1' (string)");
     fails({ inputs: [[0, 0, null]] }, TypeError, "inputs must be numbers (or booleans); got null (null)");
     fails({ inputs: [[0, 0, { x: 1 }]] }, TypeError, "inputs must be numbers (or booleans); got {...} (object)");
-    fails({ inputs: [[0, 1], [1]] }, RangeError, "inputs must be rectangular, every row the same length; got [[0, 1], [1]]");
+    fails({ inputs: [[0, 1], [1]] }, RangeError,
+      "inputs must be rectangular, every row the same length; got [[0, 1], [1]]");
     fails({ inputs: [[0, 0, 1], [0, NaN, 1], [Infinity, 0, 1]] }, RangeError,
       "inputs must be finite numbers; got 2 NaN or Infinity in shape (3, 3), the first at index (1, 1)");
     fails({ inputs: [0, 0, 1] }, RangeError,
@@ -257,7 +260,8 @@ describe("train refuses bad arguments, each with one clear error", () => {
     fails({ inputs: [[]] }, RangeError,
       "inputs must have at least one example (row) and one input (column); got shape (1, 0)");
     const history = train({ ...post, iterations: 1 });
-    fails({ inputs: history }, TypeError, "inputs must be an array, not a History; for its weights pass history.finalWeights");
+    fails({ inputs: history }, TypeError,
+      "inputs must be an array, not a History; for its weights pass history.finalWeights");
   });
 
   test("weights and targets", () => {
