@@ -79,12 +79,16 @@ def test_node_tests_pass(node):
 
 
 def training_configs():
-    """(data, activation, scheme, rate, seeds): one train_columns call each, one node run per seed."""
-    small = [("post", a, s, r, TRAINING_SEEDS) for a in network.ACTIVATIONS for s in network.INIT_SCHEMES
-             for r in SMALL_RATES]
-    large = [("post", a, s, r, VERDICT_SEEDS) for a in network.ACTIVATIONS for s in network.INIT_SCHEMES
-             for r in LARGE_RATES]
-    signed = [("signed", "relu", s, r, VERDICT_SEEDS) for s in network.INIT_SCHEMES for r in LARGE_RATES]
+    """(data, activation, rate, starts): one train_columns call each, a column and a node run per (scheme, seed).
+
+    The slider rates take a call per scheme: three schemes of TRAINING_SEEDS would record more than
+    MAX_HISTORY_VALUES numbers in one call.
+    """
+    small = [("post", a, r, [(s, seed) for seed in TRAINING_SEEDS]) for a in network.ACTIVATIONS
+             for s in network.INIT_SCHEMES for r in SMALL_RATES]
+    every_scheme = [(s, seed) for s in network.INIT_SCHEMES for seed in VERDICT_SEEDS]
+    large = [("post", a, r, every_scheme) for a in network.ACTIVATIONS for r in LARGE_RATES]
+    signed = [("signed", "relu", r, every_scheme) for r in LARGE_RATES]
     return small + large + signed
 
 
@@ -93,7 +97,7 @@ def parity_request(configs):
     initial += [(seed, scheme, n) for seed in (*range(5), network.SEED_LIMIT - 1) for scheme in network.INIT_SCHEMES
                 for n in OTHER_N_INPUTS]
     runs = [{"data": data, "seed": seed, "scheme": scheme, "activation": activation, "learningRate": rate,
-             "lastSteps": last_steps(rate)} for data, activation, scheme, rate, seeds in configs for seed in seeds]
+             "lastSteps": last_steps(rate)} for data, activation, rate, starts in configs for scheme, seed in starts]
     return {
         "initial": [{"seed": seed, "scheme": scheme, "nInputs": n} for seed, scheme, n in initial],
         "datasets": {name: inputs.tolist() for name, inputs in DATASETS.items()},
@@ -108,15 +112,15 @@ def last_steps(rate: float) -> int:
     return LAST_STEPS if rate in LARGE_RATES else 0
 
 
-def python_runs(data, activation, scheme, rate, seeds):
-    """helpers' side of one config, every seed a column: the same fields as engine_parity.mjs's answer."""
-    weights = np.hstack([network.initial_weights(seed, scheme) for seed in seeds])
+def python_runs(data, activation, rate, starts):
+    """helpers' side of one config, every start a column: the same fields as engine_parity.mjs's answer."""
+    weights = np.hstack([network.initial_weights(seed, scheme) for scheme, seed in starts])
     steps, errors = network.train_columns(DATASETS[data], network.POST_TARGETS, weights, activation, ITERATIONS, rate)
     with np.errstate(over="ignore", invalid="ignore"):  # diverged runs hold inf and nan
         finite = np.isfinite(steps).all(axis=1) & np.isfinite(np.mean(errors**2, axis=1))
     stops, last = list(explorers.ITERATION_STOPS), slice(ITERATIONS - last_steps(rate), None)
     return [{"divergedAt": int(np.argmin(finite[:, i]))} if not finite[:, i].all()
-            else {"weights": steps[stops, :, i], "last": steps[last, :, i]} for i in range(len(seeds))]
+            else {"weights": steps[stops, :, i], "last": steps[last, :, i]} for i in range(len(starts))]
 
 
 @pytest.fixture(scope="module")
