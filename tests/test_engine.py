@@ -104,7 +104,50 @@ def parity_request(configs):
         "iterations": ITERATIONS,
         "stops": list(explorers.ITERATION_STOPS),
         "runs": runs,
+        "calls": CALLS,
     }
+
+
+POST = {"inputs": network.POST_INPUTS.tolist(), "targets": network.POST_TARGETS.tolist(), "weights": [-0.5, 0.2, 0.1],
+        "iterations": 10}
+CALLS = [  # [name in network.js, its arguments]: each refused by both sides, or by neither
+    ["initialWeights", [2**32]], ["initialWeights", [-1]], ["initialWeights", [1.5]], ["initialWeights", [True]],
+    ["initialWeights", ["1"]], ["initialWeights", [1, "gauss"]], ["initialWeights", [1, "post", 0]],
+    ["initialWeights", [1, "post", 2.5]], ["initialWeights", [2**32 - 1, "glorot", 1]],
+    ["train", [{**POST, "inputs": [[0, 1], [1]]}]], ["train", [{**POST, "inputs": [[0, 0, "1"]] * 4}]],
+    ["train", [{**POST, "inputs": [0, 0, 1]}]], ["train", [{**POST, "inputs": [[]]}]],
+    ["train", [{**POST, "inputs": [[True, False, True]] * 4}]], ["train", [{**POST, "targets": [0, 0, 1, 1]}]],
+    ["train", [{**POST, "targets": [[0], [1]]}]], ["train", [{**POST, "weights": [1, 2]}]],
+    ["train", [{**POST, "iterations": -1}]], ["train", [{**POST, "iterations": 0}]],
+    ["train", [{**POST, "iterations": 1.5}]], ["train", [{**POST, "iterations": "10"}]],
+    ["train", [{**POST, "iterations": False}]],
+    ["train", [{**POST, "iterations": network.MAX_ITERATIONS + 1}]],
+    ["train", [{**POST, "inputs": [[1, 0, 1]] * 17, "targets": [[1]] * 17, "iterations": network.MAX_ITERATIONS}]],
+    ["train", [{**POST, "learningRate": 0}]], ["train", [{**POST, "learningRate": -1}]],
+    ["train", [{**POST, "learningRate": 1000}]], ["train", [{**POST, "learningRate": 1000.5}]],
+    ["train", [{**POST, "learningRate": "0.5"}]], ["train", [{**POST, "learningRate": True}]],
+    ["train", [{**POST, "activation": "tan"}]], ["train", [{**POST, "activation": "post_tanh"}]],
+    ["train", [{**POST, "inputs": [[1e200]], "targets": [[0]], "weights": [1e200], "activation": "relu"}]],
+    ["predict", [[[1, 2]], [0.5, 1, 2]]], ["predict", [[1, 2, 3], [0.5, 1, 2]]], ["predict", [[1e200], [1e200]]],
+    ["predict", [[[1, 2, 3]], [0.5, 1, 2], "sigmoid"]], ["predict", [[[1, 2, 3]], [0.5, 1, 2], "sigmoid "]],
+]
+PYTHON_NAMES = {"learning_rate": "learningRate", "n_inputs": "nInputs"}
+
+
+def as_column(weights):
+    return np.reshape(weights, (-1, 1))
+
+
+def python_call(name, args):
+    """The call of helpers.network matching network.js's: weights there are flat, in Python a column."""
+    if name == "initialWeights":
+        return network.initial_weights(*args)
+    if name == "predict":
+        inputs, weights, *activation = args
+        return network.predict(inputs, as_column(weights), *activation)
+    [options] = args
+    return network.train(options["inputs"], options["targets"], as_column(options["weights"]),
+                         options.get("activation", "tanh"), options["iterations"], options.get("learningRate", 1.0))
 
 
 def last_steps(rate: float) -> int:
@@ -193,6 +236,21 @@ def test_single_runs_agree_with_the_columns_and_node(parity, seed, activation, s
                               if (asked["seed"], asked["activation"], asked["scheme"]) == (seed, activation, scheme)]
     assert np.max(np.abs(single - columns["weights"])) <= 1e-12
     assert np.max(np.abs(single - np.array(theirs["weights"]))) <= TOLERANCE
+
+
+def test_the_same_inputs_are_refused(parity):
+    """Each call is refused by both sides with a message naming the same argument, or by neither."""
+    request, answer, _ = parity
+    for (name, args), theirs in zip(request["calls"], answer["calls"], strict=True):
+        try:
+            python_call(name, args)
+            ours = None
+        except (TypeError, ValueError, network.TrainingDivergedError) as error:
+            ours = re.sub(r"\w+", lambda word: PYTHON_NAMES.get(word[0], word[0]), str(error))
+        assert (ours is None) == ("ok" in theirs), f"{name}{args}: helpers says {ours}, node says {theirs}"
+        if ours is not None:
+            assert ours.split()[:2] == theirs["message"].split()[:2], f"{name}{args}: {ours} | {theirs['message']}"
+    report("calls refused alike (of those asked)", f"{sum('ok' not in c for c in answer['calls'])} of {len(CALLS)}")
 
 
 def verdict(result) -> tuple[str, int | None]:
