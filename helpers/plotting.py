@@ -32,6 +32,16 @@ OKABE_ITO = {
 }
 LINE_STYLES = ("-", "--", "-.", ":")
 
+FONT_SIZE = 11
+"""The size of a figure's text, in points; legends may be "small", never smaller."""
+
+SMALLEST_TEXT = FONT_SIZE * 0.833
+"""The smallest text in any figure, in points: matplotlib's "small" is 0.833 of the font size."""
+
+DPI = 100
+"""Pixels per inch of a figure as a notebook shows it: its smallest text is
+``SMALLEST_TEXT * DPI / 72`` pixels tall at its natural size (the site keeps it at least 9)."""
+
 STYLE = {
     "figure.facecolor": "white",
     "axes.facecolor": "white",
@@ -43,7 +53,8 @@ STYLE = {
         color=[OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion")],
         linestyle=list(LINE_STYLES),
     ),
-    "font.size": 11,
+    "font.size": FONT_SIZE,
+    "figure.dpi": DPI,
 }
 """The rc settings every figure of the book is drawn with."""
 

@@ -46,6 +46,7 @@ def teacher_notebook():
         md("Why it works: the **secret** identity."),
         md("````{solution-end}\n````"),
         code("print(slope_from_output(0.5))"),
+        code("glue_only_total = 1 + 1", metadata={"tags": ["remove-cell"]}),
         md("Before.\n\n````{solution} ex-other\n:class: dropdown\n\nThe answer is **blue**.\n````\n\nAfter."),
     ])
 
@@ -78,6 +79,7 @@ def test_the_student_notebook_keeps_the_exercise_and_loses_the_solutions():
     stubbed = [c for c in student.cells if "exercise" in c.metadata.get("tags", [])]
     assert len(stubbed) == 1 and "NotImplementedError('use only y')" in stubbed[0].source
     assert "identity" not in text, "prose inside a gated solution goes too"
+    assert "glue_only_total" not in text, "a cell the site does not show goes too"
     assert "hint" not in stubbed[0].metadata and "solution" not in stubbed[0].metadata["tags"]
     assert teacher.cells[3].source == SOLUTION  # the teacher's notebook is left alone
 

@@ -356,3 +356,33 @@ def test_each_label_of_the_bars_has_its_own_colour_and_hatch_and_black_edges():
     assert all(len(h) == 1 for h in hatches) and len(set.union(*hatches)) == len(labels)
     for bar in ax.patches:
         assert matplotlib.colors.to_rgba(bar.get_edgecolor()) == (0.0, 0.0, 0.0, 1.0)
+
+
+def small_texts(fig, points):
+    """Every visible piece of text in ``fig`` smaller than ``points``, with its size."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    FigureCanvasAgg(fig).draw()  # ticks and legends exist once drawn
+    return [(text.get_text(), text.get_fontsize()) for text in fig.findobj(Text)
+            if text.get_visible() and text.get_text().strip() and text.get_fontsize() < points - 1e-9]
+
+
+def test_every_figure_keeps_its_text_at_least_the_smallest_size_and_the_books_dpi():
+    """The site's legibility test counts on it: no text below SMALLEST_TEXT points, at DPI pixels per inch."""
+    run = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(1, "post"), iterations=5)
+    figures = [
+        plotting.plot_activations(["tanh", "sigmoid"]),
+        plotting.plot_error_curves({"seed 1": run, "seed 2": run}),
+        plotting.plot_weight_trajectories({"seed 1": run, "seed 2": run}),
+        plotting.plot_weight_bars({"post": [1, 2, 3], "uniform": [3, 2, 1]}),
+        plotting.plot_histograms({"post": [1, 2, 3], "glorot": [2, 3]}, xlabel="weight"),
+        plotting.plot_predictions(np.eye(3), {"ours": [0.1, 0.9, 0.5], "theirs": [0.2, 0.8, 0.4]}),
+    ]
+    assert plotting.SMALLEST_TEXT == pytest.approx(plotting.FONT_SIZE * 0.833)
+    for fig in figures:
+        assert fig.get_dpi() == plotting.DPI
+        assert not small_texts(fig, plotting.SMALLEST_TEXT), small_texts(fig, plotting.SMALLEST_TEXT)
+    # The check itself sees text that is too small.
+    figures[0].axes[0].text(0, 0, "tiny", fontsize=plotting.SMALLEST_TEXT - 1)
+    assert small_texts(figures[0], plotting.SMALLEST_TEXT) == [("tiny", plotting.SMALLEST_TEXT - 1)]

@@ -12,6 +12,8 @@ The chapter notebooks are the teacher's edition. In the student edition:
   into the prose with ``{glue:text}`` are filled in from the teacher's stored outputs, the
   ``glue(...)`` calls that publish them go, and exercise and admonition boxes become plain
   Markdown headings;
+- a code cell tagged ``remove-cell`` goes: the site does not show it either, and it only hands
+  numbers to the prose, which are filled in already;
 - every output and execution count is cleared, for the student to run;
 - ``requirements.txt`` pins only what the notebooks need (not the book's build and test tools).
 """
@@ -33,6 +35,7 @@ from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION_TAG = "solution"
+REMOVED_TAG = "remove-cell"  # myst-nb runs such a cell and shows nothing of it
 DEFAULT_HINT = "write this function, then run the check below"
 GATE_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}", re.MULTILINE)
 GATE_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}", re.MULTILINE)
@@ -222,6 +225,8 @@ def student_notebook(notebook, citations: dict[str, tuple[str, str]] | None = No
         elif cell.cell_type == "code":
             if inside_solution and SOLUTION_TAG not in tags:
                 raise ValueError(f"a code cell inside a solution must be tagged {SOLUTION_TAG!r}: {cell.source[:60]!r}")
+            if REMOVED_TAG in tags:
+                continue
             if SOLUTION_TAG in tags:
                 cell.source = stub(cell.source, cell.metadata.get("hint", DEFAULT_HINT))
                 cell.metadata["tags"] = [t for t in tags if t != SOLUTION_TAG] + ["exercise"]

@@ -1,4 +1,5 @@
-"""A Sphinx extension for this book: every page works with only the site itself reachable.
+"""A Sphinx extension for this book: every page works with only the site itself reachable, and
+reads well on a desktop, on a phone and with a screen reader.
 
 - Drops sphinx-thebe's scripts and stylesheet. jupyter-book 1 always loads sphinx-thebe, which
   would fetch thebe from unpkg.com on demand and declares ``THEBE_JS_URL`` twice on every page
@@ -6,11 +7,23 @@
 - Drops the saved widget state. Pages show each explorer's snapshot instead of its controls
   (see ``nb_mime_priority_overrides`` in ``_config.yml``) and load no widget JavaScript, so
   the state (60 to 80 KB per explorer) would only be dead weight.
+- Adds the book's stylesheet, site_theme/static/site.css: code and output boxes that do not
+  scroll sideways on a desktop, figures and inline code that do not widen a phone's page; and
+  site.js, which lets the keyboard scroll a figure that scrolls inside its box on a phone.
+- Overrides two of the theme's components (site_theme/templates/) whose accessible names
+  differ from their visible labels (WCAG 2.5.3): the search field and the colour-mode button.
+- Gives the bibliography's entries the role ``listitem``: docutils marks them
+  ``doc-biblioentry``, a role deprecated in DPUB-ARIA 1.1, inside a ``role="list"`` that
+  then has no list items.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+THEME = Path(__file__).resolve().parent / "site_theme"
+STYLESHEET, SCRIPT = "site.css", "site.js"
 
 
 def _is_thebe(filename) -> bool:
@@ -24,12 +37,23 @@ def _keep_script(js) -> bool:
 
 
 def tidy_page(app, pagename, templatename, context, doctree):
-    """Remove thebe and widget-state scripts from one page's context."""
+    """Remove thebe and widget-state scripts from one page's context; fix the bibliography's roles."""
     context["script_files"] = [js for js in context.get("script_files", []) if _keep_script(js)]
     context["css_files"] = [css for css in context.get("css_files", []) if not _is_thebe(getattr(css, "filename", css))]
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def add_theme(app, config):
+    """The book's templates and static files, searched before the theme's own."""
+    config.templates_path = [str(THEME / "templates"), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(THEME / "static")]
 
 
 def setup(app):
+    app.connect("config-inited", add_theme)
+    app.add_css_file(STYLESHEET)
+    app.add_js_file(SCRIPT)
     # After every other extension (myst-nb adds the widget state in its own handler).
     app.connect("html-page-context", tidy_page, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
