@@ -202,7 +202,8 @@ def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
             {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1},
             {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
             {"name": "activation", "kind": "menu", "label": "activation", "options": list(helpers.ACTIVATIONS)},
-            {"name": "learning_rate", "kind": "stops", "label": "learning rate", "options": list(explorers.LEARNING_RATES)},
+            {"name": "learning_rate", "kind": "stops", "label": "learning rate",
+             "options": list(explorers.LEARNING_RATES)},
             {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
         ]),
         "SeedExplorer": ("seed", [
@@ -229,7 +230,8 @@ def test_the_mount_point_holds_the_starting_values_and_what_the_page_needs_to_dr
     explorer = explorers.TrainingExplorer(seed=7, iterations=300, activation="tanh", learning_rate=0.3)
     explorer.set(seed=8, iterations=20)  # a reader's later moves do not change the page's start
     mount = mount_point(explorer)
-    assert mount["values"] == {"seed": 7, "iterations": 300, "activation": "tanh", "learning_rate": 0.3, "scheme": "post"}
+    assert mount["values"] == {"seed": 7, "iterations": 300, "activation": "tanh", "learning_rate": 0.3,
+                               "scheme": "post"}
     settings = mount["settings"]
     assert settings["recorded"] == explorers.RECORDED.tolist() and settings["ladder"] == explorers.LADDER.tolist()
     assert settings["weight_names"] == list(helpers.plotting.WEIGHT_NAMES)
@@ -602,4 +604,5 @@ def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
         "Dropdown", ("tanh", "relu"), "relu", "activation")
     assert explorers.Choice("iterations", (0, 10), slider=True).site() == {
         "kind": "stops", "label": "iterations", "options": [0, 10]}
-    assert explorers.Choice("activation", ("tanh",)).site() == {"kind": "menu", "label": "activation", "options": ["tanh"]}
+    assert explorers.Choice("activation", ("tanh",)).site() == {
+        "kind": "menu", "label": "activation", "options": ["tanh"]}
