@@ -285,8 +285,8 @@ function trainingExplorer(ui, settings) {
       error.chart.batch(() => error.chart.setData([shown.steps, shown.meanSquaredError]));
       weights.chart.batch(() => weights.chart.setData([shown.steps, ...[0, 1, 2].map(i => shown.weights.map(w => w[i]))]));
     } else {
-      error.chart.redraw(false);
-      weights.chart.redraw(false);
+      error.chart.batch(() => error.chart.redraw(false));  // the step marker only: drawn now, not later
+      weights.chart.batch(() => weights.chart.redraw(false));
     }
     const seen = outs.map((v, i) => (i < 4 ? v : null)), unseen = outs.map((v, i) => (i < 4 ? null : v));
     outputsPanel.chart.batch(() => outputsPanel.chart.setData(
