@@ -1,0 +1,36 @@
+// Computes with web/live/network.js what tests/test_engine.py asks, for comparison with helpers.network.
+//
+//   node tests/engine_parity.mjs request.json answer.json
+//
+// request: {initial: [{seed, scheme, nInputs}], datasets: {name: inputs}, iterations, stops,
+//           runs: [{data, seed, scheme, activation, learningRate, lastSteps}]}, all on the post's targets
+// answer:  {initial: [weights], runs: [{weights, last} or {divergedAt}]}: the weights at each stop,
+//          and after each of the last `lastSteps` updates and the one before; or the step of
+//          TrainingDivergedError. JSON numbers round-trip float64 both here and in Python.
+//
+// (Not in web/test/: node --test runs every script in a folder named test.)
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { initialWeights, train, TrainingDivergedError, POST_TARGETS } from "../web/live/network.js";
+
+function trainRun({ data, seed, scheme, activation, learningRate, lastSteps }, { datasets, iterations, stops }) {
+  const weights = initialWeights(seed, scheme);
+  try {
+    const inputs = datasets[data];
+    const history = train({ inputs, targets: POST_TARGETS, weights, activation, iterations, learningRate });
+    const rows = (steps) => steps.map((k) => Array.from(history.weightsAt(k)));
+    const last = Array.from({ length: lastSteps + 1 }, (_, i) => iterations - lastSteps + i);
+    return { weights: rows(stops), last: rows(last) };
+  } catch (error) {
+    if (error instanceof TrainingDivergedError) return { divergedAt: error.step };
+    throw error;
+  }
+}
+
+const [requestPath, answerPath] = process.argv.slice(2);
+const request = JSON.parse(readFileSync(requestPath, "utf8"));
+const answer = {
+  initial: request.initial.map(({ seed, scheme, nInputs }) => initialWeights(seed, scheme, nInputs)),
+  runs: request.runs.map((run) => trainRun(run, request)),
+};
+writeFileSync(answerPath, JSON.stringify(answer));
