@@ -106,6 +106,26 @@ def open_page(browser, visit):
     return page
 
 
+# Loaded and quiet: no new request finished for 500 ms. Playwright's "networkidle" comes from
+# Chromium's own idleness detector, which on pages that load ES modules and MathJax's fonts at
+# about the same time sometimes never reports idle, so the pages' own resource timings are used.
+SETTLED = """() => new Promise(resolve => {
+  let count = -1, since = 0;
+  const check = () => {
+    const now = performance.getEntriesByType("resource").length;
+    if (now !== count) { count = now; since = performance.now(); }
+    if (performance.now() - since >= 500) resolve(count); else setTimeout(check, 50);
+  };
+  check();
+})"""
+
+
+def settle(page) -> None:
+    """Wait until the page has loaded and no request has finished for 500 ms."""
+    page.wait_for_load_state("load")
+    page.evaluate(SETTLED)
+
+
 @contextlib.contextmanager
 def recorded_tab(browser):
     """A recording tab (see open_page) and its Visit, closed afterwards."""
@@ -190,10 +210,10 @@ def visits(browser, site_url):
         visit = recorded[name] = Visit()
         page = open_page(browser, visit)
         page.goto(urljoin(site_url, name), wait_until="load")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
         page.evaluate("() => document.fonts.ready.then(() => true)")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         visit.facts = page.evaluate(FACTS)
         visit.facts["low_contrast"] = page.evaluate(LOW_CONTRAST)
         page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png"), full_page=True)
@@ -228,7 +248,7 @@ def test_the_site_root_redirects_to_the_first_page(browser, site_url, built_site
     with recorded_tab(browser) as (page, visit):
         page.goto(urljoin(site_url, "index.html"))
         page.wait_for_url(urljoin(site_url, first), timeout=10_000)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.title() == title.strip()
 
 
@@ -238,11 +258,12 @@ def test_mathjax_in_the_browser_is_the_locked_version_and_renders_svg_too(browse
     The choice is made as the menu makes it, and MathJax then loads output/svg from the site.
     """
     with recorded_tab(browser) as (page, visit):
-        page.goto(urljoin(site_url, "book/01_tanh.html"), wait_until="networkidle")
+        page.goto(urljoin(site_url, "book/01_tanh.html"))
+        settle(page)
         assert page.evaluate("() => MathJax.startup.promise.then(() => MathJax.version)") == LOCKED_MATHJAX
         page.evaluate("() => MathJax.startup.document.menu.menu.pool.lookup('renderer').setValue('SVG')")
         page.wait_for_function("() => document.querySelector('mjx-container[jax=\"SVG\"] > svg') !== null", timeout=15_000)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         counts = page.evaluate("""() => ({math: document.querySelectorAll('.math').length,
             svg: document.querySelectorAll('.math mjx-container[jax="SVG"] > svg').length,
             chtml: document.querySelectorAll('mjx-container[jax="CHTML"]').length})""")
@@ -324,7 +345,8 @@ def test_every_page_is_readable_in_dark_mode_too(browser, site_url):
         page.emulate_media(color_scheme="dark")
         low = {}
         for name in PAGES:
-            page.goto(urljoin(site_url, name), wait_until="networkidle")
+            page.goto(urljoin(site_url, name))
+            settle(page)
             assert page.evaluate("document.documentElement.dataset.theme") == "dark"
             if name == "book/03_seeding.html":
                 page.locator(".explorer-snapshot").first.scroll_into_view_if_needed()
@@ -431,7 +453,8 @@ def explorer_tab(browser, site_url, name, **options):
             page.set_viewport_size(options["viewport"])
         if "color_scheme" in options:
             page.emulate_media(color_scheme=options["color_scheme"])
-        page.goto(urljoin(site_url, name), wait_until="networkidle")
+        page.goto(urljoin(site_url, name))
+        settle(page)
         figure = page.locator("figure[data-live-explorer]").first
         figure.locator(".live-text").wait_for()
         yield page, figure
@@ -656,3 +679,39 @@ def test_without_javascript_the_snapshot_and_its_alt_text_are_shown(browser, sit
         assert figure.locator(".live-explorer").count() == 0
     finally:
         context.close()
+
+
+# No setting the site offers is known to diverge, so the page gets an engine whose relu runs diverge,
+# reported as live/network.js reports a run that stopped being finite.
+DIVERGING_ENGINE = """export * from "./network-real.js";
+import * as real from "./network-real.js";
+export function train(options) {
+  if (options.activation === "relu") {
+    throw new real.TrainingDivergedError("training diverged: the numbers stopped being finite at update 5", 5);
+  }
+  return real.train(options);
+}"""
+
+
+def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, built_site):
+    engine = (built_site / "live" / "network.js").read_text()
+    with recorded_tab(browser) as (page, visit):
+        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
+        page.route("**/live/network.js", lambda route: route.fulfill(body=DIVERGING_ENGINE, content_type="text/javascript"))
+        page.goto(urljoin(site_url, "book/05_training.html"))
+        settle(page)
+        figure = page.locator("figure[data-live-explorer]").first
+        status, title = figure.locator(".live-status"), figure.locator(".live-title").first
+        assert status.is_hidden()
+        figure.locator("#live-0-activation").select_option("relu")
+        assert title.text_content() == "This run diverged"
+        assert status.is_visible() and status.text_content() == (
+            "Nothing to plot: training diverged: the numbers stopped being finite at update 5.")
+        assert figure.evaluate(TEXT).startswith("Empty panels: this run diverged. training diverged:")
+        plotted = figure.evaluate("f => f.querySelector('.live-panels').charts.map(u => u.data.slice(1).flat())")
+        assert all(value is None for values in plotted for value in values), "nothing is plotted, no nan"
+        figure.locator("#live-0-activation").select_option("tanh")  # and it recovers
+        assert status.is_hidden() and title.text_content().startswith("Error after 10000 steps")
+        assert figure.evaluate(TEXT) == expected_text("training", {**json.loads(figure.get_attribute("data-values")),
+                                                                  "activation": "tanh"})
+        assert not visit.console_errors and not visit.failed and not visit.blocked

@@ -188,7 +188,7 @@ function panel(parent, title, options, data) {
   const width = Math.max(holder.clientWidth, 200);
   const chart = new uPlot({width, height: HEIGHT, cursor: {show: false}, legend: {live: false},
                            ...options}, data, holder);
-  (parent.charts ??= []).push(chart);
+  (parent.charts ??= []).push(chart);  // the panels' uPlot charts, for tests and the benchmark
   new ResizeObserver(() => {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
@@ -535,7 +535,7 @@ function mount(figure, index) {
   const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`});
   const controlRow = element("div", {class: "live-controls"});
   const panels = element("div", {class: "live-panels"});
-  const status = element("p", {class: "live-status", role: "status"});
+  const status = element("p", {class: "live-status", role: "status", hidden: ""});
   const text = element("p", {class: "live-text", "aria-live": "polite"});
   root.append(controlRow, panels, status, text, element("p", {class: "live-caption"}, CAPTION));
   const snapshot = [...figure.childNodes];
