@@ -128,7 +128,7 @@ def live_files(page: Path, html: str) -> set[Path]:
             continue
         found.add(path)
         if path.suffix == ".js":
-            imported = re.findall(r'^import[^"]*"(\./[^"]+)"', path.read_text(), re.M)
+            imported = re.findall(r'^import[^"]*"(\./[^"]+)"', path.read_text(), re.MULTILINE)
             todo += [(path.parent / name).resolve() for name in imported]
     return found
 

@@ -601,7 +601,7 @@ def test_the_numbers_shown_are_helpers_numbers(browser, site_url, name):
 
     kind = EXPLORER_PAGES[name]
     rng = random.Random(f"{name}-20261129")  # random settings, the same on every run
-    with explorer_tab(browser, site_url, name) as (page, figure):
+    with explorer_tab(browser, site_url, name) as (_, figure):
         specs = controls_of(figure)
         start = json.loads(figure.get_attribute("data-values"))
         assert figure.evaluate(TEXT) == expected_text(kind, start), "the starting values"
@@ -619,7 +619,7 @@ def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
     jupyter = {"activation": explorers.ActivationExplorer, "seed": explorers.SeedExplorer,
                "training": explorers.TrainingExplorer, "prediction": explorers.PredictionExplorer}
     for name, kind in EXPLORER_PAGES.items():
-        with explorer_tab(browser, site_url, name) as (page, figure):
+        with explorer_tab(browser, site_url, name) as (_, figure):
             assert figure.evaluate(TEXT) == jupyter[kind]().snapshot_alt, name
 
 
@@ -631,7 +631,7 @@ def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
     ("seven", "seed must be a whole number from 0 to 4294967295; got seven"),
 ])
 def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url, typed, message):
-    with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
+    with explorer_tab(browser, site_url, "book/03_seeding.html") as (_, figure):
         box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
         box.fill("7")
         before = shown(figure)
@@ -697,7 +697,8 @@ def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, bui
     engine = (built_site / "live" / "network.js").read_text()
     with recorded_tab(browser) as (page, visit):
         page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
-        page.route("**/live/network.js", lambda route: route.fulfill(body=DIVERGING_ENGINE, content_type="text/javascript"))
+        page.route("**/live/network.js",
+                   lambda route: route.fulfill(body=DIVERGING_ENGINE, content_type="text/javascript"))
         page.goto(urljoin(site_url, "book/05_training.html"))
         settle(page)
         figure = page.locator("figure[data-live-explorer]").first

@@ -127,7 +127,7 @@ def copy_live_assets(book_root: Path) -> None:
     target = Path(book_root) / "_build" / "site_extra" / "live"
     target.mkdir(parents=True, exist_ok=True)
     sources = {path.name: path for path in [*sorted((WEB / "live").glob("*")), *LIVE_SOURCES] if path.is_file()}
-    for stale in set(path.name for path in target.iterdir()) - set(sources):
+    for stale in {path.name for path in target.iterdir()} - set(sources):
         (target / stale).unlink()
     for name, source in sources.items():
         data = source.read_bytes()
