@@ -3,15 +3,28 @@
 //   node tests/engine_parity.mjs request.json answer.json
 //
 // request: {initial: [{seed, scheme, nInputs}], datasets: {name: inputs}, iterations, stops,
-//           runs: [{data, seed, scheme, activation, learningRate, lastSteps}]}, all on the post's targets
-// answer:  {initial: [weights], runs: [{weights, last} or {divergedAt}]}: the weights at each stop,
-//          and after each of the last `lastSteps` updates and the one before; or the step of
-//          TrainingDivergedError. JSON numbers round-trip float64 both here and in Python.
+//           runs: [{data, seed, scheme, activation, learningRate, lastSteps}], all on the post's targets,
+//           calls: [[name, args]]}
+// answer:  {initial: [weights], runs: [{weights, last} or {divergedAt}], calls: [{error, message} or {ok}]}:
+//          the weights at each stop, and after each of the last `lastSteps` updates and the one before;
+//          or the step of TrainingDivergedError; each call's error, if any.
+// JSON numbers round-trip float64 both here and in Python.
 //
 // (Not in web/test/: node --test runs every script in a folder named test.)
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { initialWeights, train, TrainingDivergedError, POST_TARGETS } from "../web/live/network.js";
+import { initialWeights, predict, train, TrainingDivergedError, POST_TARGETS } from "../web/live/network.js";
+
+const CALLS = { initialWeights, predict, train };
+
+function call([name, args]) {
+  try {
+    CALLS[name](...args);
+    return { ok: true };
+  } catch (error) {
+    return { error: error.name, message: error.message };
+  }
+}
 
 function trainRun({ data, seed, scheme, activation, learningRate, lastSteps }, { datasets, iterations, stops }) {
   const weights = initialWeights(seed, scheme);
@@ -32,5 +45,6 @@ const request = JSON.parse(readFileSync(requestPath, "utf8"));
 const answer = {
   initial: request.initial.map(({ seed, scheme, nInputs }) => initialWeights(seed, scheme, nInputs)),
   runs: request.runs.map((run) => trainRun(run, request)),
+  calls: request.calls.map(call),
 };
 writeFileSync(answerPath, JSON.stringify(answer));

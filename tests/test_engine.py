@@ -79,12 +79,16 @@ def test_node_tests_pass(node):
 
 
 def training_configs():
-    """(data, activation, scheme, rate, seeds): one train_columns call each, one node run per seed."""
-    small = [("post", a, s, r, TRAINING_SEEDS) for a in network.ACTIVATIONS for s in network.INIT_SCHEMES
-             for r in SMALL_RATES]
-    large = [("post", a, s, r, VERDICT_SEEDS) for a in network.ACTIVATIONS for s in network.INIT_SCHEMES
-             for r in LARGE_RATES]
-    signed = [("signed", "relu", s, r, VERDICT_SEEDS) for s in network.INIT_SCHEMES for r in LARGE_RATES]
+    """(data, activation, rate, starts): one train_columns call each, a column and a node run per (scheme, seed).
+
+    The slider rates take a call per scheme: three schemes of TRAINING_SEEDS would record more than
+    MAX_HISTORY_VALUES numbers in one call.
+    """
+    small = [("post", a, r, [(s, seed) for seed in TRAINING_SEEDS]) for a in network.ACTIVATIONS
+             for s in network.INIT_SCHEMES for r in SMALL_RATES]
+    every_scheme = [(s, seed) for s in network.INIT_SCHEMES for seed in VERDICT_SEEDS]
+    large = [("post", a, r, every_scheme) for a in network.ACTIVATIONS for r in LARGE_RATES]
+    signed = [("signed", "relu", r, every_scheme) for r in LARGE_RATES]
     return small + large + signed
 
 
@@ -93,14 +97,57 @@ def parity_request(configs):
     initial += [(seed, scheme, n) for seed in (*range(5), network.SEED_LIMIT - 1) for scheme in network.INIT_SCHEMES
                 for n in OTHER_N_INPUTS]
     runs = [{"data": data, "seed": seed, "scheme": scheme, "activation": activation, "learningRate": rate,
-             "lastSteps": last_steps(rate)} for data, activation, scheme, rate, seeds in configs for seed in seeds]
+             "lastSteps": last_steps(rate)} for data, activation, rate, starts in configs for scheme, seed in starts]
     return {
         "initial": [{"seed": seed, "scheme": scheme, "nInputs": n} for seed, scheme, n in initial],
         "datasets": {name: inputs.tolist() for name, inputs in DATASETS.items()},
         "iterations": ITERATIONS,
         "stops": list(explorers.ITERATION_STOPS),
         "runs": runs,
+        "calls": CALLS,
     }
+
+
+POST = {"inputs": network.POST_INPUTS.tolist(), "targets": network.POST_TARGETS.tolist(), "weights": [-0.5, 0.2, 0.1],
+        "iterations": 10}
+CALLS = [  # [name in network.js, its arguments]: each refused by both sides, or by neither
+    ["initialWeights", [2**32]], ["initialWeights", [-1]], ["initialWeights", [1.5]], ["initialWeights", [True]],
+    ["initialWeights", ["1"]], ["initialWeights", [1, "gauss"]], ["initialWeights", [1, "post", 0]],
+    ["initialWeights", [1, "post", 2.5]], ["initialWeights", [2**32 - 1, "glorot", 1]],
+    ["train", [{**POST, "inputs": [[0, 1], [1]]}]], ["train", [{**POST, "inputs": [[0, 0, "1"]] * 4}]],
+    ["train", [{**POST, "inputs": [0, 0, 1]}]], ["train", [{**POST, "inputs": [[]]}]],
+    ["train", [{**POST, "inputs": [[True, False, True]] * 4}]], ["train", [{**POST, "targets": [0, 0, 1, 1]}]],
+    ["train", [{**POST, "targets": [[0], [1]]}]], ["train", [{**POST, "weights": [1, 2]}]],
+    ["train", [{**POST, "iterations": -1}]], ["train", [{**POST, "iterations": 0}]],
+    ["train", [{**POST, "iterations": 1.5}]], ["train", [{**POST, "iterations": "10"}]],
+    ["train", [{**POST, "iterations": False}]],
+    ["train", [{**POST, "iterations": network.MAX_ITERATIONS + 1}]],
+    ["train", [{**POST, "inputs": [[1, 0, 1]] * 17, "targets": [[1]] * 17, "iterations": network.MAX_ITERATIONS}]],
+    ["train", [{**POST, "learningRate": 0}]], ["train", [{**POST, "learningRate": -1}]],
+    ["train", [{**POST, "learningRate": 1000}]], ["train", [{**POST, "learningRate": 1000.5}]],
+    ["train", [{**POST, "learningRate": "0.5"}]], ["train", [{**POST, "learningRate": True}]],
+    ["train", [{**POST, "activation": "tan"}]], ["train", [{**POST, "activation": "post_tanh"}]],
+    ["train", [{**POST, "inputs": [[1e200]], "targets": [[0]], "weights": [1e200], "activation": "relu"}]],
+    ["predict", [[[1, 2]], [0.5, 1, 2]]], ["predict", [[1, 2, 3], [0.5, 1, 2]]], ["predict", [[1e200], [1e200]]],
+    ["predict", [[[1, 2, 3]], [0.5, 1, 2], "sigmoid"]], ["predict", [[[1, 2, 3]], [0.5, 1, 2], "sigmoid "]],
+]
+PYTHON_NAMES = {"learning_rate": "learningRate", "n_inputs": "nInputs"}
+
+
+def as_column(weights):
+    return np.reshape(weights, (-1, 1))
+
+
+def python_call(name, args):
+    """The call of helpers.network matching network.js's: weights there are flat, in Python a column."""
+    if name == "initialWeights":
+        return network.initial_weights(*args)
+    if name == "predict":
+        inputs, weights, *activation = args
+        return network.predict(inputs, as_column(weights), *activation)
+    [options] = args
+    return network.train(options["inputs"], options["targets"], as_column(options["weights"]),
+                         options.get("activation", "tanh"), options["iterations"], options.get("learningRate", 1.0))
 
 
 def last_steps(rate: float) -> int:
@@ -108,15 +155,15 @@ def last_steps(rate: float) -> int:
     return LAST_STEPS if rate in LARGE_RATES else 0
 
 
-def python_runs(data, activation, scheme, rate, seeds):
-    """helpers' side of one config, every seed a column: the same fields as engine_parity.mjs's answer."""
-    weights = np.hstack([network.initial_weights(seed, scheme) for seed in seeds])
+def python_runs(data, activation, rate, starts):
+    """helpers' side of one config, every start a column: the same fields as engine_parity.mjs's answer."""
+    weights = np.hstack([network.initial_weights(seed, scheme) for scheme, seed in starts])
     steps, errors = network.train_columns(DATASETS[data], network.POST_TARGETS, weights, activation, ITERATIONS, rate)
     with np.errstate(over="ignore", invalid="ignore"):  # diverged runs hold inf and nan
         finite = np.isfinite(steps).all(axis=1) & np.isfinite(np.mean(errors**2, axis=1))
     stops, last = list(explorers.ITERATION_STOPS), slice(ITERATIONS - last_steps(rate), None)
     return [{"divergedAt": int(np.argmin(finite[:, i]))} if not finite[:, i].all()
-            else {"weights": steps[stops, :, i], "last": steps[last, :, i]} for i in range(len(seeds))]
+            else {"weights": steps[stops, :, i], "last": steps[last, :, i]} for i in range(len(starts))]
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +174,12 @@ def parity(node, tmp_path_factory):
     request = parity_request(configs)
     (folder / "request.json").write_text(json.dumps(request))
     command = [node, str(PARITY_SCRIPT), str(folder / "request.json"), str(folder / "answer.json")]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         try:
             ours = [run for config in configs for run in python_runs(*config)]
-            report("helpers' side (seconds)", round(time.perf_counter() - started, 1))
+            report("helpers' side (seconds, of them CPU)",
+                   (round(time.perf_counter() - started, 1), round(time.process_time() - cpu, 1)))
         finally:
             _, stderr = process.communicate(timeout=300)
     report("node's side, in parallel (seconds)", round(time.perf_counter() - started, 1))
@@ -189,6 +237,21 @@ def test_single_runs_agree_with_the_columns_and_node(parity, seed, activation, s
                               if (asked["seed"], asked["activation"], asked["scheme"]) == (seed, activation, scheme)]
     assert np.max(np.abs(single - columns["weights"])) <= 1e-12
     assert np.max(np.abs(single - np.array(theirs["weights"]))) <= TOLERANCE
+
+
+def test_the_same_inputs_are_refused(parity):
+    """Each call is refused by both sides with a message naming the same argument, or by neither."""
+    request, answer, _ = parity
+    for (name, args), theirs in zip(request["calls"], answer["calls"], strict=True):
+        try:
+            python_call(name, args)
+            ours = None
+        except (TypeError, ValueError, network.TrainingDivergedError) as error:
+            ours = re.sub(r"\w+", lambda word: PYTHON_NAMES.get(word[0], word[0]), str(error))
+        assert (ours is None) == ("ok" in theirs), f"{name}{args}: helpers says {ours}, node says {theirs}"
+        if ours is not None:
+            assert ours.split()[:2] == theirs["message"].split()[:2], f"{name}{args}: {ours} | {theirs['message']}"
+    report("calls refused alike (of those asked)", f"{sum('ok' not in c for c in answer['calls'])} of {len(CALLS)}")
 
 
 def verdict(result) -> tuple[str, int | None]:

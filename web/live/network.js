@@ -4,13 +4,18 @@
 // can be read side by side; the site serves it as live/network.js. One ES module, no dependencies.
 // NumPy's random streams are rebuilt below (MT19937, SeedSequence, PCG64), so every seed gives
 // the book's starting weights to the last bit; training follows train_columns operation by
-// operation and agrees with NumPy to about 1e-15 (tests/test_engine.py checks both).
+// operation and agrees with NumPy to about 1e-15 a step (Math.tanh and np.tanh differ in the
+// last bit now and then): within 1.3e-11 after the sliders' 10,000 steps. tests/test_engine.py
+// checks both against helpers.network; web/test/network.test.mjs checks this file on its own.
+// Weights, errors and data are float64 throughout, as in NumPy.
 //
 // Differences from Python, all because JavaScript has no NumPy:
 // - weights are a flat array of nInputs numbers (Python: a column of shape (n_inputs, 1));
 //   predict returns a flat array of outputs (Python: a column), or [output] for one example;
 // - an activation works on one number at a time (Python: on whole arrays);
-// - History keeps its numbers in flat Float64Arrays, with rows as views (see History).
+// - History keeps its numbers in flat Float64Arrays, with rows as views (see History);
+// - a diverging run stops at the first step that is not finite (Python trains on, then looks);
+// - the checks name the JavaScript arguments (learningRate, nInputs) and say NaN or Infinity.
 
 // --- the post's data (chapter 2) -------------------------------------------
 
