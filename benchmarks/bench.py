@@ -1,7 +1,8 @@
 """Print the project's speed figures, one `name: value unit` line each (`make bench`).
 
 Measured here, in one run; nothing is asserted. Targets live in the README.
-`--no-build` skips the two book builds (the page weight is then read from _build/html).
+`--no-build` skips the two book builds (the page weight and the live site's figures are then taken
+from _build/html).
 """
 
 from __future__ import annotations
@@ -116,17 +117,101 @@ def bench_other_explorers() -> None:
         report(name, statistics.median(times), "ms")
 
 
+def live_files(page: Path, html: str) -> set[Path]:
+    """The live explorers' files a page loads: its live/ scripts and stylesheets, and every module they import."""
+    linked = re.findall(r'(?:src|href)="([^"?]*live/[^"?]+)', html)
+    todo = [(page.parent / link).resolve() for link in linked]
+    found = set()
+    while todo:
+        path = todo.pop()
+        if path in found or not path.is_file():
+            continue
+        found.add(path)
+        if path.suffix == ".js":
+            imported = re.findall(r'^import[^"]*"(\./[^"]+)"', path.read_text(), re.MULTILINE)
+            todo += [(path.parent / name).resolve() for name in imported]
+    return found
+
+
 def page_weight_kb(page: Path) -> float:
-    """A built page with its own images (embedded ones included), without the theme's shared files."""
+    """A built page with its own images (embedded ones included) and the live explorers' files it loads
+    (explorers.js, network.js, uPlot and their stylesheets), without the theme's shared files."""
     html = page.read_text()
     images = {src for src in re.findall(r'<img[^>]+src="([^"]+)"', html) if not src.startswith(("data:", "http"))}
-    own = [(page.parent / src).resolve() for src in images if "_static" not in src]
+    own = {(page.parent / src).resolve() for src in images if "_static" not in src} | live_files(page, html)
     return (len(html.encode()) + sum(p.stat().st_size for p in own if p.exists())) / 1024
 
 
 def bench_page_weight(site: Path) -> None:
     """The heaviest chapter page of a built site."""
     report("page_weight_kb_max", max(page_weight_kb(p) for p in (site / "book").glob("*.html")), "KB")
+
+
+PAGE_TRAIN = """async () => {
+  const net = await import("/live/network.js");
+  const weights = net.initialWeights(1, "post", 3), times = [];
+  for (let i = 0; i <= REPEATS; i++) {  // the first run warms up and is dropped
+    const start = performance.now();
+    net.train({inputs: net.POST_INPUTS, targets: net.POST_TARGETS, weights, activation: "post_tanh",
+               iterations: 10000, learningRate: 1});
+    times.push(performance.now() - start);
+  }
+  return times.slice(1);
+}"""
+
+# From a control's input event to the charts redrawn and the text written: the explorer does both
+# before the event's dispatch returns (uPlot's batch draws at once).
+PAGE_MOVES = """() => {
+  const seed = document.getElementById("live-0-seed"), activation = document.getElementById("live-0-activation");
+  const iterations = document.getElementById("live-0-iterations");
+  const move = (control, value) => {
+    control.value = String(value);
+    const start = performance.now();
+    control.dispatchEvent(new Event("input", {bubbles: true}));
+    return performance.now() - start;
+  };
+  const names = ["tanh", "sigmoid", "relu", "post_tanh"], retrain = [], scrub = [];
+  for (let i = 0; i <= REPEATS; i++) {  // new seeds and activations only, so every move trains a run
+    retrain.push(move(seed, 1000 + i), move(activation, names[i % 4]));
+  }
+  for (let i = 0; i <= 2 * REPEATS; i++) scrub.push(move(iterations, (7 * i) % (Number(iterations.max) + 1)));
+  return {retrain: retrain.slice(2), scrub: scrub.slice(1)};
+}"""
+
+
+def bench_live_site(site: Path) -> None:
+    """The live site in Chromium: the engine's 10,000-step run, and the training explorer's moves (medians)."""
+    import functools
+    import http.server
+    import os
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/book/05_training.html", wait_until="networkidle")
+            page.locator(".live-text").wait_for()
+            train = page.evaluate(PAGE_TRAIN.replace("REPEATS", str(4 * REPEATS)))
+            moves = page.evaluate(PAGE_MOVES.replace("REPEATS", str(2 * REPEATS)))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    report("page_train_10k_ms", statistics.median(train), "ms", digits=2)
+    report("page_explorer_move_ms_seed", statistics.median(moves["retrain"]), "ms", digits=2)
+    report("page_explorer_move_max_ms_seed", max(moves["retrain"]), "ms", digits=2)
+    report("page_explorer_move_ms_iterations", statistics.median(moves["scrub"]), "ms", digits=2)
 
 
 def bench_book_build() -> None:
@@ -145,6 +230,7 @@ def bench_book_build() -> None:
                 sys.exit(f"the book did not build:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
             report(label, time.perf_counter() - start, "s")
         bench_page_weight(copy / "_build" / "html")
+        bench_live_site(copy / "_build" / "html")
 
 
 if __name__ == "__main__":
@@ -155,3 +241,4 @@ if __name__ == "__main__":
         bench_book_build()
     elif (ROOT / "_build" / "html" / "book").exists():
         bench_page_weight(ROOT / "_build" / "html")
+        bench_live_site(ROOT / "_build" / "html")

@@ -4,24 +4,22 @@ Each explorer draws into one matplotlib figure, updates that figure's artists in
 control moves, and shows it as a PNG in an ``ipywidgets.Image``: no flicker, and nothing to
 install beyond ipywidgets, so it works in JupyterLab, Notebook 7 and VS Code alike.
 
-A built web page cannot run Python, so every explorer also carries a snapshot: the figure at
-its starting values, with alt text and a note on how to use it live. The book's site shows that
-snapshot instead of controls that would move and change nothing (``nb_mime_priority_overrides``
-in ``_config.yml``). The training chapter adds :func:`training_scrubber`, which needs no kernel.
+A built web page cannot run Python, so every explorer's ``text/html`` is also its site version:
+a ``<figure data-live-explorer="...">`` holding the snapshot (the figure at its starting values,
+with alt text and a caption) and, as JSON, its controls (:meth:`Explorer.site_controls`, from
+``CONTROLS``), starting values and settings. The book's site shows that HTML instead of the
+widget (``nb_mime_priority_overrides`` in ``_config.yml``), and ``web/live/explorers.js`` turns
+it into the same explorer computed in the browser; without JavaScript the snapshot stays.
 """
 
 from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import html
 import io
+import json
 import numbers
-import re
-import tempfile
-from pathlib import Path
-
 from typing import NamedTuple
 
 import numpy as np
@@ -33,11 +31,13 @@ ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0)
 MAX_SEED = 99
+SITE_MAX_SEED = network.SEED_LIMIT - 1
+"""The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
 DPI = 80
 STATIC_NOTE = (
-    "A snapshot at the starting values: a web page cannot run Python, so its controls are not "
-    "shown here. To move them, open this chapter as a notebook (download or launch buttons at "
-    "the top of the page) or run the book locally with "
+    "This is a snapshot at the starting values. On the book's site the explorer runs live in the "
+    "page, which needs JavaScript. To run it in Python, open this chapter as a notebook (download "
+    "or launch buttons at the top of the page) or run the book locally with "
     '<code style="color:inherit;background:#eeeeee">make lab</code>.'
 )
 
@@ -142,13 +142,21 @@ class Choice(NamedTuple):
         kind = widgets.SelectionSlider if self.slider else widgets.Dropdown
         return kind(options=list(self.options), value=value, description=self.description)
 
+    def site(self) -> dict:
+        """This control for the site's live explorer: a slider over the stops, or a menu."""
+        return {"kind": "stops" if self.slider else "menu", "label": self.description, "options": list(self.options)}
+
 
 class Whole(NamedTuple):
-    """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5)."""
+    """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
+
+    On the site the range ends at ``site_high`` when that is given, and the number can be typed too.
+    """
 
     description: str
     low: int
     high: int
+    site_high: int | None = None
 
     def check(self, name: str, value) -> int:
         """``value`` as an int, or an error naming the control and its range."""
@@ -162,6 +170,11 @@ class Whole(NamedTuple):
         import ipywidgets as widgets
 
         return widgets.IntSlider(value=value, min=self.low, max=self.high, description=self.description)
+
+    def site(self) -> dict:
+        """This control for the site's live explorer: a slider and a box to type the number in."""
+        high = self.high if self.site_high is None else self.site_high
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": high}
 
 
 class Number(NamedTuple):
@@ -184,6 +197,10 @@ class Number(NamedTuple):
 
         return widgets.FloatSlider(value=value, min=self.low, max=self.high, step=0.1, description=self.description)
 
+    def site(self) -> dict:
+        """This control for the site's live explorer: a slider in steps of 0.1."""
+        return {"kind": "number", "label": self.description, "low": self.low, "high": self.high, "step": 0.1}
+
 
 def checked(rules: dict, values: dict) -> dict:
     """``values`` checked against the explorer's controls, before any widget is touched (chapters 1, 3, 5, 6).
@@ -197,8 +214,13 @@ def checked(rules: dict, values: dict) -> dict:
     return {name: rules[name].check(name, value) for name, value in values.items()}
 
 
-SEED = Whole("seed", 0, MAX_SEED)
+SEED = Whole("seed", 0, MAX_SEED, SITE_MAX_SEED)
 SCHEME = Choice("initial weights", network.INIT_SCHEMES)
+
+
+def json_attribute(value) -> str:
+    """``value`` as JSON, escaped to sit inside a single-quoted HTML attribute (chapters 1, 3, 5, 6)."""
+    return html.escape(json.dumps(value), quote=False).replace("'", "&#39;")
 
 
 class Explorer:
@@ -206,6 +228,9 @@ class Explorer:
 
     CONTROLS: dict = {}
     """Each control's name and rule (:class:`Choice`, :class:`Whole` or :class:`Number`)."""
+
+    SITE_NAME = ""
+    """Which live explorer ``web/live/explorers.js`` builds in the site's mount point."""
 
     def __init__(self, **values) -> None:
         import ipywidgets as widgets
@@ -231,7 +256,7 @@ class Explorer:
         row = widgets.HBox(list(controls.values()), layout={"flex_flow": "row wrap"})
         self.widget = widgets.VBox([row, self.image, self.status])
         self.redraw()
-        self.snapshot, self.snapshot_alt = self.image.value, self.alt
+        self.snapshot, self.snapshot_alt, self.snapshot_values = self.image.value, self.alt, values
 
     @property
     def values(self) -> dict:
@@ -279,16 +304,31 @@ class Explorer:
         picture.save(buffer, format="png", compress_level=compress_level)
         return buffer.getvalue()
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+    def site_controls(self) -> list:
+        """Each control as the site's live explorer builds it: its name, kind, label and range or options."""
+        return [{"name": name, **rule.site()} for name, rule in self.CONTROLS.items()]
+
+    def site_settings(self) -> dict:
+        """What else the live explorer needs to draw what ``draw`` draws; subclasses add to it."""
+        return {"colours": plotting.OKABE_ITO}
+
+    def site_html(self) -> str:
+        """The snapshot with its alt text and caption, and the mount point of the site's live explorer."""
         picture = base64.b64encode(self.snapshot).decode("ascii")
-        bundle["text/html"] = (
-            # Its own colours, so the note stays readable on the site's light and dark themes.
-            f'<figure class="explorer-snapshot" style="background:#ffffff;color:#222222;margin:0;padding:0.5em">'
+        data = {"controls": self.site_controls(), "values": self.snapshot_values, "settings": self.site_settings()}
+        attributes = "".join(f" data-{key}='{json_attribute(value)}'" for key, value in data.items())
+        return (
+            # Its own colours, so the caption stays readable on the site's light and dark themes.
+            f'<figure class="explorer-snapshot" data-live-explorer="{self.SITE_NAME}"{attributes} '
+            f'style="background:#ffffff;color:#222222;margin:0;padding:0.5em">'
             f'<img src="data:image/png;base64,{picture}" '
             f'alt="{html.escape(self.snapshot_alt)}" style="max-width:100%">'
             f'<figcaption style="color:#222222">{STATIC_NOTE}</figcaption></figure>'
         )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/html"] = self.site_html()
         settings = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
         bundle["text/plain"] = f"{type(self).__name__}({settings})"
         return bundle
@@ -310,12 +350,17 @@ class TrainingExplorer(Explorer):
         "learning_rate": Choice("learning rate", LEARNING_RATES, slider=True),
         "scheme": SCHEME,
     }
+    SITE_NAME = "training"
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
                  activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
         self._run, self.limits = None, NO_LIMITS
         super().__init__(seed=seed, iterations=iterations, activation=activation,
                          learning_rate=learning_rate, scheme=scheme)
+
+    def site_settings(self) -> dict:
+        return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
+                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS}
 
     @plotting.book_style
     def _build(self):
@@ -404,70 +449,11 @@ class TrainingExplorer(Explorer):
         self.alt = f"Empty panels: this run diverged. {message}."
 
 
-def training_scrubber(seed: int = network.POST_SEED, activation: str = "post_tanh",
-                      learning_rate: float = 1.0, scheme: str = "post"):
-    """A kernel-free slider over training steps for the static site (chapter 5).
-
-    Every stop of :data:`ITERATION_STOPS` is drawn in advance by a :class:`TrainingExplorer`;
-    matplotlib's HTML player (the one behind ``to_jshtml``) gets the frames and adds its own
-    slider and buttons, which work on a web page with no Python behind it.
-    """
-    from IPython.display import HTML
-    from matplotlib.animation import HTMLWriter
-
-    explorer = TrainingExplorer(seed, ITERATION_STOPS[0], activation, learning_rate, scheme)
-    explorer.figure.set_dpi(64)  # 18 frames in one page: keep each one small
-    explorer.stale = True
-
-    class ExplorerFrames(HTMLWriter):
-        """The player, fed with the explorer's own frames instead of a full redraw for each."""
-
-        def grab_frame(self, **savefig_kwargs):
-            self._saved_frames.append(base64.b64encode(explorer.png(compress_level=9)).decode("ascii"))
-
-    writer = ExplorerFrames(fps=1.5, embed_frames=True, default_mode="once")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "player.html"
-        with writer.saving(explorer.figure, path, dpi=64):
-            for stop in ITERATION_STOPS:
-                explorer.draw(**{**explorer.values, "iterations": stop})
-                writer.grab_frame()
-        page = path.read_text()
-    # matplotlib names the player with a random id and draws its buttons with Font Awesome
-    # from a CDN. A stable id keeps the stored output identical run to run; plain symbols
-    # keep the page free of outside requests (each button already has an aria-label).
-    random_id = re.search(r"anim_img([0-9a-f]{32})", page).group(1)
-    settings = f"{seed}-{activation}-{learning_rate}-{scheme}"
-    page = page.replace(random_id, "_" + hashlib.sha1(settings.encode()).hexdigest()[:12])
-    page = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">', "", page)
-    for icon, symbol in SCRUBBER_SYMBOLS.items():
-        page = page.replace(f'<i class="fa {icon}"></i>', f'<span aria-hidden="true">{symbol}</span>')
-    page = page.replace('class="anim-slider"', 'class="anim-slider" aria-label="training step"')
-    alt = (f"Training with seed {seed}, activation {activation}, learning rate {learning_rate} and {scheme} "
-           f"initial weights, one frame per step count from 0 to {ITERATION_STOPS[-1]}: the error curve, the "
-           "three weights, and the outputs for the training and unseen inputs at the chosen step.")
-    page = page.replace("<img id=", f'<img alt="{html.escape(alt)}" id=', 1)
-    return HTML(page)
-
-
-SCRUBBER_SYMBOLS = {
-    "fa-minus": "&minus;",
-    "fa-fast-backward": "|&#9664;",
-    "fa-step-backward": "&#9664;|",
-    "fa-play fa-flip-horizontal": "&#9665;",
-    "fa-pause": "&#10074;&#10074;",
-    "fa-play": "&#9655;",
-    "fa-step-forward": "|&#9654;",
-    "fa-fast-forward": "&#9654;|",
-    "fa-plus": "+",
-}
-"""Plain symbols for the player's buttons, in place of Font Awesome icons from a CDN."""
-
-
 class ActivationExplorer(Explorer):
     """An activation, its slope, and the tangent line at a chosen input (chapter 1)."""
 
     CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
+    SITE_NAME = "activation"
 
     def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
         super().__init__(activation=activation, z=z)
@@ -509,6 +495,10 @@ class SeedExplorer(Explorer):
     """A seed and an initialisation scheme, and the three starting weights they give (chapters 3 and 4)."""
 
     CONTROLS = {"seed": SEED, "scheme": SCHEME}
+    SITE_NAME = "seed"
+
+    def site_settings(self) -> dict:
+        return {**super().site_settings(), "weight_names": plotting.WEIGHT_NAMES}
 
     def __init__(self, seed: int = network.POST_SEED, scheme: str = "post") -> None:
         super().__init__(seed=seed, scheme=scheme)
@@ -544,6 +534,7 @@ class PredictionExplorer(Explorer):
     }
 
     CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0), "x3": Number("x3 (bias)", -1.0, 2.0)}
+    SITE_NAME = "prediction"
 
     def __init__(self, x1: float = 1.0, x2: float = 1.0, x3: float = 0.0) -> None:
         self.weights = {
@@ -551,6 +542,13 @@ class PredictionExplorer(Explorer):
             for label, (activation, rate) in self.MODELS.items()
         }
         super().__init__(x1=x1, x2=x2, x3=x3)
+
+    def site_settings(self) -> dict:
+        """Each network as the site trains it: the post's seed and scheme, and ITERATION_STOPS[-1] steps."""
+        models = [{"label": label, "activation": activation, "learning_rate": rate}
+                  for label, (activation, rate) in self.MODELS.items()]
+        return {**super().site_settings(), "models": models, "seed": network.POST_SEED, "scheme": "post",
+                "iterations": ITERATION_STOPS[-1]}
 
     @plotting.book_style
     def _build(self):

@@ -130,20 +130,14 @@ def test_the_book_builds_strictly_and_every_image_has_alt_text(built_site):
 
 
 @pytest.mark.build
-def test_the_training_chapter_has_a_kernel_free_player_with_many_frames(built_site):
-    page = (built_site / "book" / "05_training.html").read_text()
-    assert 'type="range"' in page and 'class="anim-slider"' in page
-    frames = re.findall(r'frames\[\d+\] = "data:image/png;base64,', page)
-    assert len(frames) > 1
-    assert "font-awesome" not in page  # the player needs nothing from another host
-
-
-@pytest.mark.build
 @pytest.mark.parametrize("chapter", ["01_tanh", "03_seeding", "05_training", "06_prediction"])
 def test_explorers_show_a_snapshot_and_a_note_not_dead_controls(built_site, chapter):
     page = (built_site / "book" / f"{chapter}.html").read_text()
-    assert 'class="explorer-snapshot"' in page, "the explorer's snapshot is on the page"
-    assert "make lab" in page, "with a note on how to use it live"
+    assert 'class="explorer-snapshot" data-live-explorer="' in page, "the explorer's snapshot is its mount point"
+    assert "make lab" in page, "with a note on how to use it in Python"
+    assert re.search(r'<script type="module" src="\.\./_static/\.\./live/explorers\.js', page), "made live"
+    for name in ("explorers.js", "explorers.css", "network.js", "uPlot.esm.js", "uPlot.min.css"):
+        assert (built_site / "live" / name).is_file(), name
     # No widget view to render, and no saved widget state, which nothing on the page could use.
     assert "application/vnd.jupyter.widget-view+json" not in page, "no widget that cannot work"
     assert "application/vnd.jupyter.widget-state+json" not in page, "no dead weight"

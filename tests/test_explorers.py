@@ -1,11 +1,12 @@
 """The explorers, driven headlessly: what they plot is what helpers computes for those settings."""
 
 import base64
-import hashlib
 import io
+import json
 import math
 import re
 import traceback
+from html.parser import HTMLParser
 
 import numpy as np
 import pytest
@@ -171,7 +172,85 @@ def test_the_snapshot_is_a_picture_with_alt_text_and_a_note():
     assert "application/vnd.jupyter.widget-view+json" in bundle
     page = bundle["text/html"]
     assert 'alt="Bar chart of the three starting weights for seed 4' in page  # the starting values
-    assert "make lab" in page and "data:image/png;base64," in page
+    assert "make lab" in page and "data:image/png;base64," in page and "needs JavaScript" in page
+
+
+class Figures(HTMLParser):
+    """The attributes of every <figure> and <img> in a piece of HTML, as a browser reads them."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.found = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("figure", "img"):
+            self.found.append((tag, dict(attrs)))
+
+
+def mount_point(explorer) -> dict:
+    """The site's mount point of ``explorer``: its data attributes, read back from the HTML."""
+    (tag, figure), (_, image) = Figures(explorer.site_html()).found
+    assert tag == "figure" and "explorer-snapshot" in figure["class"]
+    data = {key: json.loads(figure[f"data-{key}"]) for key in ("controls", "values", "settings")}
+    return {"name": figure["data-live-explorer"], "alt": image["alt"], **data}
+
+
+def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
+    expected = {
+        "TrainingExplorer": ("training", [
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1},
+            {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
+            {"name": "activation", "kind": "menu", "label": "activation", "options": list(helpers.ACTIVATIONS)},
+            {"name": "learning_rate", "kind": "stops", "label": "learning rate",
+             "options": list(explorers.LEARNING_RATES)},
+            {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
+        ]),
+        "SeedExplorer": ("seed", [
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 4294967295},
+            {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
+        ]),
+        "ActivationExplorer": ("activation", [
+            {"name": "activation", "kind": "menu", "label": "activation", "options": ["tanh", "sigmoid", "relu"]},
+            {"name": "z", "kind": "number", "label": "input z", "low": -4.0, "high": 4.0, "step": 0.1},
+        ]),
+        "PredictionExplorer": ("prediction", [
+            {"name": f"x{i}", "kind": "number", "label": label, "low": -1.0, "high": 2.0, "step": 0.1}
+            for i, label in ((1, "x1"), (2, "x2"), (3, "x3 (bias)"))
+        ]),
+    }
+    for name, (site_name, controls) in expected.items():
+        mount = mount_point(shared[name])
+        assert (mount["name"], mount["controls"]) == (site_name, controls), name
+        assert mount["alt"] == shared[name].snapshot_alt
+        assert mount["settings"]["colours"] == helpers.plotting.OKABE_ITO
+
+
+def test_the_mount_point_holds_the_starting_values_and_what_the_page_needs_to_draw():
+    explorer = explorers.TrainingExplorer(seed=7, iterations=300, activation="tanh", learning_rate=0.3)
+    explorer.set(seed=8, iterations=20)  # a reader's later moves do not change the page's start
+    mount = mount_point(explorer)
+    assert mount["values"] == {"seed": 7, "iterations": 300, "activation": "tanh", "learning_rate": 0.3,
+                               "scheme": "post"}
+    settings = mount["settings"]
+    assert settings["recorded"] == explorers.RECORDED.tolist() and settings["ladder"] == explorers.LADDER.tolist()
+    assert settings["weight_names"] == list(helpers.plotting.WEIGHT_NAMES)
+    assert settings["example_labels"] == ["[0, 0, 1]", "[0, 1, 1]", "[1, 0, 1]", "[1, 1, 1]", "[1, 1, 0]", "[0, 1, 0]",
+                                          "[1, 0, 0]"]
+    prediction = mount_point(explorers.PredictionExplorer(x1=0.5))
+    assert prediction["values"] == {"x1": 0.5, "x2": 1.0, "x3": 0.0}
+    assert prediction["settings"]["models"] == [  # the apostrophe survives the single-quoted attribute
+        {"label": "post's network", "activation": "post_tanh", "learning_rate": 1.0},
+        {"label": "corrected network", "activation": "tanh", "learning_rate": 0.5}]
+    assert {key: prediction["settings"][key] for key in ("seed", "scheme", "iterations")} == {
+        "seed": 1, "scheme": "post", "iterations": 10_000}
+
+
+def test_json_attribute_escapes_what_would_end_or_open_an_attribute_or_a_tag():
+    text = explorers.json_attribute({"a": "it's <b> & \"c\""})
+    assert "'" not in text and "<" not in text and ">" not in text
+    (_, attributes), = Figures(f"<figure data-x='{text}'>").found
+    assert json.loads(attributes["data-x"]) == {"a": "it's <b> & \"c\""}
 
 
 def test_activation_explorer_draws_the_tangent_at_the_chosen_input(activations):
@@ -200,54 +279,6 @@ def test_prediction_explorer_shows_both_networks_outputs(predictions):
         assert bar.get_width() == pytest.approx(float(helpers.predict([0, 1, 0], weights, activation)[0]))
     post = trained(1, "post_tanh", 1.0, "post")
     np.testing.assert_allclose(explorer.weights["post's network"], post.final_weights, rtol=1e-10)
-
-
-def frames_of(page):
-    """The player's frames, decoded to pixel arrays."""
-    found = re.findall(r'frames\[(\d+)\] = "data:image/png;base64,([^"]+)"', page)
-    assert [int(i) for i, _ in found] == list(range(len(found)))
-    return [np.asarray(Image.open(io.BytesIO(base64.b64decode(data)))) for _, data in found]
-
-
-def test_the_scrubber_has_a_frame_for_every_stop():
-    # One test for the default scrubber (it draws 18 frames): tests that shared it through a fixture
-    # would not be mapped to training_scrubber by mutmut, which maps a function to the test that ran it.
-    html = scrubber = explorers.training_scrubber().data
-    frames = html.count("data:image/png;base64,")
-    assert frames == len(explorers.ITERATION_STOPS) > 1
-    assert "<input" in html and "type=\"range\"" in html
-    assert '<img alt="Training with seed 1' in html and "font-awesome" not in html and "https://" not in html
-
-    frames = frames_of(scrubber)  # the frames: the live explorer's pictures at each stop
-    live = explorers.TrainingExplorer(iterations=0)  # the scrubber's defaults, and its axes
-    live.figure.set_dpi(64)
-    live.figure.set_size_inches(12, 242 / 64)  # the player's frames are 768 x 242 pixels: an even height
-    for stop, frame in [(0, frames[0]), (10_000, frames[-1])]:
-        live.set(iterations=stop)
-        live.stale = True  # a full drawing at the scrubber's size
-        picture = np.asarray(Image.open(io.BytesIO(live.png())))
-        assert frame.shape == picture.shape == (242, 768, 3)
-        assert np.array_equal(frame, picture)
-    assert not np.array_equal(frames[0], frames[-1])
-    page = scrubber  # stable, accessible and self-contained
-    alt = ("Training with seed 1, activation post_tanh, learning rate 1.0 and post initial weights, one frame "
-           "per step count from 0 to 10000: the error curve, the three weights, and the outputs for the training "
-           "and unseen inputs at the chosen step.")
-    assert page.count("<img ") == 1 and f'<img alt="{alt}" id=' in page
-    stable = "_" + hashlib.sha1(b"1-post_tanh-1.0-post").hexdigest()[:12]  # the same id every build
-    assert re.findall(r'id="_anim_img([^"]*)"', page) == [stable]
-    assert not re.search(r"[0-9a-f]{32}", page)  # matplotlib's random id is gone
-    assert page.lstrip().startswith("<script")  # the Font Awesome link is gone, and nothing in its place
-    assert re.search(r'<input id="_anim_slider[^"]*"[^>]*\sclass="anim-slider" aria-label="training step"\s', page)
-    for symbol in explorers.SCRUBBER_SYMBOLS.values():
-        assert f'<span aria-hidden="true">{symbol}</span>' in page
-    interval = float(re.search(r"new Animation\(frames, img_id, slider_id, ([0-9.]+),", page).group(1))
-    assert interval == pytest.approx(1000 / 1.5, abs=1)  # 1.5 frames a second
-    assert re.search(r'value="once" id="[^"]*"\s+checked>', page)  # plays once, does not loop
-    # the run it is given
-    other = explorers.training_scrubber(seed=1, activation="post_tanh", learning_rate=1.0, scheme="glorot").data
-    assert "and glorot initial weights" in other
-    assert not np.array_equal(frames_of(other)[0], frames_of(scrubber)[0])  # other starting weights
 
 
 STOPS = "0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10000"
@@ -335,12 +366,6 @@ def test_an_unknown_control_is_named_with_the_known_ones(seeds):
     explorer = seeds
     with pytest.raises(ValueError, match=r"^unknown control\(s\) \['speed'\]; expected some of \['scheme', 'seed'\]$") as excinfo:
         explorer.set(speed=3, seed=2)
-    assert_plain(excinfo.value)
-
-
-def test_the_scrubber_rejects_a_seed_out_of_range_before_drawing_anything():
-    with pytest.raises(ValueError, match="^seed must be from 0 to 99; got 150$") as excinfo:
-        explorers.training_scrubber(seed=150)
     assert_plain(excinfo.value)
 
 
@@ -555,6 +580,8 @@ def test_a_whole_number_rule_takes_both_ends_of_its_range_and_builds_a_slider_ov
     for outside in (-1, 100):
         with pytest.raises(ValueError, match=f"seed must be from 0 to 99; got {outside}"):
             rule.check("seed", outside)
+    assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99}
+    assert explorers.Whole("seed", 0, 99, 12345).site()["high"] == 12345  # the site's own end
     slider = explorers.Whole("count", 3, 9).widget(5)  # not IntSlider's own 0 to 100
     assert (type(slider).__name__, slider.min, slider.max, slider.value, slider.description) == (
         "IntSlider", 3, 9, 5, "count")
@@ -566,6 +593,7 @@ def test_a_number_rule_takes_both_ends_of_its_range():
     for outside in (-4.01, 4.01, float("nan")):
         with pytest.raises(ValueError, match="z must be a number from -4.0 to 4.0"):
             rule.check("z", outside)
+    assert rule.site() == {"kind": "number", "label": "input z", "low": -4.0, "high": 4.0, "step": 0.1}
 
 
 def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
@@ -574,3 +602,7 @@ def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
     assert (type(stops).__name__, stops.options, stops.value) == ("SelectionSlider", (0, 10, 100), 10)
     assert (type(menu).__name__, menu.options, menu.value, menu.description) == (
         "Dropdown", ("tanh", "relu"), "relu", "activation")
+    assert explorers.Choice("iterations", (0, 10), slider=True).site() == {
+        "kind": "stops", "label": "iterations", "options": [0, 10]}
+    assert explorers.Choice("activation", ("tanh",)).site() == {
+        "kind": "menu", "label": "activation", "options": ["tanh"]}

@@ -21,8 +21,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import nbformat
+import numpy as np
 import pytest
 import yaml
+
+import helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -103,6 +106,26 @@ def open_page(browser, visit):
     return page
 
 
+# Loaded and quiet: no new request finished for 500 ms. Playwright's "networkidle" comes from
+# Chromium's own idleness detector, which on pages that load ES modules and MathJax's fonts at
+# about the same time sometimes never reports idle, so the pages' own resource timings are used.
+SETTLED = """() => new Promise(resolve => {
+  let count = -1, since = 0;
+  const check = () => {
+    const now = performance.getEntriesByType("resource").length;
+    if (now !== count) { count = now; since = performance.now(); }
+    if (performance.now() - since >= 500) resolve(count); else setTimeout(check, 50);
+  };
+  check();
+})"""
+
+
+def settle(page) -> None:
+    """Wait until the page has loaded and no request has finished for 500 ms."""
+    page.wait_for_load_state("load")
+    page.evaluate(SETTLED)
+
+
 @contextlib.contextmanager
 def recorded_tab(browser):
     """A recording tab (see open_page) and its Visit, closed afterwards."""
@@ -131,7 +154,6 @@ FACTS = """() => {
       .filter(href => new URL(href).origin === location.origin),  // not the launch buttons
     widget_views: document.querySelectorAll(".jupyter-widgets, .widget-subarea, "
       + "script[type='application/vnd.jupyter.widget-view+json']").length,
-    players: document.querySelectorAll("input.anim-slider").length,
   };
 }"""
 
@@ -188,10 +210,10 @@ def visits(browser, site_url):
         visit = recorded[name] = Visit()
         page = open_page(browser, visit)
         page.goto(urljoin(site_url, name), wait_until="load")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
         page.evaluate("() => document.fonts.ready.then(() => true)")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         visit.facts = page.evaluate(FACTS)
         visit.facts["low_contrast"] = page.evaluate(LOW_CONTRAST)
         page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + ".png"), full_page=True)
@@ -226,7 +248,7 @@ def test_the_site_root_redirects_to_the_first_page(browser, site_url, built_site
     with recorded_tab(browser) as (page, visit):
         page.goto(urljoin(site_url, "index.html"))
         page.wait_for_url(urljoin(site_url, first), timeout=10_000)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.title() == title.strip()
 
 
@@ -236,11 +258,12 @@ def test_mathjax_in_the_browser_is_the_locked_version_and_renders_svg_too(browse
     The choice is made as the menu makes it, and MathJax then loads output/svg from the site.
     """
     with recorded_tab(browser) as (page, visit):
-        page.goto(urljoin(site_url, "book/01_tanh.html"), wait_until="networkidle")
+        page.goto(urljoin(site_url, "book/01_tanh.html"))
+        settle(page)
         assert page.evaluate("() => MathJax.startup.promise.then(() => MathJax.version)") == LOCKED_MATHJAX
         page.evaluate("() => MathJax.startup.document.menu.menu.pool.lookup('renderer').setValue('SVG')")
         page.wait_for_function("() => document.querySelector('mjx-container[jax=\"SVG\"] > svg') !== null", timeout=15_000)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         counts = page.evaluate("""() => ({math: document.querySelectorAll('.math').length,
             svg: document.querySelectorAll('.math mjx-container[jax="SVG"] > svg').length,
             chtml: document.querySelectorAll('mjx-container[jax="CHTML"]').length})""")
@@ -316,36 +339,14 @@ def test_the_notebook_download_is_a_valid_notebook(visits, browser, site_url, na
         page.close()
 
 
-def test_the_player_changes_its_figure_when_moved_by_keyboard_or_buttons(browser, site_url):
-    with recorded_tab(browser) as (page, visit):
-        page.goto(urljoin(site_url, "book/05_training.html"), wait_until="networkidle")
-        players = page.locator(".animation")
-        assert players.count() >= 1
-        for k in range(players.count()):
-            player = players.nth(k)
-            image, slider = player.locator("img"), player.locator("input.anim-slider")
-            for button in player.locator("button").all():
-                assert button.get_attribute("aria-label"), "every player button has a name for screen readers"
-            first = image.get_attribute("src")
-            slider.focus()
-            page.keyboard.press("ArrowRight")
-            assert slider.input_value() == "1", "the slider moves with the keyboard"
-            assert image.get_attribute("src") != first, "moving the slider changes the figure"
-            page.keyboard.press("End")
-            last = image.get_attribute("src")
-            assert last != first and int(slider.input_value()) == int(slider.get_attribute("max"))
-            player.locator("button[onclick*='first_frame']").click()
-            assert image.get_attribute("src") == first and slider.input_value() == "0"
-        assert not visit.console_errors and not visit.failed and not visit.blocked
-
-
 def test_every_page_is_readable_in_dark_mode_too(browser, site_url):
     """The site follows the reader's dark mode; the text stays readable, figures keep their white."""
     with recorded_tab(browser) as (page, visit):
         page.emulate_media(color_scheme="dark")
         low = {}
         for name in PAGES:
-            page.goto(urljoin(site_url, name), wait_until="networkidle")
+            page.goto(urljoin(site_url, name))
+            settle(page)
             assert page.evaluate("document.documentElement.dataset.theme") == "dark"
             if name == "book/03_seeding.html":
                 page.locator(".explorer-snapshot").first.scroll_into_view_if_needed()
@@ -419,3 +420,299 @@ def test_mathjax_comes_from_the_site(built_site):
     page = (built_site / "book" / "01_tanh.html").read_text()
     assert re.search(r'src="\.\./_static/\.\./mathjax/tex-mml-chtml\.js', page)
     assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
+
+
+# --- the live explorers ------------------------------------------------------------------------
+#
+# Each explorer's output is a <figure data-live-explorer="..."> (helpers/explorers.py) that
+# live/explorers.js turns into the explorer, computed in the page by live/network.js. The numbers
+# it writes are compared with helpers, formatted here as the Jupyter explorers format them.
+
+EXPLORER_PAGES = {"book/01_tanh.html": "activation", "book/03_seeding.html": "seed",
+                  "book/05_training.html": "training", "book/06_prediction.html": "prediction"}
+PHONE = {"width": 390, "height": 844}
+# Every canvas of the explorer as a PNG: what the charts show, pixel for pixel.
+PIXELS = "figure => [...figure.querySelectorAll('canvas')].map(c => c.toDataURL())"
+TEXT = "figure => figure.querySelector('.live-text').textContent"
+
+
+def test_every_page_with_an_explorer_is_listed(built_site):
+    """The tests below visit EXPLORER_PAGES: every page that has an explorer, and each kind once."""
+    found = {}
+    for name in PAGES:
+        for kind in re.findall(r'data-live-explorer="(\w+)"', (built_site / name).read_text()):
+            found[name] = kind
+    assert found == EXPLORER_PAGES
+
+
+@contextlib.contextmanager
+def explorer_tab(browser, site_url, name, **options):
+    """A recording tab on page ``name`` with its explorer live; at the end, no error and no other host."""
+    with recorded_tab(browser) as (page, visit):
+        if "viewport" in options:
+            page.set_viewport_size(options["viewport"])
+        if "color_scheme" in options:
+            page.emulate_media(color_scheme=options["color_scheme"])
+        page.goto(urljoin(site_url, name))
+        settle(page)
+        figure = page.locator("figure[data-live-explorer]").first
+        figure.locator(".live-text").wait_for()
+        yield page, figure
+        assert not visit.console_errors and not visit.failed and not visit.blocked, visit
+
+
+def shown(figure):
+    return figure.evaluate(PIXELS), figure.evaluate(TEXT)
+
+
+def controls_of(figure):
+    return json.loads(figure.get_attribute("data-controls"))
+
+
+# Where every control of the explorer visibly moves its chart: at the starting input [1, 1, 0] both
+# networks are saturated, and x2 alone barely changes their outputs.
+SENSITIVE = {"prediction": {"x1": 0.0, "x3": 0.0}}
+
+
+def tab_to(page, target, presses=4):
+    """Press Tab until ``target`` has the focus: every control is reachable by keyboard."""
+    for _ in range(presses):
+        if target.evaluate("e => e === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    assert target.evaluate("e => e === document.activeElement"), f"Tab does not reach {target}"
+
+
+def move_by_keyboard(page, figure, spec):
+    """Move one control with the keyboard as a reader would: to its first value or option (its last when
+    already there), which changes every chart from the starting values; the key it took."""
+    control = figure.locator(f"#live-0-{spec['name']}")
+    if spec["kind"] == "menu":
+        first = control.evaluate("s => s.selectedIndex === 0")
+        key = "ArrowDown" if first else "Home"
+    else:
+        key = "End" if control.evaluate("r => Number(r.value) === Number(r.min)") else "Home"
+    page.keyboard.press(key)
+    return key
+
+
+@pytest.mark.parametrize("name", EXPLORER_PAGES)
+def test_each_control_moved_by_keyboard_changes_the_charts_and_the_numbers(browser, site_url, name):
+    with explorer_tab(browser, site_url, name) as (page, figure):
+        specs = controls_of(figure)
+        start = {**json.loads(figure.get_attribute("data-values")), **SENSITIVE.get(EXPLORER_PAGES[name], {})}
+        set_controls(figure, specs, start)
+        figure.locator(f"#live-0-{specs[0]['name']}").focus()
+        for spec in specs:
+            control = figure.locator(f"#live-0-{spec['name']}")
+            label = figure.locator(f"label[for='live-0-{spec['name']}']")
+            assert label.text_content() == spec["label"], "every control has its label"
+            tab_to(page, control)
+            before = shown(figure)
+            key = move_by_keyboard(page, figure, spec)
+            after = shown(figure)
+            assert after[0] != before[0], f"{spec['name']} ({key}): the charts did not change"
+            assert after[1] != before[1], f"{spec['name']} ({key}): the numbers did not change"
+            if spec["kind"] in ("stops", "number", "whole"):
+                page.keyboard.press("ArrowLeft" if key == "End" else "ArrowRight")
+                assert shown(figure) != after, f"{spec['name']}: an arrow key moves it too"
+            if spec["kind"] == "whole":  # and the number can be typed
+                box = figure.locator(f"#live-0-{spec['name']}-box")
+                tab_to(page, box)
+                before = shown(figure)
+                page.keyboard.press("Control+a")
+                page.keyboard.type("4294967295")
+                assert box.input_value() == "4294967295" and control.input_value() == "4294967295"
+                after = shown(figure)
+                assert after[0] != before[0] and after[1] != before[1] and "seed 4294967295" in after[1]
+            set_controls(figure, [spec], start)  # back, so the next control moves from the same start
+
+
+EXAMPLES = np.vstack([helpers.POST_INPUTS, helpers.POST_TEST_INPUTS])
+
+
+def expected_text(kind: str, v: dict) -> str:
+    """What the page must say for settings ``v``: computed by helpers, written as the Jupyter explorer writes it."""
+    if kind == "activation":
+        f, z = helpers.get_activation(v["activation"]).function, v["z"]
+        y, slope = float(f(z)), float(helpers.derivative(v["activation"], z))
+        return (f"Left: the {v['activation']} curve with its tangent line at input {z:.1f}, where the output is "
+                f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of {v['activation']} at every input, "
+                f"with the point at {z:.1f} marked.")
+    if kind == "seed":
+        weights = helpers.initial_weights(v["seed"], v["scheme"]).ravel()
+        return (f"Bar chart of the three starting weights for seed {v['seed']} with the {v['scheme']} scheme: "
+                f"{', '.join(f'{w:.3f}' for w in weights)}.")
+    if kind == "prediction":
+        x, parts = np.array([v["x1"], v["x2"], v["x3"]]), []
+        for label, activation, rate in (("post's network", "post_tanh", 1.0), ("corrected network", "tanh", 0.5)):
+            weights = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(1, "post"),
+                                    activation, 10_000, rate).final_weights
+            z, y = float(x @ weights[:, 0]), float(helpers.predict(x, weights, activation)[0])
+            parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
+        return f"For the input [{x[0]:.1f}, {x[1]:.1f}, {x[2]:.1f}], " + "; ".join(parts) + ". A dashed line marks 0.5."
+    history = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(v["seed"], v["scheme"]),
+                            v["activation"], 10_000, v["learning_rate"])
+    k = v["iterations"]
+    weights, mse = history.weights[k], history.mean_squared_error[k]
+    outputs = helpers.predict(EXAMPLES, weights[:, None], v["activation"]).ravel()
+    return (f"Three panels for seed {v['seed']}, activation {v['activation']}, learning rate {v['learning_rate']} "
+            f"and {v['scheme']} initial weights. Left: the mean squared error over 10000 training steps, {mse:.2g} "
+            f"at step {k}. Middle: the three weights over the same steps; at step {k} they are "
+            f"{', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four training inputs and the "
+            f"three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}.")
+
+
+def random_settings(specs, rng) -> dict:
+    """One random value per control; seeds from the whole range the site offers."""
+    settings = {}
+    for spec in specs:
+        if spec["kind"] in ("menu", "stops"):
+            settings[spec["name"]] = rng.choice(spec["options"])
+        elif spec["kind"] == "whole":
+            settings[spec["name"]] = rng.randint(spec["low"], spec["high"])
+        else:
+            settings[spec["name"]] = round(rng.uniform(spec["low"], spec["high"]), 1)
+    return settings
+
+
+SET_CONTROL = """([id, value]) => {
+  const control = document.getElementById(id);
+  control.value = value;
+  control.dispatchEvent(new Event("input", {bubbles: true}));
+}"""
+
+
+def set_controls(figure, specs, settings) -> None:
+    """Move the controls to ``settings`` as the page's own input events would (the seed typed in its box)."""
+    page = figure.page
+    for spec in (spec for spec in specs if spec["name"] in settings):
+        value, name = settings[spec["name"]], spec["name"]
+        if spec["kind"] == "whole":
+            figure.locator(f"#live-0-{name}-box").fill(str(value))
+        else:
+            shown = spec["options"].index(value) if spec["kind"] == "stops" else value
+            page.evaluate(SET_CONTROL, [f"live-0-{name}", str(shown)])
+
+
+@pytest.mark.parametrize("name", EXPLORER_PAGES)
+def test_the_numbers_shown_are_helpers_numbers(browser, site_url, name):
+    import random
+
+    kind = EXPLORER_PAGES[name]
+    rng = random.Random(f"{name}-20261129")  # random settings, the same on every run
+    with explorer_tab(browser, site_url, name) as (_, figure):
+        specs = controls_of(figure)
+        start = json.loads(figure.get_attribute("data-values"))
+        assert figure.evaluate(TEXT) == expected_text(kind, start), "the starting values"
+        tried = [random_settings(specs, rng) for _ in range(4)]
+        if kind in ("seed", "training"):
+            tried += [{**tried[0], "seed": 4294967295}, {**tried[1], "seed": 0}]
+        for settings in tried:
+            set_controls(figure, specs, settings)
+            assert figure.evaluate(TEXT) == expected_text(kind, settings), settings
+
+
+def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
+    from helpers import explorers
+
+    jupyter = {"activation": explorers.ActivationExplorer, "seed": explorers.SeedExplorer,
+               "training": explorers.TrainingExplorer, "prediction": explorers.PredictionExplorer}
+    for name, kind in EXPLORER_PAGES.items():
+        with explorer_tab(browser, site_url, name) as (_, figure):
+            assert figure.evaluate(TEXT) == jupyter[kind]().snapshot_alt, name
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("1.5", "seed must be a whole number from 0 to 4294967295; got 1.5"),
+    ("", "seed must be a whole number from 0 to 4294967295; the box is empty"),
+    ("4294967296", "seed must be from 0 to 4294967295; got 4294967296"),
+    ("-1", "seed must be from 0 to 4294967295; got -1"),
+    ("seven", "seed must be a whole number from 0 to 4294967295; got seven"),
+])
+def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url, typed, message):
+    with explorer_tab(browser, site_url, "book/03_seeding.html") as (_, figure):
+        box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
+        box.fill("7")
+        before = shown(figure)
+        box.fill(typed)
+        assert error.text_content() == message and error.is_visible()
+        assert box.get_attribute("aria-invalid") == "true"
+        assert error.get_attribute("id") in box.get_attribute("aria-describedby")
+        assert figure.locator("#live-0-seed").input_value() == "7", "the slider is not moved into range"
+        assert shown(figure) == before, "the charts and numbers keep the last valid seed"
+        box.fill("8")
+        assert error.text_content() == "" and box.get_attribute("aria-invalid") is None and "seed 8" in shown(figure)[1]
+
+
+@pytest.mark.parametrize("name", EXPLORER_PAGES)
+def test_an_explorer_fits_a_phone_and_keeps_its_white_background_in_dark_mode(browser, site_url, name):
+    with explorer_tab(browser, site_url, name, viewport=PHONE, color_scheme="dark") as (page, figure):
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scroll"
+        box = figure.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        for chart in figure.locator("canvas").all():
+            chart_box = chart.bounding_box()
+            assert chart_box["x"] >= box["x"] - 1 and chart_box["x"] + chart_box["width"] <= box["x"] + box["width"] + 1
+        sizes = figure.evaluate("""f => [...f.querySelectorAll('*')].filter(e => e.childNodes.length
+            && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        assert sizes and min(sizes) >= 9, "no text under 9 CSS px"
+        assert figure.evaluate("f => getComputedStyle(f).backgroundColor") == "rgb(255, 255, 255)"
+        assert not page.evaluate(LOW_CONTRAST), "text below 4.5:1 in dark mode"
+        page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + "-phone-dark.png"),
+                        full_page=True)
+
+
+@pytest.mark.parametrize("name", EXPLORER_PAGES)
+def test_without_javascript_the_snapshot_and_its_alt_text_are_shown(browser, site_url, name):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(urljoin(site_url, name))
+        figure = page.locator("figure[data-live-explorer]").first
+        image = figure.locator("img")
+        assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
+        assert image.get_attribute("alt").strip()
+        assert "needs JavaScript" in figure.locator("figcaption").text_content()
+        assert figure.locator(".live-explorer").count() == 0
+    finally:
+        context.close()
+
+
+# No setting the site offers is known to diverge, so the page gets an engine whose relu runs diverge,
+# reported as live/network.js reports a run that stopped being finite.
+DIVERGING_ENGINE = """export * from "./network-real.js";
+import * as real from "./network-real.js";
+export function train(options) {
+  if (options.activation === "relu") {
+    throw new real.TrainingDivergedError("training diverged: the numbers stopped being finite at update 5", 5);
+  }
+  return real.train(options);
+}"""
+
+
+def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, built_site):
+    engine = (built_site / "live" / "network.js").read_text()
+    with recorded_tab(browser) as (page, visit):
+        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
+        page.route("**/live/network.js",
+                   lambda route: route.fulfill(body=DIVERGING_ENGINE, content_type="text/javascript"))
+        page.goto(urljoin(site_url, "book/05_training.html"))
+        settle(page)
+        figure = page.locator("figure[data-live-explorer]").first
+        status, title = figure.locator(".live-status"), figure.locator(".live-title").first
+        assert status.is_hidden()
+        figure.locator("#live-0-activation").select_option("relu")
+        assert title.text_content() == "This run diverged"
+        assert status.is_visible() and status.text_content() == (
+            "Nothing to plot: training diverged: the numbers stopped being finite at update 5.")
+        assert figure.evaluate(TEXT).startswith("Empty panels: this run diverged. training diverged:")
+        plotted = figure.evaluate("f => f.querySelector('.live-panels').charts.map(u => u.data.slice(1).flat())")
+        assert all(value is None for values in plotted for value in values), "nothing is plotted, no nan"
+        figure.locator("#live-0-activation").select_option("tanh")  # and it recovers
+        assert status.is_hidden() and title.text_content().startswith("Error after 10000 steps")
+        assert figure.evaluate(TEXT) == expected_text("training", {**json.loads(figure.get_attribute("data-values")),
+                                                                  "activation": "tanh"})
+        assert not visit.console_errors and not visit.failed and not visit.blocked

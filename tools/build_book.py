@@ -4,10 +4,11 @@ Usage: python tools/build_book.py [BOOK_ROOT]   (default: the repository root)
 
 `make book`, the test suite and the benchmark all build through this one script.
 
-Before building, it makes sure the files the site serves itself are in place: MathJax, pinned
-in web/package-lock.json, is installed from the npm registry with `npm ci` (only when the files
-it needs are missing or at another version) and copied into the book's _build/site_extra, which
-_config.yml lists in html_extra_path. Nothing fetched is committed.
+Before building, it makes sure the files the site serves itself are in place: MathJax and uPlot,
+pinned in web/package-lock.json, are installed from the npm registry with `npm ci` (only when the
+files needed are missing or at another version) and copied into the book's _build/site_extra,
+which _config.yml lists in html_extra_path, with the live explorers (web/live/, into live/).
+Nothing fetched is committed.
 
 Where the time goes, and what this script does about it (README, "The strict build"):
 - executing the notebooks: those not in the execution cache are run side by side, one per core,
@@ -113,6 +114,28 @@ def copy_site_assets(book_root: Path) -> None:
     stamp.write_text(wanted)
 
 
+LIVE_SOURCES = [WEB / "node_modules" / "uplot" / "dist" / name for name in ("uPlot.esm.js", "uPlot.min.css")]
+"""Besides web/live/*: uPlot, the charts of the live explorers (pinned in web/package-lock.json)."""
+
+
+def copy_live_assets(book_root: Path) -> None:
+    """Copy web/live/* and uPlot into ``book_root``/_build/site_extra/live: the live explorers.
+
+    By content, on every build (a few files): web/live is not part of the build's fingerprint,
+    so a changed file is copied, an unchanged one left alone, and one no longer there removed.
+    """
+    target = Path(book_root) / "_build" / "site_extra" / "live"
+    target.mkdir(parents=True, exist_ok=True)
+    sources = {path.name: path for path in [*sorted((WEB / "live").glob("*")), *LIVE_SOURCES] if path.is_file()}
+    for stale in {path.name for path in target.iterdir()} - set(sources):
+        (target / stale).unlink()
+    for name, source in sources.items():
+        data = source.read_bytes()
+        copy = target / name
+        if not copy.is_file() or copy.read_bytes() != data:
+            copy.write_bytes(data)
+
+
 def toc_notebooks(book_root: Path) -> list[Path]:
     """The notebooks _toc.yml lists (only those are built: only_build_toc_files)."""
     import yaml
@@ -216,6 +239,7 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     book_root = Path(book_root).resolve()
     install_site_packages()
     copy_site_assets(book_root)
+    copy_live_assets(book_root)
     stamp = book_root / CLEAN_STAMP
     wanted = fingerprint(book_root)
     fresh = not (stamp.is_file() and stamp.read_text() == wanted)

@@ -1,0 +1,580 @@
+// The book's explorers, live on its static site (issue #11).
+//
+// Each explorer's notebook output is a <figure data-live-explorer="..."> holding a snapshot of
+// the Jupyter explorer, its controls, starting values and settings as JSON (written by
+// helpers/explorers.py, the single source of both). This module turns every such figure into the
+// same explorer computed in the browser: the same controls and defaults, the same panels (uPlot
+// charts), and the same numbers, written as the Jupyter explorer's alt text, in a polite live
+// region. The network is ./network.js, the JavaScript twin of helpers.network. Without
+// JavaScript, or if anything here fails, the snapshot stays as it is.
+
+import uPlot from "./uPlot.esm.js";
+import * as engine from "./network.js";
+
+// --- numbers written as Python writes them -----------------------------------------------
+
+/** f"{x:.{digits}f}": rounded half to even on the exact binary value, as Python does. */
+export function fixed(x, digits) {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  const size = Math.abs(x);
+  let text = size.toFixed(digits);  // rounds a tie up
+  const exact = size.toFixed(100);  // a double's digits, exactly, as far as a tie can reach
+  const point = exact.indexOf(".");
+  const tail = exact.slice(point + 1 + digits);
+  if (tail[0] === "5" && /^0*$/.test(tail.slice(1))) {  // a tie: keep the even neighbour
+    const down = digits ? exact.slice(0, point + 1 + digits) : exact.slice(0, point);
+    if (Number(down[down.length - 1]) % 2 === 0) text = down;
+  }
+  return sign + text;
+}
+
+/** f"{x:.{precision}g}": fixed or exponent form by Python's rule, trailing zeros dropped. */
+export function general(x, precision) {
+  if (!Number.isFinite(x)) return fixed(x, 0);
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const exponent = Number(x.toExponential(precision - 1).split("e")[1]);
+  const strip = text => (text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text);
+  if (exponent >= -4 && exponent < precision) return strip(fixed(x, precision - 1 - exponent));
+  const [mantissa, power] = x.toExponential(precision - 1).split("e");
+  const size = Math.abs(Number(power));
+  return `${strip(mantissa)}e${power[0] === "-" ? "-" : "+"}${size < 10 ? "0" : ""}${size}`;
+}
+
+/** str(x) of a Python float: 1.0 stays "1.0". */
+export function pyFloat(x) {
+  return Number.isInteger(x) ? x.toFixed(1) : String(x);
+}
+
+const joined = (values, digits) => Array.from(values, v => fixed(v, digits)).join(", ");
+
+// --- the network, through ./network.js ----------------------------------------------------
+
+const EXAMPLE_INPUTS = [...engine.POST_INPUTS, ...engine.POST_TEST_INPUTS].map(row => Array.from(row));
+
+/** The outputs f(inputs @ w) of the network with the weights ``w`` (three numbers), one per input row. */
+function outputs(inputs, w, activation) {
+  return engine.predict(inputs, Array.from(w), activation);
+}
+
+function activationAt(name, z) {
+  return engine.getActivation(name).function(z);
+}
+
+function slopeAt(name, z) {
+  return engine.derivative(name, z);
+}
+
+/** One training run as the Jupyter explorer keeps it: its weights and error at the recorded steps. */
+function trainRun(seed, activation, learningRate, scheme, iterations, recorded) {
+  const history = engine.train({
+    inputs: engine.POST_INPUTS, targets: engine.POST_TARGETS, weights: engine.initialWeights(seed, scheme, 3),
+    activation, iterations, learningRate,
+  });
+  const steps = recorded.filter(k => k <= iterations);
+  return {
+    steps,
+    weights: steps.map(k => Array.from(history.weightsAt(k))),
+    meanSquaredError: steps.map(k => history.meanSquaredError[k]),
+    index: k => steps.indexOf(k),
+  };
+}
+
+// --- axis limits that fit every run shown, on a coarse ladder (as helpers.explorers) --------
+
+function rung(value, ladder) {
+  return ladder.find(step => step >= value) ?? value;
+}
+
+function coarseLimits(low, high, ladder, log = false) {
+  if (log) return [10 ** (2 * Math.floor(Math.log10(low) / 2)), 10 ** (2 * Math.ceil(Math.log10(high) / 2))];
+  return [low < 0 ? -rung(-low, ladder) : -0.05, high > 0 ? rung(high, ladder) : 0.5];
+}
+
+function runLimits(run, activation, ladder) {
+  const positive = run.meanSquaredError.filter(v => v > 0);
+  const floor = Math.max(positive.length ? Math.min(...positive) : 1.0, 1e-12);
+  const weights = run.weights.flat();
+  const outs = run.weights.flatMap(w => outputs(EXAMPLE_INPUTS, w, activation));
+  return {
+    error: coarseLimits(floor, Math.max(Math.max(...run.meanSquaredError), floor * 10), ladder, true),
+    weights: coarseLimits(Math.min(...weights), Math.max(...weights), ladder),
+    outputs: coarseLimits(Math.min(...outs, 0), Math.max(...outs, 1), ladder),
+  };
+}
+
+function widest(limits, more) {
+  if (!limits) return more;
+  const both = {};
+  for (const axis of Object.keys(more)) {
+    both[axis] = [Math.min(limits[axis][0], more[axis][0]), Math.max(limits[axis][1], more[axis][1])];
+  }
+  return both;
+}
+
+// --- charts --------------------------------------------------------------------------------
+
+const DASHES = {"-": [], "--": [8, 4], "-.": [8, 3, 2, 3], ":": [2, 3]};
+const INK = "#222222";
+const FONT = "12px system-ui, sans-serif";
+const HEIGHT = 230;
+
+function axis(label, extra = {}) {
+  return {label, stroke: INK, font: FONT, labelFont: FONT, grid: {stroke: "rgba(0,0,0,0.12)", width: 1},
+          ticks: {stroke: "rgba(0,0,0,0.3)", width: 1}, ...extra};
+}
+
+/** The same hatch for a legend marker, as a CSS background. */
+function cssHatch(colour) {
+  return `repeating-linear-gradient(-45deg, ${colour} 0 3px, #000000 3px 4px)`;
+}
+
+/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern. */
+function markers(fills) {
+  return {fill: (u, i) => fills[i] ?? "transparent"};
+}
+
+const isPowerOfTen = v => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+const powersOfTen = (u, splits) => splits.map(v => (isPowerOfTen(v) ? v : null));
+const powerOfTenLabel = v => {
+  if (v == null) return "";
+  const power = Math.round(Math.log10(v));
+  return Math.abs(power) <= 2 ? general(v, 1) : `1e${power}`;
+};
+
+/** A diagonal hatch, as matplotlib's "//", over a colour. */
+function hatch(colour) {
+  const tile = document.createElement("canvas");
+  tile.width = tile.height = 8;
+  const ctx = tile.getContext("2d");
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 8, 8);
+  ctx.strokeStyle = "#000000";
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(0, 8); ctx.lineTo(8, 0); ctx.moveTo(-2, 2); ctx.lineTo(2, -2); ctx.moveTo(6, 10); ctx.lineTo(10, 6);
+  ctx.stroke();
+  return (u) => u.ctx.createPattern(tile, "repeat");
+}
+
+/** A vertical (or, with horizontal, horizontal) dotted or dashed line at ``value`` of a scale. */
+function markLine(u, scale, value, dash, horizontal = false) {
+  if (value == null) return;
+  const ctx = u.ctx, ratio = uPlot.pxRatio, box = u.bbox;
+  const at = u.valToPos(value, scale, true);
+  ctx.save();
+  ctx.strokeStyle = "#000000";
+  ctx.lineWidth = 1.5 * ratio;
+  ctx.setLineDash(dash.map(v => v * ratio));
+  ctx.beginPath();
+  if (horizontal) { ctx.moveTo(box.left, at); ctx.lineTo(box.left + box.width, at); }
+  else { ctx.moveTo(at, box.top); ctx.lineTo(at, box.top + box.height); }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** A panel: a title, and a uPlot chart that follows its container's width. */
+function panel(parent, title, options, data) {
+  const box = document.createElement("div");
+  box.className = "live-panel";
+  const heading = document.createElement("p");
+  heading.className = "live-title";
+  heading.textContent = title;
+  const holder = document.createElement("div");
+  holder.className = "live-chart";
+  holder.setAttribute("aria-hidden", "true");  // the numbers are in the text below the panels
+  box.append(heading, holder);
+  parent.append(box);
+  const width = Math.max(holder.clientWidth, 200);
+  const chart = new uPlot({width, height: HEIGHT, cursor: {show: false}, legend: {live: false},
+                           ...options}, data, holder);
+  (parent.charts ??= []).push(chart);  // the panels' uPlot charts, for tests and the benchmark
+  new ResizeObserver(() => {
+    const now = holder.clientWidth;
+    if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
+  }).observe(holder);
+  return {chart, heading};
+}
+
+// --- the explorers ---------------------------------------------------------------------------
+
+/** Chapter 5: seed, iterations, activation, learning rate and initial weights, and what training does. */
+function trainingExplorer(ui, settings) {
+  const colours = settings.colours, recorded = settings.recorded, ladder = settings.ladder;
+  const iterations = recorded[recorded.length - 1];
+  const runs = new Map();
+  const state = {limits: null, step: null, shown: null};
+  const stepX = {time: false, distr: 4, asinh: 1, auto: false, range: () => [0, iterations]};
+  const markStep = u => markLine(u, "x", state.step, [2, 3]);
+  // 0, then every power of ten up to the longest run; uPlot's own would add a -1 left of the axis
+  const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
+  const stepAxis = () => axis("training steps", {splits: stepSplits});
+  const none = [[0], [null]];
+
+  const error = panel(ui.panels, "Error", {
+    scales: {x: stepX, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
+    axes: [stepAxis(), axis("mean squared error", {
+      size: 64, filter: powersOfTen, values: (u, splits) => splits.map(powerOfTenLabel),
+      grid: {stroke: "rgba(0,0,0,0.12)", width: 1, filter: powersOfTen}, ticks: {filter: powersOfTen}})],
+    series: [{}, {label: "mean squared error", stroke: colours.black, width: 2}],
+    legend: {show: false}, hooks: {draw: [markStep]},
+  }, none);
+  const weightNames = settings.weight_names;
+  const weights = panel(ui.panels, "Weights", {
+    scales: {x: stepX, y: {range: () => state.limits?.weights ?? [-1.1, 1.1]}},
+    axes: [stepAxis(), axis("weight value", {size: 56})],
+    series: [{}, ...weightNames.map((name, i) => ({
+      label: name, stroke: Object.values(colours)[i], width: 2, dash: DASHES[["-", "--", "-."][i]]}))],
+    legend: {live: false, markers: markers(["", ...weightNames.map((_, i) => Object.values(colours)[i])])},
+    hooks: {draw: [markStep]},
+  }, [[0], [null], [null], [null]]);
+  const labels = settings.example_labels;
+  const outputsPanel = panel(ui.panels, "Outputs (hatched: unseen inputs)", {
+    scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},  // the first input on top
+             y: {ori: 0, range: () => state.limits?.outputs ?? [-1.05, 1.05]}},
+    axes: [axis("", {side: 3, size: 76, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
+           axis("output", {side: 2})],
+    series: [{},
+      {label: "training inputs", fill: colours.blue, stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.8]}),
+       points: {show: false}},
+      {label: "unseen inputs", fill: hatch(colours.orange), stroke: "#000000", width: 1,
+       paths: uPlot.paths.bars({size: [0.8]}), points: {show: false}},
+      {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
+       points: {show: true, size: 9, width: 1.5, stroke: "#000000", fill: "#ffffff"}}],
+    legend: {live: false, markers: markers(["", colours.blue, cssHatch(colours.orange), "#ffffff"])},
+    hooks: {draw: [u => markLine(u, "y", 0, [], false)]},
+  }, [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]);
+  const targets = Array.from(engine.POST_TARGETS, row => Number(row[0] ?? row));
+
+  function run(values) {
+    const key = [values.seed, values.activation, values.learning_rate, values.scheme].join("|");
+    if (!runs.has(key)) {
+      if (runs.size >= 64) runs.delete(runs.keys().next().value);
+      try {
+        runs.set(key, trainRun(values.seed, values.activation, values.learning_rate, values.scheme, iterations, recorded));
+      } catch (error) {
+        if (!(error instanceof engine.TrainingDivergedError)) throw error;
+        runs.set(key, {diverged: error.message});
+      }
+    }
+    return [key, runs.get(key)];
+  }
+
+  function diverged(message) {
+    state.shown = null;
+    state.step = null;
+    error.chart.batch(() => error.chart.setData(none));
+    weights.chart.batch(() => weights.chart.setData([[0], [null], [null], [null]]));
+    outputsPanel.chart.batch(() => outputsPanel.chart.setData(
+      [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]));
+    error.heading.textContent = "This run diverged";
+    ui.status(`Nothing to plot: ${message}.`);
+    ui.say(`Empty panels: this run diverged. ${message}.`);
+  }
+
+  return function update(values) {
+    const [key, shown] = run(values);
+    if (shown.diverged) return diverged(shown.diverged);
+    const k = shown.index(values.iterations);
+    const outs = outputs(EXAMPLE_INPUTS, shown.weights[k], values.activation);
+    state.step = values.iterations;
+    const mse = shown.meanSquaredError[k];
+    if (key !== state.shown) {
+      state.limits = widest(state.limits, runLimits(shown, values.activation, ladder));
+      state.shown = key;
+      error.chart.batch(() => error.chart.setData([shown.steps, shown.meanSquaredError]));
+      weights.chart.batch(() => weights.chart.setData([shown.steps, ...[0, 1, 2].map(i => shown.weights.map(w => w[i]))]));
+    } else {
+      error.chart.batch(() => error.chart.redraw(false));  // the step marker only: drawn now, not later
+      weights.chart.batch(() => weights.chart.redraw(false));
+    }
+    const seen = outs.map((v, i) => (i < 4 ? v : null)), unseen = outs.map((v, i) => (i < 4 ? null : v));
+    outputsPanel.chart.batch(() => outputsPanel.chart.setData(
+      [labels.map((_, i) => i), seen, unseen, labels.map((_, i) => targets[i] ?? null)]));
+    error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
+    ui.status("");
+    ui.say(`Three panels for seed ${values.seed}, activation ${values.activation}, learning rate `
+      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Left: the mean squared error over `
+      + `${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step ${values.iterations}. `
+      + `Middle: the three weights over the same steps; at step ${values.iterations} they are `
+      + `${joined(shown.weights[k], 2)}. Right: the outputs for the four training inputs and the three unseen `
+      + `ones: ${joined(outs, 2)}.`);
+  };
+}
+
+/** Chapter 1: an activation, its slope, and the tangent line at a chosen input. */
+function activationExplorer(ui, settings) {
+  const colours = settings.colours;
+  const grid = Array.from({length: 401}, (_, i) => -4 + 0.02 * i);
+  const nulls = () => grid.map(() => null);
+  const left = panel(ui.panels, "Activation", {
+    scales: {x: {time: false, range: [-4, 4]}, y: {range: [-1.2, 1.2]}},
+    axes: [axis("input z"), axis("f(z)", {size: 50})],
+    series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
+      {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]},
+      {label: "f(z) at the chosen input", stroke: "#000000", paths: () => null,
+       points: {show: true, size: 8, fill: "#000000", stroke: "#000000"}}],
+  }, [grid, nulls(), nulls(), nulls()]);
+  const right = panel(ui.panels, "Slope", {
+    scales: {x: {time: false, range: [-4, 4]}, y: {range: [-0.1, 1.1]}},
+    axes: [axis("input z"), axis("slope f'(z)", {size: 50})],
+    series: [{}, {label: "slope", stroke: colours.green, width: 2, dash: DASHES["-."]},
+      {label: "slope at the chosen input", stroke: "#000000", paths: () => null,
+       points: {show: true, size: 8, fill: "#000000", stroke: "#000000"}}],
+    legend: {show: false},
+  }, [grid, nulls(), nulls()]);
+
+  return function update({activation, z}) {
+    const y = activationAt(activation, z), slope = slopeAt(activation, z);
+    const at = Math.round((z + 4) * 50);
+    const curve = grid.map(v => activationAt(activation, v));
+    const tangent = grid.map(v => (Math.abs(v - z) <= 1.5 + 1e-9 ? y + slope * (v - z) : null));
+    const point = nulls(); point[at] = y;
+    const slopes = grid.map(v => slopeAt(activation, v));
+    const slopePoint = nulls(); slopePoint[at] = slope;
+    left.chart.batch(() => left.chart.setData([grid, curve, tangent, point]));
+    right.chart.batch(() => right.chart.setData([grid, slopes, slopePoint]));
+    left.heading.textContent = `${activation}(${fixed(z, 1)}) = ${fixed(y, 3)}, slope ${fixed(slope, 3)}`;
+    ui.say(`Left: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
+      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Right: the slope of ${activation} at every input, `
+      + `with the point at ${fixed(z, 1)} marked.`);
+  };
+}
+
+/** Chapters 3 and 4: a seed and an initialisation scheme, and the three starting weights they give. */
+function seedExplorer(ui, settings) {
+  const colours = Object.values(settings.colours);
+  const names = settings.weight_names;
+  const state = {weights: [0, 0, 0]};
+  function labelBars(u) {
+    const ctx = u.ctx, ratio = uPlot.pxRatio;
+    ctx.save();
+    ctx.fillStyle = INK;
+    ctx.font = `${12 * ratio}px system-ui, sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    state.weights.forEach((w, i) => {
+      ctx.fillText(fixed(w, 3), u.valToPos(i, "x", true), u.valToPos(Math.max(w, 0), "y", true) - 2 * ratio);
+    });
+    ctx.restore();
+    markLine(u, "y", 0, [], true);
+  }
+  const bars = panel(ui.panels, "seed 0, uniform scheme", {
+    scales: {x: {time: false, range: [-0.6, 2.6]}, y: {range: [-1.1, 1.1]}},
+    axes: [axis("", {splits: () => [0, 1, 2], values: () => names.map(n => n.split(" (")[0]), grid: {show: false}}),
+           axis("starting weight", {size: 56})],
+    series: [{}, ...names.map((name, i) => ({label: name, fill: colours[i], stroke: "#000000", width: 1,
+                                            paths: uPlot.paths.bars({size: [0.7]}), points: {show: false}}))],
+    legend: {live: false, markers: markers(["", ...colours])},
+    hooks: {draw: [labelBars]},
+  }, [[0, 1, 2], [null, null, null], [null, null, null], [null, null, null]]);
+
+  return function update({seed, scheme}) {
+    const weights = engine.initialWeights(seed, scheme, 3);
+    state.weights = weights;
+    bars.chart.batch(() => bars.chart.setData([[0, 1, 2], ...weights.map((w, i) => [0, 1, 2].map(j => (j === i ? w : null)))]));
+    bars.heading.textContent = `seed ${seed}, ${scheme} scheme`;
+    ui.say(`Bar chart of the three starting weights for seed ${seed} with the ${scheme} scheme: ${joined(weights, 3)}.`);
+  };
+}
+
+/** Chapter 6: an input, and the weighted sum and output of the post's and the corrected network. */
+function predictionExplorer(ui, settings) {
+  const colours = Object.values(settings.colours);
+  const models = settings.models.map(model => {
+    const history = engine.train({
+      inputs: engine.POST_INPUTS, targets: engine.POST_TARGETS,
+      weights: engine.initialWeights(settings.seed, settings.scheme, 3),
+      activation: model.activation, iterations: settings.iterations, learningRate: model.learning_rate,
+    });
+    return {...model, weights: history.finalWeights};
+  });
+  const labels = models.map(model => model.label);
+  const list = document.createElement("ul");
+  list.className = "live-sums";
+  const bars = panel(ui.panels, "input [0.0, 0.0, 0.0]", {
+    scales: {x: {time: false, ori: 1, dir: 1, range: [-0.6, labels.length - 0.4]}, y: {ori: 0, range: [-1.05, 1.05]}},
+    axes: [axis("", {side: 3, size: 120, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
+           axis("output", {side: 2})],
+    series: [{}, ...labels.map((label, i) => ({
+      label, fill: i ? hatch(colours[i]) : colours[i], stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.7]}),
+      points: {show: false}})),
+      {label: "threshold 0.5", stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null, points: {show: false}}],
+    legend: {live: false, markers: markers(["", colours[0], cssHatch(colours[1]), "transparent"])},
+    hooks: {draw: [u => { markLine(u, "y", 0.5, [6, 4]); markLine(u, "y", 0, []); }]},
+  }, [labels.map((_, i) => i), ...labels.map(() => labels.map(() => null)), labels.map(() => null)]);
+  bars.chart.root.after(list);
+
+  return function update({x1, x2, x3}) {
+    const x = [x1, x2, x3];
+    const parts = [], rows = [];
+    const ys = models.map(model => {
+      const z = x[0] * model.weights[0] + x[1] * model.weights[1] + x[2] * model.weights[2];
+      const y = outputs([x], model.weights, model.activation)[0];
+      rows.push(`${model.label}: z = ${fixed(z, 2)}, output ${fixed(y, 3)}`);
+      parts.push(`the ${model.label} gives weighted sum ${fixed(z, 2)} and output ${fixed(y, 3)}`);
+      return y;
+    });
+    bars.chart.batch(() => bars.chart.setData(
+      [labels.map((_, i) => i), ...ys.map((y, i) => labels.map((_, j) => (i === j ? y : null))), labels.map(() => null)]));
+    list.replaceChildren(...rows.map(text => Object.assign(document.createElement("li"), {textContent: text})));
+    const input = `[${x.map(v => fixed(v, 1)).join(", ")}]`;
+    bars.heading.textContent = `input ${input}`;
+    ui.say(`For the input ${input}, ${parts.join("; ")}. A dashed line marks 0.5.`);
+  };
+}
+
+const EXPLORERS = {training: trainingExplorer, activation: activationExplorer, seed: seedExplorer,
+                   prediction: predictionExplorer};
+
+// --- controls ----------------------------------------------------------------------------------
+
+/** A whole number typed in a box: the number, or the one message that says what the box takes. */
+export function readWhole(text, control) {
+  const range = `from ${control.low} to ${control.high}`;
+  const trimmed = text.trim();
+  if (trimmed === "") return {error: `${control.label} must be a whole number ${range}; the box is empty`};
+  if (!/^[+-]?\d+$/.test(trimmed)) return {error: `${control.label} must be a whole number ${range}; got ${trimmed}`};
+  const value = Number(trimmed);
+  if (value < control.low || value > control.high) return {error: `${control.label} must be ${range}; got ${trimmed}`};
+  return {value};
+}
+
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+/** One labelled control; calls ``changed`` with its new value, and shows its value beside it. */
+function control(spec, value, id, changed) {
+  const row = element("div", {class: "live-control"});
+  row.append(element("label", {for: id}, spec.label));
+  if (spec.kind === "menu") {
+    const select = element("select", {id});
+    for (const option of spec.options) select.append(element("option", {value: option}, option));
+    select.value = value;
+    select.addEventListener("input", () => changed(select.value));
+    row.append(select);
+    return row;
+  }
+  const shown = element("output", {for: id, "aria-hidden": "true"});
+  if (spec.kind === "stops") {
+    const slider = element("input", {type: "range", id, min: 0, max: spec.options.length - 1, step: 1});
+    const floats = spec.options.some(option => typeof option === "number" && !Number.isInteger(option));
+    const show = () => {
+      const option = spec.options[Number(slider.value)];
+      const text = floats ? pyFloat(option) : String(option);  // learning rate 1.0, as in Python
+      shown.textContent = text;
+      slider.setAttribute("aria-valuetext", text);
+      return option;
+    };
+    slider.value = spec.options.indexOf(value);
+    show();
+    slider.addEventListener("input", () => changed(show()));
+    row.append(slider, shown);
+    return row;
+  }
+  if (spec.kind === "number") {
+    const slider = element("input", {type: "range", id, min: spec.low, max: spec.high, step: spec.step});
+    const show = () => {
+      const number = Math.round(Number(slider.value) * 10) / 10;
+      shown.textContent = fixed(number, 1);
+      slider.setAttribute("aria-valuetext", fixed(number, 1));
+      return number;
+    };
+    slider.value = value;
+    show();
+    slider.addEventListener("input", () => changed(show()));
+    row.append(slider, shown);
+    return row;
+  }
+  // "whole": a slider, and a box to type any number of the range in
+  const slider = element("input", {type: "range", id, min: spec.low, max: spec.high, step: 1});
+  const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
+                                "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
+                                size: String(String(spec.high).length)});
+  const error = element("span", {class: "live-error", id: `${id}-error`, "aria-live": "polite"});
+  slider.value = box.value = String(value);
+  slider.addEventListener("input", () => {
+    box.value = slider.value;
+    box.removeAttribute("aria-invalid");
+    error.textContent = "";
+    changed(Number(slider.value));
+  });
+  box.addEventListener("input", () => {
+    const read = readWhole(box.value, spec);
+    if (read.error) {
+      box.setAttribute("aria-invalid", "true");
+      error.textContent = read.error;
+      return;
+    }
+    box.removeAttribute("aria-invalid");
+    error.textContent = "";
+    slider.value = String(read.value);
+    changed(read.value);
+  });
+  row.append(slider, box, error);
+  return row;
+}
+
+// --- mounting ------------------------------------------------------------------------------
+
+const CAPTION = "Live: computed in this page by the same network as the book's Python helpers. "
+  + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+
+function mount(figure, index) {
+  const name = figure.dataset.liveExplorer;
+  const build = EXPLORERS[name];
+  if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
+  const controls = JSON.parse(figure.dataset.controls);
+  const values = {...JSON.parse(figure.dataset.values)};
+  const settings = JSON.parse(figure.dataset.settings);
+
+  const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`});
+  const controlRow = element("div", {class: "live-controls"});
+  const panels = element("div", {class: "live-panels"});
+  const status = element("p", {class: "live-status", role: "status", hidden: ""});
+  const text = element("p", {class: "live-text", "aria-live": "polite"});
+  root.append(controlRow, panels, status, text, element("p", {class: "live-caption"}, CAPTION));
+  const snapshot = [...figure.childNodes];
+  figure.replaceChildren(root);  // panels need their width before the charts are drawn
+  figure.classList.add("live");
+
+  const ui = {
+    panels,
+    status: message => { status.textContent = message; status.hidden = !message; },
+    say: message => { text.textContent = message; },
+  };
+  try {
+    const update = build(ui, settings);
+    for (const spec of controls) {
+      controlRow.append(control(spec, values[spec.name], `live-${index}-${spec.name}`, value => {
+        values[spec.name] = value;
+        update({...values});
+        figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
+      }));
+    }
+    update({...values});
+  } catch (error) {
+    figure.replaceChildren(...snapshot);  // the snapshot, rather than half an explorer
+    figure.classList.remove("live");
+    throw error;
+  }
+}
+
+export function mountAll(root = document) {
+  root.querySelectorAll("figure[data-live-explorer]").forEach((figure, index) => {
+    try {
+      mount(figure, index);
+    } catch (error) {
+      console.error("live explorer:", error);
+    }
+  });
+}
+
+if (typeof document !== "undefined") {  // not when a test imports the module in Node
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
+  else mountAll();
+}
