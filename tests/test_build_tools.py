@@ -121,3 +121,36 @@ def test_the_live_explorers_files_are_copied_by_content_every_build(tmp_path, mo
 def test_the_site_gets_the_pinned_uplot(monkeypatch):
     assert [path.name for path in build_book.LIVE_SOURCES] == ["uPlot.esm.js", "uPlot.min.css"]
     assert all(path.is_relative_to(INSTALLED / "uplot" / "dist") for path in build_book.LIVE_SOURCES)
+
+
+def test_a_change_to_helpers_empties_the_execution_cache_once(tmp_path):
+    """jupyter-cache knows a notebook by its cells only: outputs made with older helpers must go."""
+    (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n")
+    (tmp_path / "helpers").mkdir()
+    source = tmp_path / "helpers" / "network.py"
+    source.write_text("A = 1\n")
+    cache = tmp_path / "_build" / ".jupyter_cache"
+
+    def fill_and_build():
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / "entry").write_text("an executed notebook")
+        build_book.clear_stale_execution_cache(tmp_path)
+
+    fill_and_build()  # a first build: nothing says what the cache was filled with
+    assert not cache.exists()
+    fill_and_build()
+    assert (cache / "entry").is_file(), "unchanged helpers must keep the cache"
+    source.write_text("A = 2\n")
+    fill_and_build()
+    assert not cache.exists(), "changed helpers must empty the cache"
+    fill_and_build()
+    assert (cache / "entry").is_file()
+
+
+def test_helpers_are_part_of_what_makes_the_next_build_read_every_page(tmp_path):
+    (tmp_path / "helpers").mkdir()
+    source = tmp_path / "helpers" / "plotting.py"
+    source.write_text("A = 1\n")
+    before = build_book.fingerprint(tmp_path)
+    source.write_text("A = 2\n")
+    assert build_book.fingerprint(tmp_path) != before

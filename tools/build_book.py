@@ -43,6 +43,8 @@ FRESH = "--all"  # jupyter-book's name for Sphinx's fresh environment: every pag
 # tell Sphinx themselves (see fingerprint()). Without it, or with another fingerprint, the next
 # build reads every page again.
 CLEAN_STAMP = Path("_build") / ".strict-build-clean"
+# The helpers/ source the execution cache was filled with (see clear_stale_execution_cache).
+HELPERS_STAMP = Path("_build") / ".helpers-executed"
 
 WEB = ROOT / "web"
 NO_NPM = """make book needs Node.js and npm to fetch MathJax from the npm registry (the version is
@@ -213,14 +215,45 @@ def execute_notebooks(book_root: Path) -> None:
 
 def fingerprint(book_root: Path) -> str:
     """What a page-by-page rebuild may not see: configuration, table of contents, bibliography,
-    tools, Python and its packages."""
+    tools, helpers, Python and its packages."""
     digest = hashlib.sha256(f"{sys.executable} {sys.version}".encode())
-    own = [*(book_root / "tools").glob("*.py"), *(book_root / "book").rglob("*.bib")]
+    own = [*(book_root / "tools").glob("*.py"), *(book_root / "helpers").glob("*.py"),
+           *(book_root / "book").rglob("*.bib")]
     inputs = ["_config.yml", "_toc.yml", "requirements.txt", *sorted(str(p.relative_to(book_root)) for p in own)]
     for name in [*inputs, str(Path(__file__).resolve()), str(ROOT / "requirements.txt")]:
         path = book_root / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
     return digest.hexdigest()
+
+
+def helpers_fingerprint(book_root: Path) -> str:
+    """The helpers package's source: the notebooks' outputs depend on it as much as on their own."""
+    digest = hashlib.sha256()
+    for path in sorted((book_root / "helpers").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def clear_stale_execution_cache(book_root: Path) -> None:
+    """Empty the execution cache when helpers/ changed since it was filled.
+
+    jupyter-cache knows a notebook only by its own cells, so without this a change to helpers/
+    (an explorer's site rendering, a plot) would leave the site showing outputs of the old code.
+    """
+    stamp = book_root / HELPERS_STAMP
+    wanted = helpers_fingerprint(book_root)
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    config = (yaml_load(book_root / "_config.yml") or {}).get("execute", {})
+    shutil.rmtree(book_root / config.get("cache", "_build/.jupyter_cache"), ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(wanted)
+
+
+def yaml_load(path: Path):
+    import yaml
+
+    return yaml.safe_load(path.read_text())
 
 
 def run_jupyter_book(args: list[str]) -> None:
@@ -240,6 +273,7 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     install_site_packages()
     copy_site_assets(book_root)
     copy_live_assets(book_root)
+    clear_stale_execution_cache(book_root)
     stamp = book_root / CLEAN_STAMP
     wanted = fingerprint(book_root)
     fresh = not (stamp.is_file() and stamp.read_text() == wanted)

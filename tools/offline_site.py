@@ -4,9 +4,10 @@ reads well on a desktop, on a phone and with a screen reader.
 - Drops sphinx-thebe's scripts and stylesheet. jupyter-book 1 always loads sphinx-thebe, which
   would fetch thebe from unpkg.com on demand and declares ``THEBE_JS_URL`` twice on every page
   (a console error). The book offers no live code on its pages, so thebe has nothing to do.
-- Drops the saved widget state. Pages show each explorer's snapshot instead of its controls
-  (see ``nb_mime_priority_overrides`` in ``_config.yml``) and load no widget JavaScript, so
-  the state (60 to 80 KB per explorer) would only be dead weight.
+- Drops the saved widget state. Pages show each explorer's site rendering instead of its
+  ipywidgets controls (see ``nb_mime_priority_overrides`` in ``_config.yml``), which
+  live/explorers.js turns into the live explorer (tools/live_explorers.py); they load no widget
+  JavaScript, so the state (60 to 80 KB per explorer) would only be dead weight.
 - Adds the book's stylesheet, site_theme/static/site.css: code and output boxes that do not
   scroll sideways on a desktop, figures and inline code that do not widen a phone's page; and
   site.js, which lets the keyboard scroll a figure that scrolls inside its box on a phone.
