@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from helpers import plotting
-from tests.test_site_in_browser import PAGES, ROOT, SCREENSHOTS, browser, site_url  # noqa: F401 (fixtures)
+from tests.test_site_in_browser import PAGES, ROOT, SCREENSHOTS, browser, settle, site_url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.build
 
@@ -45,8 +45,11 @@ def axe_report(violations) -> str:
 
 
 def load(page, url):
+    """Load a page, wait until its requests settle and every explorer on it is live (so axe sees it)."""
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    settle(page)
+    for figure in page.locator("figure[data-live-explorer]").all():
+        figure.locator(".live-text").wait_for()
     page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
     page.evaluate("() => document.fonts.ready.then(() => true)")
 
