@@ -31,7 +31,9 @@ WIDE_BOXES = """() => [...document.querySelectorAll("article pre")]
   .map(pre => `${pre.scrollWidth} px of text in ${pre.clientWidth} px: ${pre.innerText.slice(0, 60)}`)"""
 # The book's own figures, as myst-nb shows a matplotlib figure: an image straight in a cell's output.
 FIGURES = """() => [...document.querySelectorAll("div.cell_output > img")]
-  .map(img => ({src: img.src.split("/").pop(), natural: img.naturalWidth, rendered: img.getBoundingClientRect().width}))"""
+  .map(img => ({src: img.src.split("/").pop(), natural: img.naturalWidth, rendered: img.getBoundingClientRect().width,
+                scrolls: img.parentElement.scrollWidth > img.parentElement.clientWidth,
+                hint: getComputedStyle(img.parentElement, "::before").content}))"""
 VISIBLE_GLUE = """() => [...document.querySelectorAll("div.cell_input, div.highlight")]
   .filter(code => code.checkVisibility() && code.innerText.includes("glue("))
   .map(code => code.innerText.slice(0, 80))"""
@@ -106,6 +108,20 @@ def test_every_figure_keeps_its_text_legible(looks, name, size):
     small = {f["src"]: round(smallest_text_px(f), 1) for f in looks[name, size]["figures"]
              if smallest_text_px(f) < LEGIBLE_PX}
     assert not small, f"figures whose smallest text is under {LEGIBLE_PX} px on screen: {small}"
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("name", PAGES)
+def test_a_figure_that_scrolls_in_its_box_says_so(looks, name, size):
+    """A phone shows no scroll bar until the reader swipes: a hint above the figure says it is wider."""
+    for figure in looks[name, size]["figures"]:
+        assert ("Swipe or scroll sideways" in figure["hint"]) == figure["scrolls"], (name, size, figure)
+
+
+def test_figures_scroll_in_their_box_on_a_phone_only(looks):
+    """The hint test above has both cases to tell apart: figures that fit, and figures that scroll."""
+    assert not any(f["scrolls"] for name in PAGES for f in looks[name, "desktop"]["figures"])
+    assert any(f["scrolls"] for name in PAGES for f in looks[name, "phone"]["figures"])
 
 
 def test_the_figure_check_has_figures_to_check_and_knows_a_shrunk_one(looks):
