@@ -200,7 +200,7 @@ def bench_live_site(site: Path) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/book/05_training.html", wait_until="networkidle")
+            page.goto(f"http://127.0.0.1:{server.server_port}/book/05_training.html", wait_until="load")
             page.locator(".live-text").wait_for()
             train = page.evaluate(PAGE_TRAIN.replace("REPEATS", str(4 * REPEATS)))
             moves = page.evaluate(PAGE_MOVES.replace("REPEATS", str(2 * REPEATS)))
