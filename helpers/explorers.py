@@ -150,7 +150,8 @@ class Choice(NamedTuple):
 class Whole(NamedTuple):
     """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
 
-    On the site the range ends at ``site_high`` when that is given, and the number can be typed too.
+    On the site the number can be typed too, up to ``site_high`` when that is given; the slider keeps
+    ``low`` to ``high``, a range a mouse can pick from.
     """
 
     description: str
@@ -172,9 +173,10 @@ class Whole(NamedTuple):
         return widgets.IntSlider(value=value, min=self.low, max=self.high, description=self.description)
 
     def site(self) -> dict:
-        """This control for the site's live explorer: a slider and a box to type the number in."""
+        """This control for the site's live explorer: a slider from low to slider_high, and a box to type
+        any number from low to high in."""
         high = self.high if self.site_high is None else self.site_high
-        return {"kind": "whole", "label": self.description, "low": self.low, "high": high}
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": high, "slider_high": self.high}
 
 
 class Number(NamedTuple):

@@ -199,7 +199,7 @@ def mount_point(explorer) -> dict:
 def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
     expected = {
         "TrainingExplorer": ("training", [
-            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1},
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1, "slider_high": 99},
             {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
             {"name": "activation", "kind": "menu", "label": "activation", "options": list(helpers.ACTIVATIONS)},
             {"name": "learning_rate", "kind": "stops", "label": "learning rate",
@@ -207,7 +207,7 @@ def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
             {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
         ]),
         "SeedExplorer": ("seed", [
-            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 4294967295},
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 4294967295, "slider_high": 99},
             {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
         ]),
         "ActivationExplorer": ("activation", [
@@ -580,8 +580,9 @@ def test_a_whole_number_rule_takes_both_ends_of_its_range_and_builds_a_slider_ov
     for outside in (-1, 100):
         with pytest.raises(ValueError, match=f"seed must be from 0 to 99; got {outside}"):
             rule.check("seed", outside)
-    assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99}
-    assert explorers.Whole("seed", 0, 99, 12345).site()["high"] == 12345  # the site's own end
+    assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99, "slider_high": 99}
+    typed = explorers.Whole("seed", 0, 99, 12345).site()  # the box's own end; the slider keeps 0 to 99
+    assert (typed["high"], typed["slider_high"]) == (12345, 99)
     slider = explorers.Whole("count", 3, 9).widget(5)  # not IntSlider's own 0 to 100
     assert (type(slider).__name__, slider.min, slider.max, slider.value, slider.description) == (
         "IntSlider", 3, 9, 5, "count")

@@ -26,6 +26,7 @@ import pytest
 import yaml
 
 import helpers
+from helpers import explorers
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -522,10 +523,28 @@ def test_each_control_moved_by_keyboard_changes_the_charts_and_the_numbers(brows
                 before = shown(figure)
                 page.keyboard.press("Control+a")
                 page.keyboard.type("4294967295")
-                assert box.input_value() == "4294967295" and control.input_value() == "4294967295"
+                assert box.input_value() == "4294967295"
                 after = shown(figure)
                 assert after[0] != before[0] and after[1] != before[1] and "seed 4294967295" in after[1]
+                check_beyond_the_slider(figure, control, 4294967295)
+                control.focus()  # the slider's keys still pick seeds from its own range
+                page.keyboard.press("Home")
+                assert box.input_value() == "0" and "seed 0" in shown(figure)[1]
+                check_beyond_the_slider(figure, control, None)
             set_controls(figure, [spec], start)  # back, so the next control moves from the same start
+
+
+def check_beyond_the_slider(figure, slider, typed) -> None:
+    """A typed seed past the slider's end: the slider rests at its end, dimmed, and says the typed seed."""
+    note = figure.locator(f"#{slider.get_attribute('id')}-beyond")
+    if typed is None:
+        assert note.is_hidden() and slider.get_attribute("aria-valuetext") is None
+        assert slider.evaluate("r => getComputedStyle(r).opacity") == "1"
+        return
+    assert slider.input_value() == slider.get_attribute("max") == str(explorers.MAX_SEED)
+    assert note.is_visible() and note.text_content() == f"typed seed {typed} is beyond the slider (0 to 99)"
+    assert str(typed) in slider.get_attribute("aria-valuetext")
+    assert float(slider.evaluate("r => getComputedStyle(r).opacity")) < 1
 
 
 EXAMPLES = np.vstack([helpers.POST_INPUTS, helpers.POST_TEST_INPUTS])
@@ -659,6 +678,9 @@ def test_an_explorer_fits_a_phone_and_keeps_its_white_background_in_dark_mode(br
             && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
             .map(e => parseFloat(getComputedStyle(e).fontSize))""")
         assert sizes and min(sizes) >= 9, "no text under 9 CSS px"
+        for pair in figure.locator(".live-pair").all():  # a slider's value stays on the slider's line
+            slider, value = (pair.locator(tag).bounding_box() for tag in ("input", "output"))
+            assert abs((slider["y"] + slider["height"] / 2) - (value["y"] + value["height"] / 2)) < 4
         assert figure.evaluate("f => getComputedStyle(f).backgroundColor") == "rgb(255, 255, 255)"
         assert not page.evaluate(LOW_CONTRAST), "text below 4.5:1 in dark mode"
         page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + "-phone-dark.png"),

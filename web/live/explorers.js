@@ -447,6 +447,13 @@ function element(tag, attributes = {}, text = "") {
   return node;
 }
 
+/** A slider and the value it shows, kept on one line when the row wraps (on a phone). */
+function pair(slider, shown) {
+  const both = element("span", {class: "live-pair"});
+  both.append(slider, shown);
+  return both;
+}
+
 /** One labelled control; calls ``changed`` with its new value, and shows its value beside it. */
 function control(spec, value, id, changed) {
   const row = element("div", {class: "live-control"});
@@ -473,7 +480,7 @@ function control(spec, value, id, changed) {
     slider.value = spec.options.indexOf(value);
     show();
     slider.addEventListener("input", () => changed(show()));
-    row.append(slider, shown);
+    row.append(pair(slider, shown));
     return row;
   }
   if (spec.kind === "number") {
@@ -487,17 +494,30 @@ function control(spec, value, id, changed) {
     slider.value = value;
     show();
     slider.addEventListener("input", () => changed(show()));
-    row.append(slider, shown);
+    row.append(pair(slider, shown));
     return row;
   }
-  // "whole": a slider, and a box to type any number of the range in
-  const slider = element("input", {type: "range", id, min: spec.low, max: spec.high, step: 1});
+  // "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in
+  const sliderHigh = spec.slider_high ?? spec.high;
+  const slider = element("input", {type: "range", id, min: spec.low, max: sliderHigh, step: 1});
   const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
                                 "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
                                 size: String(String(spec.high).length)});
   const error = element("span", {class: "live-error", id: `${id}-error`, "aria-live": "polite"});
-  slider.value = box.value = String(value);
+  const beyond = element("span", {class: "live-beyond", id: `${id}-beyond`});
+  // A typed number past the slider's end: the slider rests at its end, dimmed, and says so.
+  const place = number => {
+    slider.value = String(Math.min(number, sliderHigh));
+    const past = number > sliderHigh;
+    slider.classList.toggle("live-past", past);
+    beyond.textContent = past ? `typed ${spec.label} ${number} is beyond the slider (${spec.low} to ${sliderHigh})` : "";
+    if (past) slider.setAttribute("aria-valuetext", `${number}, typed, beyond the slider's ${sliderHigh}`);
+    else slider.removeAttribute("aria-valuetext");
+  };
+  box.value = String(value);
+  place(value);
   slider.addEventListener("input", () => {
+    place(Number(slider.value));
     box.value = slider.value;
     box.removeAttribute("aria-invalid");
     error.textContent = "";
@@ -512,10 +532,10 @@ function control(spec, value, id, changed) {
     }
     box.removeAttribute("aria-invalid");
     error.textContent = "";
-    slider.value = String(read.value);
+    place(read.value);
     changed(read.value);
   });
-  row.append(slider, box, error);
+  row.append(slider, box, beyond, error);
   return row;
 }
 
