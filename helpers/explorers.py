@@ -34,6 +34,13 @@ MAX_SEED = 99
 SITE_MAX_SEED = network.SEED_LIMIT - 1
 """The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
 DPI = 80
+STABLE_RATE = 1.0
+"""Above this learning rate a run can be chaotic (chapter 5): site and Python agree on what it does, not its digits."""
+CHAOS_NOTE = (
+    "Above learning rate 1 training can be chaotic: the last digit of any number can change the whole run, "
+    "so the book's site and its notebooks agree on what the run does (settle or keep swinging), "
+    "not always on its exact numbers."
+)
 STATIC_NOTE = (
     "This is a snapshot at the starting values. On the book's site the explorer runs live in the "
     "page, which needs JavaScript. To run it in Python, open this chapter as a notebook (download "
@@ -362,7 +369,8 @@ class TrainingExplorer(Explorer):
 
     def site_settings(self) -> dict:
         return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
-                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS}
+                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS,
+                "stable_rate": STABLE_RATE, "chaos_note": CHAOS_NOTE}
 
     @plotting.book_style
     def _build(self):
@@ -413,7 +421,7 @@ class TrainingExplorer(Explorer):
             self.stale = True
 
     def _draw_run(self, run: Run, limits: dict) -> None:
-        self.status.value = ""
+        self.status.value = html.escape(CHAOS_NOTE) if self.values["learning_rate"] > STABLE_RATE else ""
         self.error_line.set_data(run.steps, run.mean_squared_error)
         for i, line in enumerate(self.weight_lines):
             line.set_data(run.steps, run.weights[:, i])
@@ -435,10 +443,10 @@ class TrainingExplorer(Explorer):
         v = self.values
         self.alt = (
             f"Three panels for seed {v['seed']}, activation {activation}, learning rate {v['learning_rate']} "
-            f"and {v['scheme']} initial weights. Left: the mean squared error over {run.steps[-1]} training "
-            f"steps, {mse:.2g} at step {iterations}. Middle: the three weights over the same steps; at step "
-            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Right: the outputs for the "
-            f"four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+            f"and {v['scheme']} initial weights. Error panel: the mean squared error over {run.steps[-1]} training "
+            f"steps, {mse:.2g} at step {iterations}. Weights panel: the three weights over the same steps; at step "
+            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Outputs panel: the outputs for "
+            f"the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
         )
 
     def _draw_divergence(self, message: str) -> None:
@@ -487,8 +495,8 @@ class ActivationExplorer(Explorer):
         self.slope_point.set_data([z], [slope])
         self.left_title.set_text(f"{activation}({z:.1f}) = {y:.3f}, slope {slope:.3f}")
         self.alt = (
-            f"Left: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
-            f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of {activation} at every input, "
+            f"Activation panel: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
+            f"{y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of {activation} at every input, "
             f"with the point at {z:.1f} marked."
         )
 

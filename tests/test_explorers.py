@@ -1,6 +1,7 @@
 """The explorers, driven headlessly: what they plot is what helpers computes for those settings."""
 
 import base64
+import html
 import io
 import json
 import math
@@ -58,10 +59,10 @@ def test_each_explorer_starts_at_its_defaults_with_labelled_live_controls(shared
         "TrainingExplorer", "SeedExplorer", "ActivationExplorer", "PredictionExplorer"))
     assert training.snapshot_alt.startswith(
         "Three panels for seed 1, activation post_tanh, learning rate 1.0 and post initial weights. "
-        "Left: the mean squared error over 10000 training steps")
+        "Error panel: the mean squared error over 10000 training steps")
     assert "at step 10000." in training.snapshot_alt
     assert seeds.snapshot_alt.startswith("Bar chart of the three starting weights for seed 1 with the post scheme")
-    assert activations.snapshot_alt.startswith("Left: the tanh curve with its tangent line at input 0.5,")
+    assert activations.snapshot_alt.startswith("Activation panel: the tanh curve with its tangent line at input 0.5,")
     assert predictions.snapshot_alt.startswith("For the input [1.0, 1.0, 0.0], ")
     for explorer in shared.values():
         for name, control in explorer.controls.items():
@@ -147,7 +148,7 @@ def test_a_diverging_run_shows_a_message_not_nan(training, monkeypatch):
     shown = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
     explorer.stale = True  # the picture is a full drawing of the empty panels
     assert np.array_equal(shown, np.asarray(Image.open(io.BytesIO(explorer.png()))))
-    explorer.set(activation="tanh")  # and it recovers
+    explorer.set(activation="tanh", learning_rate=1.0)  # and it recovers
     assert explorer.status.value == "" and explorer.error_line.get_visible()
 
 
@@ -530,6 +531,16 @@ def test_seed_explorer_labels_each_bar_with_its_weight(seeds):
                          + ", ".join(f"{w:.3f}" for w in weights) + ".")
 
 
+def test_above_the_stable_rate_the_status_says_the_run_can_be_chaotic(training):
+    training.set(seed=3, activation="tanh", learning_rate=2.0, scheme="glorot")
+    assert training.status.value == html.escape(explorers.CHAOS_NOTE)
+    assert "chaotic" in explorers.CHAOS_NOTE and "exact numbers" in explorers.CHAOS_NOTE
+    training.set(learning_rate=1.0)
+    assert training.status.value == ""
+    settings = mount_point(training)["settings"]
+    assert (settings["stable_rate"], settings["chaos_note"]) == (1.0, explorers.CHAOS_NOTE)
+
+
 def test_activation_explorer_titles_and_describes_the_tangent(activations):
     activations.set(activation="sigmoid", z=-1.2)
     f, y, slope = helpers.get_activation("sigmoid").function, None, float(helpers.derivative("sigmoid", -1.2))
@@ -538,9 +549,9 @@ def test_activation_explorer_titles_and_describes_the_tangent(activations):
     np.testing.assert_allclose(xs, [-2.7, 0.3])
     np.testing.assert_allclose(ys, y + slope * (np.array([-2.7, 0.3]) + 1.2))  # through (z, f(z))
     assert activations.left_title.get_text() == f"sigmoid(-1.2) = {y:.3f}, slope {slope:.3f}"
-    assert activations.alt == (f"Left: the sigmoid curve with its tangent line at input -1.2, where the output is "
-                               f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of sigmoid at every input, "
-                               "with the point at -1.2 marked.")
+    assert activations.alt == (f"Activation panel: the sigmoid curve with its tangent line at input -1.2, where the "
+                               f"output is {y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of sigmoid at "
+                               "every input, with the point at -1.2 marked.")
 
 
 def test_prediction_explorer_writes_each_networks_sum_and_output(predictions):
@@ -563,10 +574,10 @@ def test_training_explorer_alt_text_gives_the_weights_and_outputs(training):
     outputs = helpers.predict(explorers.EXAMPLE_INPUTS, weights[:, None], "sigmoid").ravel()
     np.testing.assert_allclose([bar.get_width() for bar in training.bars], outputs, rtol=1e-10, atol=1e-12)
     assert training.alt == (
-        f"Three panels for seed 4, activation sigmoid, learning rate 0.3 and glorot initial weights. Left: the mean "
-        f"squared error over 10000 training steps, {mse:.2g} at step 50. Middle: the three weights over the same "
-        f"steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four "
-        f"training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+        f"Three panels for seed 4, activation sigmoid, learning rate 0.3 and glorot initial weights. Error panel: the "
+        f"mean squared error over 10000 training steps, {mse:.2g} at step 50. Weights panel: the three weights over "
+        f"the same steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Outputs panel: the outputs "
+        f"for the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
     )
 
 

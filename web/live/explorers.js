@@ -292,12 +292,12 @@ function trainingExplorer(ui, settings) {
     outputsPanel.chart.batch(() => outputsPanel.chart.setData(
       [labels.map((_, i) => i), seen, unseen, labels.map((_, i) => targets[i] ?? null)]));
     error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
-    ui.status("");
+    ui.status(values.learning_rate > settings.stable_rate ? settings.chaos_note : "");
     ui.say(`Three panels for seed ${values.seed}, activation ${values.activation}, learning rate `
-      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Left: the mean squared error over `
+      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Error panel: the mean squared error over `
       + `${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step ${values.iterations}. `
-      + `Middle: the three weights over the same steps; at step ${values.iterations} they are `
-      + `${joined(shown.weights[k], 2)}. Right: the outputs for the four training inputs and the three unseen `
+      + `Weights panel: the three weights over the same steps; at step ${values.iterations} they are `
+      + `${joined(shown.weights[k], 2)}. Outputs panel: the outputs for the four training inputs and the three unseen `
       + `ones: ${joined(outs, 2)}.`);
   };
 }
@@ -335,8 +335,8 @@ function activationExplorer(ui, settings) {
     left.chart.batch(() => left.chart.setData([grid, curve, tangent, point]));
     right.chart.batch(() => right.chart.setData([grid, slopes, slopePoint]));
     left.heading.textContent = `${activation}(${fixed(z, 1)}) = ${fixed(y, 3)}, slope ${fixed(slope, 3)}`;
-    ui.say(`Left: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
-      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Right: the slope of ${activation} at every input, `
+    ui.say(`Activation panel: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
+      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Slope panel: the slope of ${activation} at every input, `
       + `with the point at ${fixed(z, 1)} marked.`);
   };
 }
@@ -541,8 +541,16 @@ function control(spec, value, id, changed) {
 
 // --- mounting ------------------------------------------------------------------------------
 
-const CAPTION = "Live: computed in this page by the same network as the book's Python helpers. "
-  + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+/** The caption under a live explorer: what computes it, and how far its numbers are Python's. */
+function caption(name) {
+  const same = name === "training"
+    ? "the same numbers, except where a run is chaotic (learning rate above 1)" : "the same numbers";
+  return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `
+    + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+}
+
+/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
+const ANNOUNCE_DELAY = 400;
 
 function mount(figure, index) {
   const name = figure.dataset.liveExplorer;
@@ -556,8 +564,9 @@ function mount(figure, index) {
   const controlRow = element("div", {class: "live-controls"});
   const panels = element("div", {class: "live-panels"});
   const status = element("p", {class: "live-status", role: "status", hidden: ""});
-  const text = element("p", {class: "live-text", "aria-live": "polite"});
-  root.append(controlRow, panels, status, text, element("p", {class: "live-caption"}, CAPTION));
+  const text = element("p", {class: "live-text"});
+  const announce = element("p", {class: "live-announce", "aria-live": "polite"});
+  root.append(controlRow, panels, status, text, announce, element("p", {class: "live-caption"}, caption(name)));
   const snapshot = [...figure.childNodes];
   figure.replaceChildren(root);  // panels need their width before the charts are drawn
   figure.classList.add("live");
@@ -565,7 +574,12 @@ function mount(figure, index) {
   const ui = {
     panels,
     status: message => { status.textContent = message; status.hidden = !message; },
-    say: message => { text.textContent = message; },
+    say: message => {
+      text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
+      clearTimeout(announce.timer);
+      if (!announce.textContent) announce.textContent = message;  // the starting values: nothing to wait for
+      else announce.timer = setTimeout(() => { announce.textContent = message; }, ANNOUNCE_DELAY);
+    },
   };
   try {
     const update = build(ui, settings);
