@@ -464,9 +464,14 @@ class ActivationExplorer(Explorer):
 
     CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
     SITE_NAME = "activation"
+    Y_LIMITS = {"tanh": (-1.2, 1.2), "sigmoid": (-1.2, 1.2), "relu": (-0.5, 4.2)}
+    """The activation panel's y-range: each curve, its tangent and its point stay inside it."""
 
     def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
         super().__init__(activation=activation, z=z)
+
+    def site_settings(self) -> dict:
+        return {**super().site_settings(), "y_limits": self.Y_LIMITS}
 
     @plotting.book_style
     def _build(self):
@@ -481,12 +486,15 @@ class ActivationExplorer(Explorer):
         right.set(xlim=(-4, 4), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
         left.legend(loc="upper left", fontsize="small")
         self.left_title = left.set_title("Activation")
-        self.right = right
+        self.left, self.right = left, right
         return figure, [self.curve, self.tangent, self.point, self.slope_curve, self.slope_point, self.left_title]
 
     def draw(self, activation, z) -> None:
         f = network.get_activation(activation).function
         y, slope = float(f(z)), float(network.derivative(activation, z))
+        if tuple(self.left.get_ylim()) != self.Y_LIMITS[activation]:
+            self.left.set_ylim(self.Y_LIMITS[activation])
+            self.stale = True
         self.curve.set_ydata(f(self.grid))
         self.slope_curve.set_ydata(network.derivative(activation, self.grid))
         span = np.array([z - 1.5, z + 1.5])

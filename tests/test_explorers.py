@@ -531,6 +531,26 @@ def test_seed_explorer_labels_each_bar_with_its_weight(seeds):
                          + ", ".join(f"{w:.3f}" for w in weights) + ".")
 
 
+def test_relu_gets_a_y_range_that_shows_its_curve_tangent_and_point(activations):
+    activations.set(activation="tanh", z=4.0)
+    activations.set(activation="relu")
+    shown = np.asarray(Image.open(io.BytesIO(activations.image.value)))
+    activations.stale = True
+    redrawn = np.asarray(Image.open(io.BytesIO(activations.png())))
+    assert np.array_equal(shown, redrawn), "new axis limits: the background with them is drawn again"
+    low, high = activations.left.get_ylim()
+    assert (low, high) == explorers.ActivationExplorer.Y_LIMITS["relu"]
+    xs, ys = activations.tangent.get_data()
+    tangent_in_view = np.interp([-4.0, 4.0], xs, ys, left=np.nan, right=np.nan)  # where the x-axis ends
+    tangent_in_view = tangent_in_view[~np.isnan(tangent_in_view)]
+    for drawn in (activations.curve.get_ydata(), activations.point.get_ydata(), tangent_in_view):
+        assert low <= min(drawn) and max(drawn) <= high
+    activations.set(activation="tanh")
+    assert activations.left.get_ylim() == (-1.2, 1.2)
+    assert mount_point(activations)["settings"]["y_limits"] == {
+        name: list(limits) for name, limits in explorers.ActivationExplorer.Y_LIMITS.items()}
+
+
 def test_above_the_stable_rate_the_status_says_the_run_can_be_chaotic(training):
     training.set(seed=3, activation="tanh", learning_rate=2.0, scheme="glorot")
     assert training.status.value == html.escape(explorers.CHAOS_NOTE)

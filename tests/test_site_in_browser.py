@@ -691,6 +691,22 @@ def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser,
         assert figure.evaluate("f => f.announced") == [figure.evaluate(TEXT)], "ten presses, one sentence"
 
 
+# The explorer's uPlot charts: chart i's y-range, its first line's values, and the labels of its axis a.
+SCALE = "(f, i) => { const u = f.querySelector('.live-panels').charts[i]; return [u.scales.y.min, u.scales.y.max]; }"
+FIRST_LINE = "(f, i) => f.querySelector('.live-panels').charts[i].data[1]"
+AXIS_LABELS = "(f, [i, a]) => f.querySelector('.live-panels').charts[i].axes[a]._values"
+
+
+def test_each_activation_is_drawn_inside_its_own_y_range(browser, site_url):
+    with explorer_tab(browser, site_url, "book/01_tanh.html") as (page, figure):
+        for activation in ("relu", "tanh", "sigmoid"):
+            figure.locator("#live-0-activation").select_option(activation)
+            low, high = explorers.ActivationExplorer.Y_LIMITS[activation]
+            assert figure.evaluate(SCALE, 0) == [low, high], activation
+            drawn = figure.evaluate(FIRST_LINE, 0)
+            assert low <= min(drawn) and max(drawn) <= high, activation
+
+
 @pytest.mark.parametrize("typed, message", [
     ("1.5", "seed must be a whole number from 0 to 4294967295; got 1.5"),
     ("", "seed must be a whole number from 0 to 4294967295; the box is empty"),

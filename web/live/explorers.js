@@ -307,8 +307,9 @@ function activationExplorer(ui, settings) {
   const colours = settings.colours;
   const grid = Array.from({length: 401}, (_, i) => -4 + 0.02 * i);
   const nulls = () => grid.map(() => null);
+  const state = {activation: "tanh"};
   const left = panel(ui.panels, "Activation", {
-    scales: {x: {time: false, range: [-4, 4]}, y: {range: [-1.2, 1.2]}},
+    scales: {x: {time: false, range: [-4, 4]}, y: {range: () => settings.y_limits[state.activation]}},
     axes: [axis("input z"), axis("f(z)", {size: 50})],
     series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
       {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]},
@@ -326,6 +327,7 @@ function activationExplorer(ui, settings) {
 
   return function update({activation, z}) {
     const y = activationAt(activation, z), slope = slopeAt(activation, z);
+    state.activation = activation;
     const at = Math.round((z + 4) * 50);
     const curve = grid.map(v => activationAt(activation, v));
     const tangent = grid.map(v => (Math.abs(v - z) <= 1.5 + 1e-9 ? y + slope * (v - z) : null));
