@@ -707,6 +707,19 @@ def test_each_activation_is_drawn_inside_its_own_y_range(browser, site_url):
             assert low <= min(drawn) and max(drawn) <= high, activation
 
 
+def test_the_training_axes_write_every_label_the_same_way(browser, site_url):
+    with explorer_tab(browser, site_url, "book/05_training.html") as (page, figure):
+        errors = [label for label in figure.evaluate(AXIS_LABELS, [0, 1]) if label]
+        assert errors and all(re.fullmatch("10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+", label) for label in errors), errors
+        assert "10⁰" in errors or len(errors) < 3, errors
+        for chart in (0, 1):
+            steps = figure.evaluate(AXIS_LABELS, [chart, 0])
+            assert steps == ["0", "1", "10", "100", "1000", "10000"], steps
+        styles = figure.evaluate("f => [...f.querySelectorAll('.live-panel')[1].querySelectorAll('.u-marker')]"
+                                 ".map(m => getComputedStyle(m).borderTopStyle)")
+        assert styles == ["solid", "dashed", "dashed"], "dashed where the line is (CSS has no dash-dot)"
+
+
 @pytest.mark.parametrize("typed, message", [
     ("1.5", "seed must be a whole number from 0 to 4294967295; got 1.5"),
     ("", "seed must be a whole number from 0 to 4294967295; the box is empty"),

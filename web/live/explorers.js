@@ -129,17 +129,40 @@ function cssHatch(colour) {
   return `repeating-linear-gradient(-45deg, ${colour} 0 3px, #000000 3px 4px)`;
 }
 
-/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern. */
+/** A line's dash as a CSS border style: a legend marker's nearest match (CSS has no dash-dot). */
+function borderStyle(dash) {
+  if (!dash || !dash.length) return "solid";
+  return dash[0] <= 2 ? "dotted" : "dashed";
+}
+
+/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern; dashed
+    where the line is dashed. */
 function markers(fills) {
-  return {fill: (u, i) => fills[i] ?? "transparent"};
+  return {fill: (u, i) => fills[i] ?? "transparent", dash: (u, i) => borderStyle(u.series[i].dash)};
+}
+
+/** Points drawn as diamonds (matplotlib's "D"), for a chart whose x scale runs down (ori 1). */
+function diamonds(u, seriesIdx, idx0, idx1) {
+  const r = (u.series[seriesIdx].points.size / 2) * uPlot.pxRatio;
+  const path = new Path2D();
+  for (let i = idx0; i <= idx1; i++) {
+    const value = u.data[seriesIdx][i];
+    if (value == null) continue;
+    const x = u.valToPos(value, "y", true), y = u.valToPos(u.data[0][i], "x", true);
+    path.moveTo(x, y - r); path.lineTo(x + r, y); path.lineTo(x, y + r); path.lineTo(x - r, y); path.closePath();
+  }
+  return {stroke: path, fill: path, clip: null, flags: 0};
 }
 
 const isPowerOfTen = v => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
 const powersOfTen = (u, splits) => splits.map(v => (isPowerOfTen(v) ? v : null));
-const powerOfTenLabel = v => {
+const SUPERSCRIPTS = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074",
+                      5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
+/** 10², 10¹, 10⁰, 10⁻¹: every power of ten written the same way, as matplotlib writes them. */
+export const powerOfTenLabel = v => {
   if (v == null) return "";
-  const power = Math.round(Math.log10(v));
-  return Math.abs(power) <= 2 ? general(v, 1) : `1e${power}`;
+  const power = String(Math.round(Math.log10(v)));
+  return `10${[...power].map(c => SUPERSCRIPTS[c]).join("")}`;
 };
 
 /** A diagonal hatch, as matplotlib's "//", over a colour. */
@@ -208,7 +231,9 @@ function trainingExplorer(ui, settings) {
   const markStep = u => markLine(u, "x", state.step, [2, 3]);
   // 0, then every power of ten up to the longest run; uPlot's own would add a -1 left of the axis
   const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
-  const stepAxis = () => axis("training steps", {splits: stepSplits});
+  // every gridline labelled, and written as the titles write a step count: 10000, not 10,000 or 1e4
+  const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
+                                                 values: (u, splits) => splits.map(String)});
   const none = [[0], [null]];
 
   const error = panel(ui.panels, "Error", {
@@ -240,7 +265,7 @@ function trainingExplorer(ui, settings) {
       {label: "unseen inputs", fill: hatch(colours.orange), stroke: "#000000", width: 1,
        paths: uPlot.paths.bars({size: [0.8]}), points: {show: false}},
       {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
-       points: {show: true, size: 9, width: 1.5, stroke: "#000000", fill: "#ffffff"}}],
+       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}}],
     legend: {live: false, markers: markers(["", colours.blue, cssHatch(colours.orange), "#ffffff"])},
     hooks: {draw: [u => markLine(u, "y", 0, [], false)]},
   }, [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]);
