@@ -34,6 +34,13 @@ MAX_SEED = 99
 SITE_MAX_SEED = network.SEED_LIMIT - 1
 """The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
 DPI = 80
+STABLE_RATE = 1.0
+"""Above this learning rate a run can be chaotic (chapter 5): site and Python agree on what it does, not its digits."""
+CHAOS_NOTE = (
+    "Above learning rate 1 training can be chaotic: the last digit of any number can change the whole run, "
+    "so the book's site and its notebooks agree on what the run does (settle or keep swinging), "
+    "not always on its exact numbers."
+)
 STATIC_NOTE = (
     "This is a snapshot at the starting values. On the book's site the explorer runs live in the "
     "page, which needs JavaScript. To run it in Python, open this chapter as a notebook (download "
@@ -150,7 +157,8 @@ class Choice(NamedTuple):
 class Whole(NamedTuple):
     """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
 
-    On the site the range ends at ``site_high`` when that is given, and the number can be typed too.
+    On the site the number can be typed too, up to ``site_high`` when that is given; the slider keeps
+    ``low`` to ``high``, a range a mouse can pick from.
     """
 
     description: str
@@ -172,9 +180,10 @@ class Whole(NamedTuple):
         return widgets.IntSlider(value=value, min=self.low, max=self.high, description=self.description)
 
     def site(self) -> dict:
-        """This control for the site's live explorer: a slider and a box to type the number in."""
+        """This control for the site's live explorer: a slider from low to slider_high, and a box to type
+        any number from low to high in."""
         high = self.high if self.site_high is None else self.site_high
-        return {"kind": "whole", "label": self.description, "low": self.low, "high": high}
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": high, "slider_high": self.high}
 
 
 class Number(NamedTuple):
@@ -360,7 +369,8 @@ class TrainingExplorer(Explorer):
 
     def site_settings(self) -> dict:
         return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
-                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS}
+                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS,
+                "stable_rate": STABLE_RATE, "chaos_note": CHAOS_NOTE}
 
     @plotting.book_style
     def _build(self):
@@ -411,7 +421,7 @@ class TrainingExplorer(Explorer):
             self.stale = True
 
     def _draw_run(self, run: Run, limits: dict) -> None:
-        self.status.value = ""
+        self.status.value = html.escape(CHAOS_NOTE) if self.values["learning_rate"] > STABLE_RATE else ""
         self.error_line.set_data(run.steps, run.mean_squared_error)
         for i, line in enumerate(self.weight_lines):
             line.set_data(run.steps, run.weights[:, i])
@@ -433,10 +443,10 @@ class TrainingExplorer(Explorer):
         v = self.values
         self.alt = (
             f"Three panels for seed {v['seed']}, activation {activation}, learning rate {v['learning_rate']} "
-            f"and {v['scheme']} initial weights. Left: the mean squared error over {run.steps[-1]} training "
-            f"steps, {mse:.2g} at step {iterations}. Middle: the three weights over the same steps; at step "
-            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Right: the outputs for the "
-            f"four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+            f"and {v['scheme']} initial weights. Error panel: the mean squared error over {run.steps[-1]} training "
+            f"steps, {mse:.2g} at step {iterations}. Weights panel: the three weights over the same steps; at step "
+            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Outputs panel: the outputs for "
+            f"the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
         )
 
     def _draw_divergence(self, message: str) -> None:
@@ -454,9 +464,14 @@ class ActivationExplorer(Explorer):
 
     CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
     SITE_NAME = "activation"
+    Y_LIMITS = {"tanh": (-1.2, 1.2), "sigmoid": (-1.2, 1.2), "relu": (-0.5, 4.2)}
+    """The activation panel's y-range: each curve, its tangent and its point stay inside it."""
 
     def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
         super().__init__(activation=activation, z=z)
+
+    def site_settings(self) -> dict:
+        return {**super().site_settings(), "y_limits": self.Y_LIMITS}
 
     @plotting.book_style
     def _build(self):
@@ -471,12 +486,15 @@ class ActivationExplorer(Explorer):
         right.set(xlim=(-4, 4), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
         left.legend(loc="upper left", fontsize="small")
         self.left_title = left.set_title("Activation")
-        self.right = right
+        self.left, self.right = left, right
         return figure, [self.curve, self.tangent, self.point, self.slope_curve, self.slope_point, self.left_title]
 
     def draw(self, activation, z) -> None:
         f = network.get_activation(activation).function
         y, slope = float(f(z)), float(network.derivative(activation, z))
+        if tuple(self.left.get_ylim()) != self.Y_LIMITS[activation]:
+            self.left.set_ylim(self.Y_LIMITS[activation])
+            self.stale = True
         self.curve.set_ydata(f(self.grid))
         self.slope_curve.set_ydata(network.derivative(activation, self.grid))
         span = np.array([z - 1.5, z + 1.5])
@@ -485,8 +503,8 @@ class ActivationExplorer(Explorer):
         self.slope_point.set_data([z], [slope])
         self.left_title.set_text(f"{activation}({z:.1f}) = {y:.3f}, slope {slope:.3f}")
         self.alt = (
-            f"Left: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
-            f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of {activation} at every input, "
+            f"Activation panel: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
+            f"{y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of {activation} at every input, "
             f"with the point at {z:.1f} marked."
         )
 

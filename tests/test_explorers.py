@@ -1,6 +1,7 @@
 """The explorers, driven headlessly: what they plot is what helpers computes for those settings."""
 
 import base64
+import html
 import io
 import json
 import math
@@ -58,10 +59,10 @@ def test_each_explorer_starts_at_its_defaults_with_labelled_live_controls(shared
         "TrainingExplorer", "SeedExplorer", "ActivationExplorer", "PredictionExplorer"))
     assert training.snapshot_alt.startswith(
         "Three panels for seed 1, activation post_tanh, learning rate 1.0 and post initial weights. "
-        "Left: the mean squared error over 10000 training steps")
+        "Error panel: the mean squared error over 10000 training steps")
     assert "at step 10000." in training.snapshot_alt
     assert seeds.snapshot_alt.startswith("Bar chart of the three starting weights for seed 1 with the post scheme")
-    assert activations.snapshot_alt.startswith("Left: the tanh curve with its tangent line at input 0.5,")
+    assert activations.snapshot_alt.startswith("Activation panel: the tanh curve with its tangent line at input 0.5,")
     assert predictions.snapshot_alt.startswith("For the input [1.0, 1.0, 0.0], ")
     for explorer in shared.values():
         for name, control in explorer.controls.items():
@@ -147,7 +148,7 @@ def test_a_diverging_run_shows_a_message_not_nan(training, monkeypatch):
     shown = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
     explorer.stale = True  # the picture is a full drawing of the empty panels
     assert np.array_equal(shown, np.asarray(Image.open(io.BytesIO(explorer.png()))))
-    explorer.set(activation="tanh")  # and it recovers
+    explorer.set(activation="tanh", learning_rate=1.0)  # and it recovers
     assert explorer.status.value == "" and explorer.error_line.get_visible()
 
 
@@ -199,7 +200,7 @@ def mount_point(explorer) -> dict:
 def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
     expected = {
         "TrainingExplorer": ("training", [
-            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1},
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1, "slider_high": 99},
             {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
             {"name": "activation", "kind": "menu", "label": "activation", "options": list(helpers.ACTIVATIONS)},
             {"name": "learning_rate", "kind": "stops", "label": "learning rate",
@@ -207,7 +208,7 @@ def test_the_site_html_is_a_mount_point_with_each_control_from_controls(shared):
             {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
         ]),
         "SeedExplorer": ("seed", [
-            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 4294967295},
+            {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 4294967295, "slider_high": 99},
             {"name": "scheme", "kind": "menu", "label": "initial weights", "options": ["post", "uniform", "glorot"]},
         ]),
         "ActivationExplorer": ("activation", [
@@ -530,6 +531,36 @@ def test_seed_explorer_labels_each_bar_with_its_weight(seeds):
                          + ", ".join(f"{w:.3f}" for w in weights) + ".")
 
 
+def test_relu_gets_a_y_range_that_shows_its_curve_tangent_and_point(activations):
+    activations.set(activation="tanh", z=4.0)
+    activations.set(activation="relu")
+    shown = np.asarray(Image.open(io.BytesIO(activations.image.value)))
+    activations.stale = True
+    redrawn = np.asarray(Image.open(io.BytesIO(activations.png())))
+    assert np.array_equal(shown, redrawn), "new axis limits: the background with them is drawn again"
+    low, high = activations.left.get_ylim()
+    assert (low, high) == explorers.ActivationExplorer.Y_LIMITS["relu"]
+    xs, ys = activations.tangent.get_data()
+    tangent_in_view = np.interp([-4.0, 4.0], xs, ys, left=np.nan, right=np.nan)  # where the x-axis ends
+    tangent_in_view = tangent_in_view[~np.isnan(tangent_in_view)]
+    for drawn in (activations.curve.get_ydata(), activations.point.get_ydata(), tangent_in_view):
+        assert low <= min(drawn) and max(drawn) <= high
+    activations.set(activation="tanh")
+    assert activations.left.get_ylim() == (-1.2, 1.2)
+    assert mount_point(activations)["settings"]["y_limits"] == {
+        name: list(limits) for name, limits in explorers.ActivationExplorer.Y_LIMITS.items()}
+
+
+def test_above_the_stable_rate_the_status_says_the_run_can_be_chaotic(training):
+    training.set(seed=3, activation="tanh", learning_rate=2.0, scheme="glorot")
+    assert training.status.value == html.escape(explorers.CHAOS_NOTE)
+    assert "chaotic" in explorers.CHAOS_NOTE and "exact numbers" in explorers.CHAOS_NOTE
+    training.set(learning_rate=1.0)
+    assert training.status.value == ""
+    settings = mount_point(training)["settings"]
+    assert (settings["stable_rate"], settings["chaos_note"]) == (1.0, explorers.CHAOS_NOTE)
+
+
 def test_activation_explorer_titles_and_describes_the_tangent(activations):
     activations.set(activation="sigmoid", z=-1.2)
     f, y, slope = helpers.get_activation("sigmoid").function, None, float(helpers.derivative("sigmoid", -1.2))
@@ -538,9 +569,9 @@ def test_activation_explorer_titles_and_describes_the_tangent(activations):
     np.testing.assert_allclose(xs, [-2.7, 0.3])
     np.testing.assert_allclose(ys, y + slope * (np.array([-2.7, 0.3]) + 1.2))  # through (z, f(z))
     assert activations.left_title.get_text() == f"sigmoid(-1.2) = {y:.3f}, slope {slope:.3f}"
-    assert activations.alt == (f"Left: the sigmoid curve with its tangent line at input -1.2, where the output is "
-                               f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of sigmoid at every input, "
-                               "with the point at -1.2 marked.")
+    assert activations.alt == (f"Activation panel: the sigmoid curve with its tangent line at input -1.2, where the "
+                               f"output is {y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of sigmoid at "
+                               "every input, with the point at -1.2 marked.")
 
 
 def test_prediction_explorer_writes_each_networks_sum_and_output(predictions):
@@ -563,10 +594,10 @@ def test_training_explorer_alt_text_gives_the_weights_and_outputs(training):
     outputs = helpers.predict(explorers.EXAMPLE_INPUTS, weights[:, None], "sigmoid").ravel()
     np.testing.assert_allclose([bar.get_width() for bar in training.bars], outputs, rtol=1e-10, atol=1e-12)
     assert training.alt == (
-        f"Three panels for seed 4, activation sigmoid, learning rate 0.3 and glorot initial weights. Left: the mean "
-        f"squared error over 10000 training steps, {mse:.2g} at step 50. Middle: the three weights over the same "
-        f"steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four "
-        f"training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
+        f"Three panels for seed 4, activation sigmoid, learning rate 0.3 and glorot initial weights. Error panel: the "
+        f"mean squared error over 10000 training steps, {mse:.2g} at step 50. Weights panel: the three weights over "
+        f"the same steps; at step 50 they are {', '.join(f'{w:.2f}' for w in weights)}. Outputs panel: the outputs "
+        f"for the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
     )
 
 
@@ -580,8 +611,9 @@ def test_a_whole_number_rule_takes_both_ends_of_its_range_and_builds_a_slider_ov
     for outside in (-1, 100):
         with pytest.raises(ValueError, match=f"seed must be from 0 to 99; got {outside}"):
             rule.check("seed", outside)
-    assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99}
-    assert explorers.Whole("seed", 0, 99, 12345).site()["high"] == 12345  # the site's own end
+    assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99, "slider_high": 99}
+    typed = explorers.Whole("seed", 0, 99, 12345).site()  # the box's own end; the slider keeps 0 to 99
+    assert (typed["high"], typed["slider_high"]) == (12345, 99)
     slider = explorers.Whole("count", 3, 9).widget(5)  # not IntSlider's own 0 to 100
     assert (type(slider).__name__, slider.min, slider.max, slider.value, slider.description) == (
         "IntSlider", 3, 9, 5, "count")

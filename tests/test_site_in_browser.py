@@ -26,6 +26,8 @@ import pytest
 import yaml
 
 import helpers
+from helpers import explorers
+from helpers.explorers import CHAOS_NOTE, STABLE_RATE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -522,10 +524,28 @@ def test_each_control_moved_by_keyboard_changes_the_charts_and_the_numbers(brows
                 before = shown(figure)
                 page.keyboard.press("Control+a")
                 page.keyboard.type("4294967295")
-                assert box.input_value() == "4294967295" and control.input_value() == "4294967295"
+                assert box.input_value() == "4294967295"
                 after = shown(figure)
                 assert after[0] != before[0] and after[1] != before[1] and "seed 4294967295" in after[1]
+                check_beyond_the_slider(figure, control, 4294967295)
+                control.focus()  # the slider's keys still pick seeds from its own range
+                page.keyboard.press("Home")
+                assert box.input_value() == "0" and "seed 0" in shown(figure)[1]
+                check_beyond_the_slider(figure, control, None)
             set_controls(figure, [spec], start)  # back, so the next control moves from the same start
+
+
+def check_beyond_the_slider(figure, slider, typed) -> None:
+    """A typed seed past the slider's end: the slider rests at its end, dimmed, and says the typed seed."""
+    note = figure.locator(f"#{slider.get_attribute('id')}-beyond")
+    if typed is None:
+        assert note.is_hidden() and slider.get_attribute("aria-valuetext") is None
+        assert slider.evaluate("r => getComputedStyle(r).opacity") == "1"
+        return
+    assert slider.input_value() == slider.get_attribute("max") == str(explorers.MAX_SEED)
+    assert note.is_visible() and note.text_content() == f"typed seed {typed} is beyond the slider (0 to 99)"
+    assert str(typed) in slider.get_attribute("aria-valuetext")
+    assert float(slider.evaluate("r => getComputedStyle(r).opacity")) < 1
 
 
 EXAMPLES = np.vstack([helpers.POST_INPUTS, helpers.POST_TEST_INPUTS])
@@ -536,9 +556,9 @@ def expected_text(kind: str, v: dict) -> str:
     if kind == "activation":
         f, z = helpers.get_activation(v["activation"]).function, v["z"]
         y, slope = float(f(z)), float(helpers.derivative(v["activation"], z))
-        return (f"Left: the {v['activation']} curve with its tangent line at input {z:.1f}, where the output is "
-                f"{y:.3f} and the slope is {slope:.3f}. Right: the slope of {v['activation']} at every input, "
-                f"with the point at {z:.1f} marked.")
+        return (f"Activation panel: the {v['activation']} curve with its tangent line at input {z:.1f}, where the "
+                f"output is {y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of {v['activation']} at every "
+                f"input, with the point at {z:.1f} marked.")
     if kind == "seed":
         weights = helpers.initial_weights(v["seed"], v["scheme"]).ravel()
         return (f"Bar chart of the three starting weights for seed {v['seed']} with the {v['scheme']} scheme: "
@@ -556,11 +576,16 @@ def expected_text(kind: str, v: dict) -> str:
     k = v["iterations"]
     weights, mse = history.weights[k], history.mean_squared_error[k]
     outputs = helpers.predict(EXAMPLES, weights[:, None], v["activation"]).ravel()
+    return (f"{training_opening(v)}Error panel: the mean squared error over 10000 training steps, {mse:.2g} "
+            f"at step {k}. Weights panel: the three weights over the same steps; at step {k} they are "
+            f"{', '.join(f'{w:.2f}' for w in weights)}. Outputs panel: the outputs for the four training inputs and "
+            f"the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}.")
+
+
+def training_opening(v: dict) -> str:
+    """The training explorer's text up to its first number: the same at any rate, chaotic or not."""
     return (f"Three panels for seed {v['seed']}, activation {v['activation']}, learning rate {v['learning_rate']} "
-            f"and {v['scheme']} initial weights. Left: the mean squared error over 10000 training steps, {mse:.2g} "
-            f"at step {k}. Middle: the three weights over the same steps; at step {k} they are "
-            f"{', '.join(f'{w:.2f}' for w in weights)}. Right: the outputs for the four training inputs and the "
-            f"three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}.")
+            f"and {v['scheme']} initial weights. ")
 
 
 def random_settings(specs, rng) -> dict:
@@ -608,19 +633,91 @@ def test_the_numbers_shown_are_helpers_numbers(browser, site_url, name):
         tried = [random_settings(specs, rng) for _ in range(4)]
         if kind in ("seed", "training"):
             tried += [{**tried[0], "seed": 4294967295}, {**tried[1], "seed": 0}]
+        if kind == "training":  # a chaotic rate and a stable one, whatever the random draws
+            tried += [{**tried[2], "learning_rate": 2.0, "activation": "tanh"}, {**tried[3], "learning_rate": 1.0}]
+        status = figure.locator(".live-status")
         for settings in tried:
             set_controls(figure, specs, settings)
+            if kind == "training" and settings["learning_rate"] > STABLE_RATE:
+                assert status.is_visible() and status.text_content() == CHAOS_NOTE, settings
+                assert figure.evaluate(TEXT).startswith(training_opening(settings)), settings
+                continue
+            assert status.is_hidden(), settings
             assert figure.evaluate(TEXT) == expected_text(kind, settings), settings
 
 
-def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
-    from helpers import explorers
+def test_the_caption_and_the_chaos_note_say_what_agrees_with_python(browser, site_url):
+    with explorer_tab(browser, site_url, "book/03_seeding.html") as (_, figure):  # no run to be chaotic
+        caption = figure.locator(".live-caption").text_content()
+        assert "same network as the book's Python helpers: the same numbers." in caption and "chaotic" not in caption
+    with explorer_tab(browser, site_url, "book/05_training.html") as (_, figure):
+        caption = figure.locator(".live-caption").text_content()
+        assert "same network as the book's Python helpers" in caption and "except where a run is chaotic" in caption
+        status = figure.locator(".live-status")
+        for rate, chaotic in ((1.0, False), (2.0, True), (0.01, False)):
+            set_controls(figure, controls_of(figure), {"learning_rate": rate})
+            assert status.is_visible() is chaotic and status.text_content() == (CHAOS_NOTE if chaotic else ""), rate
 
+
+def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
     jupyter = {"activation": explorers.ActivationExplorer, "seed": explorers.SeedExplorer,
                "training": explorers.TrainingExplorer, "prediction": explorers.PredictionExplorer}
     for name, kind in EXPLORER_PAGES.items():
         with explorer_tab(browser, site_url, name) as (_, figure):
             assert figure.evaluate(TEXT) == jupyter[kind]().snapshot_alt, name
+
+
+# Every change of the live region, as a screen reader would be told of it.
+COUNT_ANNOUNCEMENTS = """figure => {
+  const region = figure.querySelector('[aria-live="polite"]:not(.live-error)');
+  figure.announced = [];
+  new MutationObserver(() => figure.announced.push(region.textContent)).observe(region, {childList: true,
+    characterData: true, subtree: true});
+}"""
+
+
+def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser, site_url):
+    with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
+        live = figure.locator('[aria-live="polite"]:not(.live-error)')
+        assert live.count() == 1 and figure.locator(".live-text").get_attribute("aria-live") is None
+        assert live.text_content() == figure.evaluate(TEXT), "the starting values are there at once"
+        figure.evaluate(COUNT_ANNOUNCEMENTS)
+        figure.locator("#live-0-seed").focus()
+        for _ in range(10):
+            page.keyboard.press("ArrowRight")
+        assert "seed 11 " in figure.evaluate(TEXT), "the visible numbers follow every step at once"
+        page.wait_for_function("f => f.announced.length > 0", arg=figure.element_handle(), timeout=5_000)
+        page.wait_for_timeout(600)  # longer than the delay: nothing more is coming
+        assert figure.evaluate("f => f.announced") == [figure.evaluate(TEXT)], "ten presses, one sentence"
+
+
+# The explorer's uPlot charts: chart i's y-range, its first line's values, and the labels of its axis a.
+SCALE = "(f, i) => { const u = f.querySelector('.live-panels').charts[i]; return [u.scales.y.min, u.scales.y.max]; }"
+FIRST_LINE = "(f, i) => f.querySelector('.live-panels').charts[i].data[1]"
+AXIS_LABELS = "(f, [i, a]) => f.querySelector('.live-panels').charts[i].axes[a]._values"
+
+
+def test_each_activation_is_drawn_inside_its_own_y_range(browser, site_url):
+    with explorer_tab(browser, site_url, "book/01_tanh.html") as (page, figure):
+        for activation in ("relu", "tanh", "sigmoid"):
+            figure.locator("#live-0-activation").select_option(activation)
+            low, high = explorers.ActivationExplorer.Y_LIMITS[activation]
+            assert figure.evaluate(SCALE, 0) == [low, high], activation
+            drawn = figure.evaluate(FIRST_LINE, 0)
+            assert low <= min(drawn) and max(drawn) <= high, activation
+
+
+def test_the_training_axes_write_every_label_the_same_way(browser, site_url):
+    with explorer_tab(browser, site_url, "book/05_training.html") as (page, figure):
+        errors = [label for label in figure.evaluate(AXIS_LABELS, [0, 1]) if label]
+        assert errors and all(re.fullmatch("10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+", label) for label in errors), errors
+        assert "10⁰" in errors or len(errors) < 3, errors
+        for chart in (0, 1):
+            steps = figure.evaluate(AXIS_LABELS, [chart, 0])
+            assert steps == ["0", "1", "10", "100", "1000", "10000"], steps
+        styles = figure.evaluate("f => [...f.querySelectorAll('.live-panel')[1].querySelectorAll('.u-marker')]"
+                                 ".map(m => getComputedStyle(m).borderTopStyle)")
+        assert styles == ["solid", "dashed", "dashed"], "dashed where the line is (CSS has no dash-dot)"
 
 
 @pytest.mark.parametrize("typed, message", [
@@ -659,6 +756,9 @@ def test_an_explorer_fits_a_phone_and_keeps_its_white_background_in_dark_mode(br
             && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
             .map(e => parseFloat(getComputedStyle(e).fontSize))""")
         assert sizes and min(sizes) >= 9, "no text under 9 CSS px"
+        for pair in figure.locator(".live-pair").all():  # a slider's value stays on the slider's line
+            slider, value = (pair.locator(tag).bounding_box() for tag in ("input", "output"))
+            assert abs((slider["y"] + slider["height"] / 2) - (value["y"] + value["height"] / 2)) < 4
         assert figure.evaluate("f => getComputedStyle(f).backgroundColor") == "rgb(255, 255, 255)"
         assert not page.evaluate(LOW_CONTRAST), "text below 4.5:1 in dark mode"
         page.screenshot(path=SCREENSHOTS / (name.replace("/", "__").removesuffix(".html") + "-phone-dark.png"),

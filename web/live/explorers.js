@@ -129,17 +129,40 @@ function cssHatch(colour) {
   return `repeating-linear-gradient(-45deg, ${colour} 0 3px, #000000 3px 4px)`;
 }
 
-/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern. */
+/** A line's dash as a CSS border style: a legend marker's nearest match (CSS has no dash-dot). */
+function borderStyle(dash) {
+  if (!dash || !dash.length) return "solid";
+  return dash[0] <= 2 ? "dotted" : "dashed";
+}
+
+/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern; dashed
+    where the line is dashed. */
 function markers(fills) {
-  return {fill: (u, i) => fills[i] ?? "transparent"};
+  return {fill: (u, i) => fills[i] ?? "transparent", dash: (u, i) => borderStyle(u.series[i].dash)};
+}
+
+/** Points drawn as diamonds (matplotlib's "D"), for a chart whose x scale runs down (ori 1). */
+function diamonds(u, seriesIdx, idx0, idx1) {
+  const r = (u.series[seriesIdx].points.size / 2) * uPlot.pxRatio;
+  const path = new Path2D();
+  for (let i = idx0; i <= idx1; i++) {
+    const value = u.data[seriesIdx][i];
+    if (value == null) continue;
+    const x = u.valToPos(value, "y", true), y = u.valToPos(u.data[0][i], "x", true);
+    path.moveTo(x, y - r); path.lineTo(x + r, y); path.lineTo(x, y + r); path.lineTo(x - r, y); path.closePath();
+  }
+  return {stroke: path, fill: path, clip: null, flags: 0};
 }
 
 const isPowerOfTen = v => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
 const powersOfTen = (u, splits) => splits.map(v => (isPowerOfTen(v) ? v : null));
-const powerOfTenLabel = v => {
+const SUPERSCRIPTS = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074",
+                      5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
+/** 10², 10¹, 10⁰, 10⁻¹: every power of ten written the same way, as matplotlib writes them. */
+export const powerOfTenLabel = v => {
   if (v == null) return "";
-  const power = Math.round(Math.log10(v));
-  return Math.abs(power) <= 2 ? general(v, 1) : `1e${power}`;
+  const power = String(Math.round(Math.log10(v)));
+  return `10${[...power].map(c => SUPERSCRIPTS[c]).join("")}`;
 };
 
 /** A diagonal hatch, as matplotlib's "//", over a colour. */
@@ -208,7 +231,9 @@ function trainingExplorer(ui, settings) {
   const markStep = u => markLine(u, "x", state.step, [2, 3]);
   // 0, then every power of ten up to the longest run; uPlot's own would add a -1 left of the axis
   const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
-  const stepAxis = () => axis("training steps", {splits: stepSplits});
+  // every gridline labelled, and written as the titles write a step count: 10000, not 10,000 or 1e4
+  const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
+                                                 values: (u, splits) => splits.map(String)});
   const none = [[0], [null]];
 
   const error = panel(ui.panels, "Error", {
@@ -240,7 +265,7 @@ function trainingExplorer(ui, settings) {
       {label: "unseen inputs", fill: hatch(colours.orange), stroke: "#000000", width: 1,
        paths: uPlot.paths.bars({size: [0.8]}), points: {show: false}},
       {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
-       points: {show: true, size: 9, width: 1.5, stroke: "#000000", fill: "#ffffff"}}],
+       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}}],
     legend: {live: false, markers: markers(["", colours.blue, cssHatch(colours.orange), "#ffffff"])},
     hooks: {draw: [u => markLine(u, "y", 0, [], false)]},
   }, [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]);
@@ -292,12 +317,12 @@ function trainingExplorer(ui, settings) {
     outputsPanel.chart.batch(() => outputsPanel.chart.setData(
       [labels.map((_, i) => i), seen, unseen, labels.map((_, i) => targets[i] ?? null)]));
     error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
-    ui.status("");
+    ui.status(values.learning_rate > settings.stable_rate ? settings.chaos_note : "");
     ui.say(`Three panels for seed ${values.seed}, activation ${values.activation}, learning rate `
-      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Left: the mean squared error over `
+      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Error panel: the mean squared error over `
       + `${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step ${values.iterations}. `
-      + `Middle: the three weights over the same steps; at step ${values.iterations} they are `
-      + `${joined(shown.weights[k], 2)}. Right: the outputs for the four training inputs and the three unseen `
+      + `Weights panel: the three weights over the same steps; at step ${values.iterations} they are `
+      + `${joined(shown.weights[k], 2)}. Outputs panel: the outputs for the four training inputs and the three unseen `
       + `ones: ${joined(outs, 2)}.`);
   };
 }
@@ -307,8 +332,9 @@ function activationExplorer(ui, settings) {
   const colours = settings.colours;
   const grid = Array.from({length: 401}, (_, i) => -4 + 0.02 * i);
   const nulls = () => grid.map(() => null);
+  const state = {activation: "tanh"};
   const left = panel(ui.panels, "Activation", {
-    scales: {x: {time: false, range: [-4, 4]}, y: {range: [-1.2, 1.2]}},
+    scales: {x: {time: false, range: [-4, 4]}, y: {range: () => settings.y_limits[state.activation]}},
     axes: [axis("input z"), axis("f(z)", {size: 50})],
     series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
       {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]},
@@ -326,6 +352,7 @@ function activationExplorer(ui, settings) {
 
   return function update({activation, z}) {
     const y = activationAt(activation, z), slope = slopeAt(activation, z);
+    state.activation = activation;
     const at = Math.round((z + 4) * 50);
     const curve = grid.map(v => activationAt(activation, v));
     const tangent = grid.map(v => (Math.abs(v - z) <= 1.5 + 1e-9 ? y + slope * (v - z) : null));
@@ -335,8 +362,8 @@ function activationExplorer(ui, settings) {
     left.chart.batch(() => left.chart.setData([grid, curve, tangent, point]));
     right.chart.batch(() => right.chart.setData([grid, slopes, slopePoint]));
     left.heading.textContent = `${activation}(${fixed(z, 1)}) = ${fixed(y, 3)}, slope ${fixed(slope, 3)}`;
-    ui.say(`Left: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
-      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Right: the slope of ${activation} at every input, `
+    ui.say(`Activation panel: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
+      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Slope panel: the slope of ${activation} at every input, `
       + `with the point at ${fixed(z, 1)} marked.`);
   };
 }
@@ -447,6 +474,13 @@ function element(tag, attributes = {}, text = "") {
   return node;
 }
 
+/** A slider and the value it shows, kept on one line when the row wraps (on a phone). */
+function pair(slider, shown) {
+  const both = element("span", {class: "live-pair"});
+  both.append(slider, shown);
+  return both;
+}
+
 /** One labelled control; calls ``changed`` with its new value, and shows its value beside it. */
 function control(spec, value, id, changed) {
   const row = element("div", {class: "live-control"});
@@ -473,7 +507,7 @@ function control(spec, value, id, changed) {
     slider.value = spec.options.indexOf(value);
     show();
     slider.addEventListener("input", () => changed(show()));
-    row.append(slider, shown);
+    row.append(pair(slider, shown));
     return row;
   }
   if (spec.kind === "number") {
@@ -487,17 +521,30 @@ function control(spec, value, id, changed) {
     slider.value = value;
     show();
     slider.addEventListener("input", () => changed(show()));
-    row.append(slider, shown);
+    row.append(pair(slider, shown));
     return row;
   }
-  // "whole": a slider, and a box to type any number of the range in
-  const slider = element("input", {type: "range", id, min: spec.low, max: spec.high, step: 1});
+  // "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in
+  const sliderHigh = spec.slider_high ?? spec.high;
+  const slider = element("input", {type: "range", id, min: spec.low, max: sliderHigh, step: 1});
   const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
                                 "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
                                 size: String(String(spec.high).length)});
   const error = element("span", {class: "live-error", id: `${id}-error`, "aria-live": "polite"});
-  slider.value = box.value = String(value);
+  const beyond = element("span", {class: "live-beyond", id: `${id}-beyond`});
+  // A typed number past the slider's end: the slider rests at its end, dimmed, and says so.
+  const place = number => {
+    slider.value = String(Math.min(number, sliderHigh));
+    const past = number > sliderHigh;
+    slider.classList.toggle("live-past", past);
+    beyond.textContent = past ? `typed ${spec.label} ${number} is beyond the slider (${spec.low} to ${sliderHigh})` : "";
+    if (past) slider.setAttribute("aria-valuetext", `${number}, typed, beyond the slider's ${sliderHigh}`);
+    else slider.removeAttribute("aria-valuetext");
+  };
+  box.value = String(value);
+  place(value);
   slider.addEventListener("input", () => {
+    place(Number(slider.value));
     box.value = slider.value;
     box.removeAttribute("aria-invalid");
     error.textContent = "";
@@ -512,17 +559,25 @@ function control(spec, value, id, changed) {
     }
     box.removeAttribute("aria-invalid");
     error.textContent = "";
-    slider.value = String(read.value);
+    place(read.value);
     changed(read.value);
   });
-  row.append(slider, box, error);
+  row.append(slider, box, beyond, error);
   return row;
 }
 
 // --- mounting ------------------------------------------------------------------------------
 
-const CAPTION = "Live: computed in this page by the same network as the book's Python helpers. "
-  + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+/** The caption under a live explorer: what computes it, and how far its numbers are Python's. */
+function caption(name) {
+  const same = name === "training"
+    ? "the same numbers, except where a run is chaotic (learning rate above 1)" : "the same numbers";
+  return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `
+    + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+}
+
+/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
+const ANNOUNCE_DELAY = 400;
 
 function mount(figure, index) {
   const name = figure.dataset.liveExplorer;
@@ -536,8 +591,9 @@ function mount(figure, index) {
   const controlRow = element("div", {class: "live-controls"});
   const panels = element("div", {class: "live-panels"});
   const status = element("p", {class: "live-status", role: "status", hidden: ""});
-  const text = element("p", {class: "live-text", "aria-live": "polite"});
-  root.append(controlRow, panels, status, text, element("p", {class: "live-caption"}, CAPTION));
+  const text = element("p", {class: "live-text"});
+  const announce = element("p", {class: "live-announce", "aria-live": "polite"});
+  root.append(controlRow, panels, status, text, announce, element("p", {class: "live-caption"}, caption(name)));
   const snapshot = [...figure.childNodes];
   figure.replaceChildren(root);  // panels need their width before the charts are drawn
   figure.classList.add("live");
@@ -545,7 +601,12 @@ function mount(figure, index) {
   const ui = {
     panels,
     status: message => { status.textContent = message; status.hidden = !message; },
-    say: message => { text.textContent = message; },
+    say: message => {
+      text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
+      clearTimeout(announce.timer);
+      if (!announce.textContent) announce.textContent = message;  // the starting values: nothing to wait for
+      else announce.timer = setTimeout(() => { announce.textContent = message; }, ANNOUNCE_DELAY);
+    },
   };
   try {
     const update = build(ui, settings);
