@@ -47,13 +47,14 @@ CLEAN_STAMP = Path("_build") / ".strict-build-clean"
 HELPERS_STAMP = Path("_build") / ".helpers-executed"
 
 WEB = ROOT / "web"
-NO_NPM = """make book needs Node.js and npm to fetch MathJax from the npm registry (the version is
-pinned in web/package-lock.json), so that the site needs no CDN. npm was not found on PATH.
+NO_NPM = """make book needs Node.js and npm to fetch the site's JavaScript packages (MathJax and uPlot)
+from the npm registry, at the versions pinned in web/package-lock.json, so that the site needs no
+CDN. npm was not found on PATH.
 Install Node.js 18 or newer with npm, then run the build again:
   Debian/Ubuntu: sudo apt-get install nodejs npm     macOS: brew install node
   Windows: the installer from https://nodejs.org"""
-NPM_FAILED = """`npm ci` in web/ failed (npm's own message is above), so MathJax, which the site serves
-itself, could not be installed from the npm registry. Check the network connection and npm's
+NPM_FAILED = """`npm ci` in web/ failed (npm's own message is above), so the JavaScript packages the site
+serves itself (MathJax, uPlot) could not be installed from the npm registry. Check the network connection and npm's
 registry setting (`npm config get registry`), then run the build again."""
 # MathJax's es5 folder holds one combined file per input and output format; the site uses
 # tex-mml-chtml.js and the components it loads on demand (output/svg too: a reader can choose

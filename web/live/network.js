@@ -15,7 +15,12 @@
 // - an activation works on one number at a time (Python: on whole arrays);
 // - History keeps its numbers in flat Float64Arrays, with rows as views (see History);
 // - a diverging run stops at the first step that is not finite (Python trains on, then looks);
-// - the checks name the JavaScript arguments (learningRate, nInputs) and say NaN or Infinity.
+// - the checks name the JavaScript arguments (learningRate, nInputs) and say NaN or Infinity;
+// - an activation is a frozen object {name, function, slopeFromOutput} (Python: an Activation
+//   named tuple), and History also offers the rows one at a time (weightsAt, errorsAt) and its
+//   flat arrays (weightValues, errorValues);
+// - train_columns, which trains many runs side by side for chapter 4, has no twin: the site
+//   trains one run at a time.
 
 // --- the post's data (chapter 2) -------------------------------------------
 
@@ -456,7 +461,6 @@ export function predict(inputs, weights, activation = "tanh") {
   const column = checkWeightColumn(weights);
   const f = getActivation(activation).function;
   const array = asFiniteArray(inputs, "inputs");
-  const single = array.shape.length === 1;
   const atLeast2d = [1, 1, ...array.shape].slice(-Math.max(2, array.shape.length)); // np.atleast_2d
   const matrix = checkInputMatrix({ shape: atLeast2d, data: array.data }, column.length);
   const sums = rowsTimes(matrix.data, column);
