@@ -742,6 +742,15 @@ def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url
         assert error.text_content() == "" and box.get_attribute("aria-invalid") is None and "seed 8" in shown(figure)[1]
 
 
+def test_the_prediction_numbers_shown_are_not_hidden_from_screen_readers(browser, site_url):
+    with explorer_tab(browser, site_url, "book/06_prediction.html") as (_, figure):
+        sums = figure.locator(".live-sums")
+        assert sums.is_visible() and sums.locator("li").count() >= 2
+        assert all("z = " in item for item in sums.locator("li").all_text_contents())
+        assert sums.evaluate("s => s.closest('[aria-hidden=\"true\"]')") is None
+        assert figure.locator('.live-chart[aria-hidden="true"]').count() == 1, "the chart itself stays hidden"
+
+
 @pytest.mark.parametrize("name", EXPLORER_PAGES)
 def test_an_explorer_fits_a_phone_and_keeps_its_white_background_in_dark_mode(browser, site_url, name):
     with explorer_tab(browser, site_url, name, viewport=PHONE, color_scheme="dark") as (page, figure):

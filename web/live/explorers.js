@@ -175,7 +175,7 @@ function panel(parent, title, options, data) {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
   }).observe(holder);
-  return {chart, heading};
+  return {chart, heading, holder};
 }
 
 // --- the explorers ---------------------------------------------------------------------------
@@ -389,7 +389,7 @@ function predictionExplorer(ui, settings) {
     legend: {live: false, markers: markers(["", colours[0], cssHatch(colours[1]), "transparent"])},
     hooks: {draw: [u => { markLine(u, "y", 0.5, [6, 4]); markLine(u, "y", 0, []); }]},
   }, [labels.map((_, i) => i), ...labels.map(() => labels.map(() => null)), labels.map(() => null)]);
-  bars.chart.root.after(list);
+  bars.holder.after(list);  // outside the aria-hidden chart: the numbers are read out as shown
 
   return function update({x1, x2, x3}) {
     const x = [x1, x2, x3];
