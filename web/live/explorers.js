@@ -415,6 +415,20 @@ const EXPLORERS = {training: trainingExplorer, activation: activationExplorer, s
 
 // --- controls ----------------------------------------------------------------------------------
 
+/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
+const ANNOUNCE_DELAY = 400;
+
+/** A live region's text, set once ``ANNOUNCE_DELAY`` passes without another message; "" clears it at once. */
+function spokenLater(region) {
+  return message => {
+    clearTimeout(region.timer);
+    if (!message) region.textContent = "";
+    else if (message !== region.textContent) {
+      region.timer = setTimeout(() => { region.textContent = message; }, ANNOUNCE_DELAY);
+    }
+  };
+}
+
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -478,7 +492,9 @@ function control(spec, value, id, changed) {
   const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
                                 "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
                                 size: String(String(spec.high).length)});
-  const error = element("span", {class: "live-error", id: `${id}-error`, "aria-live": "polite"});
+  const error = element("span", {class: "live-error", id: `${id}-error`});  // shown at once, as typed
+  const errorSpoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
+  const sayError = spokenLater(errorSpoken);  // read out once the typing rests: no word per keystroke
   const beyond = element("span", {class: "live-beyond", id: `${id}-beyond`});
   // A typed number past the slider's end: the slider rests at its end, dimmed, and says so.
   const place = number => {
@@ -496,6 +512,7 @@ function control(spec, value, id, changed) {
     box.value = slider.value;
     box.removeAttribute("aria-invalid");
     error.textContent = "";
+    sayError("");
     changed(Number(slider.value));
   });
   box.addEventListener("input", () => {
@@ -503,14 +520,16 @@ function control(spec, value, id, changed) {
     if (read.error) {
       box.setAttribute("aria-invalid", "true");
       error.textContent = read.error;
+      sayError(read.error);
       return;
     }
     box.removeAttribute("aria-invalid");
     error.textContent = "";
+    sayError("");
     place(read.value);
     changed(read.value);
   });
-  row.append(slider, box, beyond, error);
+  row.append(slider, box, beyond, error, errorSpoken);
   return row;
 }
 
@@ -523,9 +542,6 @@ function caption(name) {
   return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `
     + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
 }
-
-/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
-const ANNOUNCE_DELAY = 400;
 
 function mount(figure, index) {
   const name = figure.dataset.liveExplorer;
