@@ -854,3 +854,30 @@ def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, bui
         assert figure.evaluate(TEXT) == expected_text("training", {**json.loads(figure.get_attribute("data-values")),
                                                                   "activation": "tanh"})
         assert not visit.console_errors and not visit.failed and not visit.blocked
+
+
+# An engine that loads but cannot compute: every explorer that draws starting weights fails to mount.
+BROKEN_ENGINE = """export * from "./network-real.js";
+export function initialWeights() {
+  throw new Error("a broken engine");
+}"""
+
+
+def test_an_explorer_that_fails_to_mount_puts_its_snapshot_back_and_logs_once(browser, site_url, built_site):
+    engine = (built_site / "live" / "network.js").read_text()
+    with recorded_tab(browser) as (page, visit):
+        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
+        page.route("**/live/network.js",
+                   lambda route: route.fulfill(body=BROKEN_ENGINE, content_type="text/javascript"))
+        page.goto(urljoin(site_url, "book/03_seeding.html"))
+        settle(page)
+        figure = page.locator("figure[data-live-explorer]").first
+        image = figure.locator("img")
+        assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
+        assert image.get_attribute("alt").strip()
+        assert "needs JavaScript" in figure.locator("figcaption").text_content()
+        assert figure.locator("figcaption").is_visible()
+        assert figure.locator(".live-explorer").count() == 0 and "live" not in figure.get_attribute("class").split()
+        assert len(visit.console_errors) == 1, visit.console_errors
+        assert "live explorer" in visit.console_errors[0] and "a broken engine" in visit.console_errors[0]
+        assert not visit.failed and not visit.blocked
