@@ -669,7 +669,7 @@ def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
 
 # Every change of the live region, as a screen reader would be told of it.
 COUNT_ANNOUNCEMENTS = """figure => {
-  const region = figure.querySelector('[aria-live="polite"]:not(.live-error)');
+  const region = figure.querySelector('[aria-live="polite"]:not(.live-error-announce)');
   figure.announced = [];
   new MutationObserver(() => figure.announced.push(region.textContent)).observe(region, {childList: true,
     characterData: true, subtree: true});
@@ -678,7 +678,7 @@ COUNT_ANNOUNCEMENTS = """figure => {
 
 def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser, site_url):
     with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
-        live = figure.locator('[aria-live="polite"]:not(.live-error)')
+        live = figure.locator('[aria-live="polite"]:not(.live-error-announce)')
         assert live.count() == 1 and figure.locator(".live-text").get_attribute("aria-live") is None
         assert live.text_content() == figure.evaluate(TEXT), "the starting values are there at once"
         figure.evaluate(COUNT_ANNOUNCEMENTS)
@@ -740,6 +740,44 @@ def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url
         assert shown(figure) == before, "the charts and numbers keep the last valid seed"
         box.fill("8")
         assert error.text_content() == "" and box.get_attribute("aria-invalid") is None and "seed 8" in shown(figure)[1]
+
+
+# Every change of the typed seed's spoken error, as a screen reader would be told of it.
+COUNT_SPOKEN_ERRORS = """figure => {
+  const region = figure.querySelector('.live-error-announce');
+  figure.spoken = [];
+  new MutationObserver(() => figure.spoken.push(region.textContent)).observe(region, {childList: true,
+    characterData: true, subtree: true});
+}"""
+
+
+def test_a_typed_seed_error_is_shown_at_once_and_read_out_once_the_typing_rests(browser, site_url):
+    with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
+        box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
+        spoken = figure.locator(".live-error-announce")
+        assert error.get_attribute("aria-live") is None, "the visible message is not read out on every keystroke"
+        assert spoken.count() == 1 and spoken.get_attribute("aria-live") == "polite"
+        size = spoken.bounding_box()
+        assert size["width"] <= 1 and size["height"] <= 1, "read out, not shown twice"
+        figure.evaluate(COUNT_SPOKEN_ERRORS)
+        box.select_text()
+        page.keyboard.type("seven")  # five keystrokes, five different messages
+        message = "seed must be a whole number from 0 to 4294967295; got seven"
+        assert error.text_content() == message, "the visible message follows every keystroke at once"
+        page.wait_for_function("f => f.spoken.length > 0", arg=figure.element_handle(), timeout=5_000)
+        page.wait_for_timeout(600)  # longer than the delay: nothing more is coming
+        assert figure.evaluate("f => f.spoken") == [message], "five keystrokes, one sentence"
+        box.fill("8")
+        assert spoken.text_content() == "" and error.text_content() == "", "a valid seed clears both at once"
+
+
+def test_the_prediction_numbers_shown_are_not_hidden_from_screen_readers(browser, site_url):
+    with explorer_tab(browser, site_url, "book/06_prediction.html") as (_, figure):
+        sums = figure.locator(".live-sums")
+        assert sums.is_visible() and sums.locator("li").count() >= 2
+        assert all("z = " in item for item in sums.locator("li").all_text_contents())
+        assert sums.evaluate("s => s.closest('[aria-hidden=\"true\"]')") is None
+        assert figure.locator('.live-chart[aria-hidden="true"]').count() == 1, "the chart itself stays hidden"
 
 
 @pytest.mark.parametrize("name", EXPLORER_PAGES)
@@ -816,3 +854,30 @@ def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, bui
         assert figure.evaluate(TEXT) == expected_text("training", {**json.loads(figure.get_attribute("data-values")),
                                                                   "activation": "tanh"})
         assert not visit.console_errors and not visit.failed and not visit.blocked
+
+
+# An engine that loads but cannot compute: every explorer that draws starting weights fails to mount.
+BROKEN_ENGINE = """export * from "./network-real.js";
+export function initialWeights() {
+  throw new Error("a broken engine");
+}"""
+
+
+def test_an_explorer_that_fails_to_mount_puts_its_snapshot_back_and_logs_once(browser, site_url, built_site):
+    engine = (built_site / "live" / "network.js").read_text()
+    with recorded_tab(browser) as (page, visit):
+        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
+        page.route("**/live/network.js",
+                   lambda route: route.fulfill(body=BROKEN_ENGINE, content_type="text/javascript"))
+        page.goto(urljoin(site_url, "book/03_seeding.html"))
+        settle(page)
+        figure = page.locator("figure[data-live-explorer]").first
+        image = figure.locator("img")
+        assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
+        assert image.get_attribute("alt").strip()
+        assert "needs JavaScript" in figure.locator("figcaption").text_content()
+        assert figure.locator("figcaption").is_visible()
+        assert figure.locator(".live-explorer").count() == 0 and "live" not in figure.get_attribute("class").split()
+        assert len(visit.console_errors) == 1, visit.console_errors
+        assert "live explorer" in visit.console_errors[0] and "a broken engine" in visit.console_errors[0]
+        assert not visit.failed and not visit.blocked

@@ -10,41 +10,9 @@
 
 import uPlot from "./uPlot.esm.js";
 import * as engine from "./network.js";
+import {fixed, general, powerOfTenLabel, pyFloat, readWhole} from "./format.js";
 
-// --- numbers written as Python writes them -----------------------------------------------
-
-/** f"{x:.{digits}f}": rounded half to even on the exact binary value, as Python does. */
-export function fixed(x, digits) {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : (x > 0 ? "inf" : "-inf");
-  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
-  const size = Math.abs(x);
-  let text = size.toFixed(digits);  // rounds a tie up
-  const exact = size.toFixed(100);  // a double's digits, exactly, as far as a tie can reach
-  const point = exact.indexOf(".");
-  const tail = exact.slice(point + 1 + digits);
-  if (tail[0] === "5" && /^0*$/.test(tail.slice(1))) {  // a tie: keep the even neighbour
-    const down = digits ? exact.slice(0, point + 1 + digits) : exact.slice(0, point);
-    if (Number(down[down.length - 1]) % 2 === 0) text = down;
-  }
-  return sign + text;
-}
-
-/** f"{x:.{precision}g}": fixed or exponent form by Python's rule, trailing zeros dropped. */
-export function general(x, precision) {
-  if (!Number.isFinite(x)) return fixed(x, 0);
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const exponent = Number(x.toExponential(precision - 1).split("e")[1]);
-  const strip = text => (text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text);
-  if (exponent >= -4 && exponent < precision) return strip(fixed(x, precision - 1 - exponent));
-  const [mantissa, power] = x.toExponential(precision - 1).split("e");
-  const size = Math.abs(Number(power));
-  return `${strip(mantissa)}e${power[0] === "-" ? "-" : "+"}${size < 10 ? "0" : ""}${size}`;
-}
-
-/** str(x) of a Python float: 1.0 stays "1.0". */
-export function pyFloat(x) {
-  return Number.isInteger(x) ? x.toFixed(1) : String(x);
-}
+export {fixed, general, powerOfTenLabel, pyFloat, readWhole};  // as before they moved to ./format.js
 
 const joined = (values, digits) => Array.from(values, v => fixed(v, digits)).join(", ");
 
@@ -156,15 +124,6 @@ function diamonds(u, seriesIdx, idx0, idx1) {
 
 const isPowerOfTen = v => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
 const powersOfTen = (u, splits) => splits.map(v => (isPowerOfTen(v) ? v : null));
-const SUPERSCRIPTS = {"-": "\u207b", 0: "\u2070", 1: "\u00b9", 2: "\u00b2", 3: "\u00b3", 4: "\u2074",
-                      5: "\u2075", 6: "\u2076", 7: "\u2077", 8: "\u2078", 9: "\u2079"};
-/** 10², 10¹, 10⁰, 10⁻¹: every power of ten written the same way, as matplotlib writes them. */
-export const powerOfTenLabel = v => {
-  if (v == null) return "";
-  const power = String(Math.round(Math.log10(v)));
-  return `10${[...power].map(c => SUPERSCRIPTS[c]).join("")}`;
-};
-
 /** A diagonal hatch, as matplotlib's "//", over a colour. */
 function hatch(colour) {
   const tile = document.createElement("canvas");
@@ -216,7 +175,7 @@ function panel(parent, title, options, data) {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
   }).observe(holder);
-  return {chart, heading};
+  return {chart, heading, holder};
 }
 
 // --- the explorers ---------------------------------------------------------------------------
@@ -430,7 +389,7 @@ function predictionExplorer(ui, settings) {
     legend: {live: false, markers: markers(["", colours[0], cssHatch(colours[1]), "transparent"])},
     hooks: {draw: [u => { markLine(u, "y", 0.5, [6, 4]); markLine(u, "y", 0, []); }]},
   }, [labels.map((_, i) => i), ...labels.map(() => labels.map(() => null)), labels.map(() => null)]);
-  bars.chart.root.after(list);
+  bars.holder.after(list);  // outside the aria-hidden chart: the numbers are read out as shown
 
   return function update({x1, x2, x3}) {
     const x = [x1, x2, x3];
@@ -456,15 +415,18 @@ const EXPLORERS = {training: trainingExplorer, activation: activationExplorer, s
 
 // --- controls ----------------------------------------------------------------------------------
 
-/** A whole number typed in a box: the number, or the one message that says what the box takes. */
-export function readWhole(text, control) {
-  const range = `from ${control.low} to ${control.high}`;
-  const trimmed = text.trim();
-  if (trimmed === "") return {error: `${control.label} must be a whole number ${range}; the box is empty`};
-  if (!/^[+-]?\d+$/.test(trimmed)) return {error: `${control.label} must be a whole number ${range}; got ${trimmed}`};
-  const value = Number(trimmed);
-  if (value < control.low || value > control.high) return {error: `${control.label} must be ${range}; got ${trimmed}`};
-  return {value};
+/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
+const ANNOUNCE_DELAY = 400;
+
+/** A live region's text, set once ``ANNOUNCE_DELAY`` passes without another message; "" clears it at once. */
+function spokenLater(region) {
+  return message => {
+    clearTimeout(region.timer);
+    if (!message) region.textContent = "";
+    else if (message !== region.textContent) {
+      region.timer = setTimeout(() => { region.textContent = message; }, ANNOUNCE_DELAY);
+    }
+  };
 }
 
 function element(tag, attributes = {}, text = "") {
@@ -530,7 +492,9 @@ function control(spec, value, id, changed) {
   const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
                                 "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
                                 size: String(String(spec.high).length)});
-  const error = element("span", {class: "live-error", id: `${id}-error`, "aria-live": "polite"});
+  const error = element("span", {class: "live-error", id: `${id}-error`});  // shown at once, as typed
+  const errorSpoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
+  const sayError = spokenLater(errorSpoken);  // read out once the typing rests: no word per keystroke
   const beyond = element("span", {class: "live-beyond", id: `${id}-beyond`});
   // A typed number past the slider's end: the slider rests at its end, dimmed, and says so.
   const place = number => {
@@ -548,6 +512,7 @@ function control(spec, value, id, changed) {
     box.value = slider.value;
     box.removeAttribute("aria-invalid");
     error.textContent = "";
+    sayError("");
     changed(Number(slider.value));
   });
   box.addEventListener("input", () => {
@@ -555,14 +520,16 @@ function control(spec, value, id, changed) {
     if (read.error) {
       box.setAttribute("aria-invalid", "true");
       error.textContent = read.error;
+      sayError(read.error);
       return;
     }
     box.removeAttribute("aria-invalid");
     error.textContent = "";
+    sayError("");
     place(read.value);
     changed(read.value);
   });
-  row.append(slider, box, beyond, error);
+  row.append(slider, box, beyond, error, errorSpoken);
   return row;
 }
 
@@ -575,9 +542,6 @@ function caption(name) {
   return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `
     + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
 }
-
-/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
-const ANNOUNCE_DELAY = 400;
 
 function mount(figure, index) {
   const name = figure.dataset.liveExplorer;
