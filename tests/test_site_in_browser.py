@@ -831,14 +831,21 @@ export function train(options) {
 }"""
 
 
-def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, built_site):
+@contextlib.contextmanager
+def page_with_engine(browser, site_url, built_site, name, engine_body):
+    """A recording tab on page ``name`` whose live/network.js is ``engine_body``; the real engine is
+    served as live/network-real.js for it to build on."""
     engine = (built_site / "live" / "network.js").read_text()
     with recorded_tab(browser) as (page, visit):
         page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
-        page.route("**/live/network.js",
-                   lambda route: route.fulfill(body=DIVERGING_ENGINE, content_type="text/javascript"))
-        page.goto(urljoin(site_url, "book/05_training.html"))
+        page.route("**/live/network.js", lambda route: route.fulfill(body=engine_body, content_type="text/javascript"))
+        page.goto(urljoin(site_url, name))
         settle(page)
+        yield page, visit
+
+
+def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, built_site):
+    with page_with_engine(browser, site_url, built_site, "book/05_training.html", DIVERGING_ENGINE) as (page, visit):
         figure = page.locator("figure[data-live-explorer]").first
         status, title = figure.locator(".live-status"), figure.locator(".live-title").first
         assert status.is_hidden()
@@ -864,13 +871,7 @@ export function initialWeights() {
 
 
 def test_an_explorer_that_fails_to_mount_puts_its_snapshot_back_and_logs_once(browser, site_url, built_site):
-    engine = (built_site / "live" / "network.js").read_text()
-    with recorded_tab(browser) as (page, visit):
-        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
-        page.route("**/live/network.js",
-                   lambda route: route.fulfill(body=BROKEN_ENGINE, content_type="text/javascript"))
-        page.goto(urljoin(site_url, "book/03_seeding.html"))
-        settle(page)
+    with page_with_engine(browser, site_url, built_site, "book/03_seeding.html", BROKEN_ENGINE) as (page, visit):
         figure = page.locator("figure[data-live-explorer]").first
         image = figure.locator("img")
         assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
