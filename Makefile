@@ -48,8 +48,11 @@ book: system-book $(READY)
 test: system-test $(READY)
 	$(BIN)/python -m pytest
 
+# JupyterLab will not start as root (containers, classroom VMs) unless it is told it may.
+LAB_AS_ROOT = $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(READY)
-	$(BIN)/jupyter lab book/
+	$(BIN)/jupyter lab $(LAB_AS_ROOT) book/
 
 bench: $(READY)
 	$(BIN)/python benchmarks/bench.py

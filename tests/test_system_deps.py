@@ -43,6 +43,20 @@ def test_make_checks_the_system_first(target):
     assert result.stdout.splitlines()[0].endswith(f"tools/system_deps.py {target}"), result.stdout
 
 
+@pytest.mark.parametrize("uid, flags", [("0", ["--allow-root"]), ("1000", [])])
+def test_make_lab_lets_root_start_jupyterlab(tmp_path, uid, flags):
+    """JupyterLab refuses to run as root unless told it may: `make lab` tells it, for root only (a dry run)."""
+    (tmp_path / "id").write_text(f"#!/bin/sh\necho {uid}\n")  # `id -u` as root, or as a user
+    (tmp_path / "id").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    env["PATH"] = f"{tmp_path}:{env['PATH']}"
+    result = subprocess.run(["make", "-n", "--no-print-directory", "lab"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    [lab] = [line for line in result.stdout.splitlines() if "jupyter lab" in line]
+    assert lab.split()[1:] == ["lab", *flags, "book/"], lab
+
+
 def test_ci_runs_the_readme_commands_and_nothing_else():
     commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
                 if line.strip() and not line.startswith(("#", "set ", "cd "))]
