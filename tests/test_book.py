@@ -165,3 +165,12 @@ def test_a_missing_npm_is_explained_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setattr(build_book.shutil, "which", lambda name: None)
     with pytest.raises(SystemExit, match="needs Node.js and npm"):
         build_book.install_site_packages()
+
+
+def test_every_git_clone_in_the_book_and_readme_names_the_repository_in_config():
+    """The one repository URL lives in _config.yml; a `git clone` a reader copies must name it."""
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    clones = [line.strip() for path in [ROOT / "README.md", *sorted((ROOT / "book").glob("*.md"))]
+              for line in path.read_text().splitlines() if line.strip().startswith("git clone")]
+    assert clones, "the teacher's guide shows how to clone the repository"
+    assert all(line.split()[2] == url for line in clones), clones
