@@ -667,13 +667,15 @@ def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
             assert figure.evaluate(TEXT) == jupyter[kind]().snapshot_alt, name
 
 
-# Every change of the live region, as a screen reader would be told of it.
-COUNT_ANNOUNCEMENTS = """figure => {
-  const region = figure.querySelector('[aria-live="polite"]:not(.live-error-announce)');
-  figure.announced = [];
-  new MutationObserver(() => figure.announced.push(region.textContent)).observe(region, {childList: true,
+# Every change of the live region `selector`, as a screen reader would be told of it, kept in figure[key].
+RECORD_SPOKEN = """(figure, [selector, key]) => {
+  const region = figure.querySelector(selector);
+  figure[key] = [];
+  new MutationObserver(() => figure[key].push(region.textContent)).observe(region, {childList: true,
     characterData: true, subtree: true});
 }"""
+ANNOUNCEMENTS = ['[aria-live="polite"]:not(.live-error-announce)', "announced"]
+SPOKEN_ERRORS = [".live-error-announce", "spoken"]
 
 
 def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser, site_url):
@@ -681,7 +683,7 @@ def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser,
         live = figure.locator('[aria-live="polite"]:not(.live-error-announce)')
         assert live.count() == 1 and figure.locator(".live-text").get_attribute("aria-live") is None
         assert live.text_content() == figure.evaluate(TEXT), "the starting values are there at once"
-        figure.evaluate(COUNT_ANNOUNCEMENTS)
+        figure.evaluate(RECORD_SPOKEN, ANNOUNCEMENTS)
         figure.locator("#live-0-seed").focus()
         for _ in range(10):
             page.keyboard.press("ArrowRight")
@@ -742,15 +744,6 @@ def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url
         assert error.text_content() == "" and box.get_attribute("aria-invalid") is None and "seed 8" in shown(figure)[1]
 
 
-# Every change of the typed seed's spoken error, as a screen reader would be told of it.
-COUNT_SPOKEN_ERRORS = """figure => {
-  const region = figure.querySelector('.live-error-announce');
-  figure.spoken = [];
-  new MutationObserver(() => figure.spoken.push(region.textContent)).observe(region, {childList: true,
-    characterData: true, subtree: true});
-}"""
-
-
 def test_a_typed_seed_error_is_shown_at_once_and_read_out_once_the_typing_rests(browser, site_url):
     with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
         box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
@@ -759,7 +752,7 @@ def test_a_typed_seed_error_is_shown_at_once_and_read_out_once_the_typing_rests(
         assert spoken.count() == 1 and spoken.get_attribute("aria-live") == "polite"
         size = spoken.bounding_box()
         assert size["width"] <= 1 and size["height"] <= 1, "read out, not shown twice"
-        figure.evaluate(COUNT_SPOKEN_ERRORS)
+        figure.evaluate(RECORD_SPOKEN, SPOKEN_ERRORS)
         box.select_text()
         page.keyboard.type("seven")  # five keystrokes, five different messages
         message = "seed must be a whole number from 0 to 4294967295; got seven"

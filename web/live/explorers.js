@@ -193,7 +193,7 @@ function trainingExplorer(ui, settings) {
   // every gridline labelled, and written as the titles write a step count: 10000, not 10,000 or 1e4
   const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
                                                  values: (u, splits) => splits.map(String)});
-  const none = [[0], [null]];
+  const none = [[0], [null]], noWeights = [[0], [null], [null], [null]];  // empty panels
 
   const error = panel(ui.panels, "Error", {
     scales: {x: stepX, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
@@ -211,8 +211,9 @@ function trainingExplorer(ui, settings) {
       label: name, stroke: Object.values(colours)[i], width: 2, dash: DASHES[["-", "--", "-."][i]]}))],
     legend: {live: false, markers: markers(["", ...weightNames.map((_, i) => Object.values(colours)[i])])},
     hooks: {draw: [markStep]},
-  }, [[0], [null], [null], [null]]);
+  }, noWeights);
   const labels = settings.example_labels;
+  const noOutputs = () => [labels.map((_, i) => i), ...[1, 2, 3].map(() => labels.map(() => null))];  // empty bars
   const outputsPanel = panel(ui.panels, "Outputs (hatched: unseen inputs)", {
     scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},  // the first input on top
              y: {ori: 0, range: () => state.limits?.outputs ?? [-1.05, 1.05]}},
@@ -227,7 +228,7 @@ function trainingExplorer(ui, settings) {
        points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}}],
     legend: {live: false, markers: markers(["", colours.blue, cssHatch(colours.orange), "#ffffff"])},
     hooks: {draw: [u => markLine(u, "y", 0, [], false)]},
-  }, [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]);
+  }, noOutputs());
   const targets = Array.from(engine.POST_TARGETS, row => Number(row[0] ?? row));
 
   function run(values) {
@@ -248,9 +249,8 @@ function trainingExplorer(ui, settings) {
     state.shown = null;
     state.step = null;
     error.chart.batch(() => error.chart.setData(none));
-    weights.chart.batch(() => weights.chart.setData([[0], [null], [null], [null]]));
-    outputsPanel.chart.batch(() => outputsPanel.chart.setData(
-      [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null), labels.map(() => null)]));
+    weights.chart.batch(() => weights.chart.setData(noWeights));
+    outputsPanel.chart.batch(() => outputsPanel.chart.setData(noOutputs()));
     error.heading.textContent = "This run diverged";
     ui.status(`Nothing to plot: ${message}.`);
     ui.say(`Empty panels: this run diverged. ${message}.`);
