@@ -30,7 +30,6 @@ ZIPS = {
     "student": ("tiny-network-student", "Student edition (.zip)",
                 "Every chapter notebook without the solutions, for a class"),
 }
-NOTEBOOK_BUTTON = "download-notebook-button"
 NOTEBOOK_TOOLTIP = "Download the reader's edition of this chapter, made for Jupyter"
 
 
@@ -41,13 +40,16 @@ def chapters(srcdir) -> list[Path]:
 
 def add_edition_links(app, pagename, templatename, context, doctree):
     """Add the two editions' zips to the page's download menu, if it has one."""
-    if not chapters(app.srcdir):
+    notebooks = chapters(app.srcdir)
+    if not notebooks:
         return
+    served = tuple(f"_sources/book/{path.name}" for path in notebooks)
     for group in context.get("header_buttons", []):
         if group.get("label") != "download-buttons":
             continue
         for button in group["buttons"]:
-            if button.get("label") == NOTEBOOK_BUTTON:
+            # A notebook page's own ".ipynb" is the theme's source button.
+            if button.get("type") == "link" and button["url"].endswith(served):
                 button["tooltip"] = NOTEBOOK_TOOLTIP
         for kind, (name, text, tooltip) in ZIPS.items():
             group["buttons"].append({

@@ -1,0 +1,183 @@
+"""Every route from the site into Jupyter opens a reader's edition, not the MyST source (#12).
+
+The site's download menu (tools/downloads.py), Binder (postBuild) and `make lab` (Makefile).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import downloads  # noqa: E402
+from editions import markup_left, solution_count  # noqa: E402
+
+CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
+HELPERS = sorted(p.name for p in (ROOT / "helpers").glob("*.py"))
+ZIPS = {"reader": "tiny-network-reader", "student": "tiny-network-student"}
+
+
+def solutions_in_book(chapter: Path) -> int:
+    """The cells of a chapter in book/ tagged ``solution``."""
+    notebook = nbformat.read(chapter, as_version=4)
+    return sum("solution" in c.metadata.get("tags", []) for c in notebook.cells)
+
+
+class Links(HTMLParser):
+    """Every link's href, class and title on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.links.append(dict(attrs))
+
+
+def links(page: Path) -> list[dict]:
+    parser = Links()
+    parser.feed(page.read_text())
+    return parser.links
+
+
+def edition_link(page: Path, kind: str) -> dict:
+    [link] = [a for a in links(page)
+              if f"btn-download-{kind}-edition-button" in a.get("class", "")]
+    return link
+
+
+def test_the_check_for_markup_finds_the_markup_of_the_authors_notebooks():
+    """The checks below could fail: book/'s own notebooks hold MyST markup."""
+    assert CHAPTERS and len(CHAPTERS) == 7
+    assert all(markup_left(nbformat.read(c, as_version=4)) for c in CHAPTERS)
+    assert sum(map(solutions_in_book, CHAPTERS)) > 0
+
+
+# --- The site's download menu --------------------------------------------
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("page", ["book/05_training.html", "book/intro.html"])
+@pytest.mark.parametrize("kind, text", [("reader", "Reader's edition (.zip)"),
+                                        ("student", "Student edition (.zip)")])
+def test_the_download_menu_offers_both_editions(built_site, page, kind, text):
+    link = edition_link(built_site / page, kind)
+    assert link["href"] == f"../downloads/{ZIPS[kind]}.zip"
+    assert (built_site / page).parent.joinpath(link["href"]).resolve().is_file()
+    assert text in (built_site / page).read_text()
+
+
+@pytest.mark.build
+def test_a_chapters_notebook_link_says_it_is_the_readers_edition(built_site):
+    page = built_site / "book" / "05_training.html"
+    [link] = [a for a in links(page)
+              if a.get("href") == "../_sources/book/05_training.ipynb"]
+    assert "reader's edition of this chapter" in link["title"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("kind", ZIPS)
+def test_each_zip_holds_the_notebooks_helpers_requirements_and_readme(
+        built_site, kind):
+    top = ZIPS[kind]
+    with zipfile.ZipFile(built_site / "downloads" / f"{top}.zip") as archive:
+        files = {n for n in archive.namelist() if not n.endswith("/")}
+    expected = {f"{top}/{c.name}" for c in CHAPTERS}
+    expected |= {f"{top}/helpers/{name}" for name in HELPERS}
+    expected |= {f"{top}/requirements.txt", f"{top}/README.md"}
+    assert files == expected
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("kind", ZIPS)
+def test_every_notebook_in_a_zip_is_clean_and_keeps_its_solutions_or_none(
+        built_site, kind):
+    top = ZIPS[kind]
+    with zipfile.ZipFile(built_site / "downloads" / f"{top}.zip") as archive:
+        for chapter in CHAPTERS:
+            notebook = nbformat.reads(
+                archive.read(f"{top}/{chapter.name}"), as_version=4)
+            assert markup_left(notebook) == [], chapter.name
+            kept = solutions_in_book(chapter) if kind == "reader" else 0
+            assert solution_count(notebook) == kept, chapter.name
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_a_chapters_notebook_download_is_its_readers_edition(built_site,
+                                                             chapter):
+    served = built_site / "_sources" / "book" / chapter.name
+    notebook = nbformat.read(served, as_version=4)
+    assert markup_left(notebook) == []
+    assert solution_count(notebook) == solutions_in_book(chapter)
+
+
+def fake_app(srcdir, builder="html", outdir=None):
+    return SimpleNamespace(srcdir=str(srcdir), outdir=str(outdir),
+                           builder=SimpleNamespace(name=builder))
+
+
+def download_menu():
+    notebook = {"type": "link", "url": "../_sources/book/01_tanh.ipynb",
+                "label": "download-source-button",
+                "tooltip": "Download source file"}
+    return {"type": "group", "label": "download-buttons",
+            "buttons": [notebook]}
+
+
+def test_the_menu_gains_both_zips_and_the_notebook_link_its_tooltip():
+    context = {"header_buttons": [download_menu()],
+               "pathto": lambda name, resource: f"../{name}"}
+    downloads.add_edition_links(fake_app(ROOT), "book/01_tanh", "page.html",
+                                context, None)
+    notebook, *zips = context["header_buttons"][0]["buttons"]
+    assert notebook["tooltip"] == downloads.NOTEBOOK_TOOLTIP
+    assert [b["url"] for b in zips] == [f"../downloads/{ZIPS[k]}.zip"
+                                        for k in ("reader", "student")]
+
+
+def test_a_page_without_a_download_menu_gets_no_links():
+    context = {"header_buttons": [{"type": "link", "label": "other"}],
+               "pathto": lambda name, resource: name}
+    before = [dict(b) for b in context["header_buttons"]]
+    downloads.add_edition_links(fake_app(ROOT), "x", "page.html", context,
+                                None)
+    assert context["header_buttons"] == before
+
+
+def test_a_book_without_chapters_gets_no_links(tmp_path):
+    context = {"header_buttons": [download_menu()],
+               "pathto": lambda name, resource: name}
+    downloads.add_edition_links(fake_app(tmp_path), "x", "page.html",
+                                context, None)
+    assert len(context["header_buttons"][0]["buttons"]) == 1
+
+
+@pytest.mark.parametrize("builder, exception", [("linkcheck", None),
+                                                ("html", RuntimeError("x"))])
+def test_no_editions_after_a_failed_or_non_html_build(tmp_path, builder,
+                                                      exception):
+    app = fake_app(ROOT, builder, tmp_path)
+    downloads.write_editions(app, exception)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_chapter_missing_from_the_readers_edition_fails_the_build(
+        tmp_path, monkeypatch):
+    def make_edition(kind, out, book):
+        out.mkdir(parents=True)
+        shutil.make_archive(str(out), "zip", out.parent, out.name)
+        return []  # no notebooks written
+
+    monkeypatch.setattr(downloads, "make_edition", make_edition)
+    with pytest.raises(RuntimeError, match="reader's edition has no 01_"):
+        downloads.write_editions(fake_app(ROOT, "html", tmp_path), None)
