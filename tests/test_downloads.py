@@ -181,3 +181,31 @@ def test_a_chapter_missing_from_the_readers_edition_fails_the_build(
     monkeypatch.setattr(downloads, "make_edition", make_edition)
     with pytest.raises(RuntimeError, match="reader's edition has no 01_"):
         downloads.write_editions(fake_app(ROOT, "html", tmp_path), None)
+
+
+# --- Binder ---------------------------------------------------------------
+
+
+def tracked_copy(target: Path) -> Path:
+    """The repository's tracked files (what Binder clones) copied into ``target``."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout
+    for name in filter(None, files.split("\0")):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
+def test_binder_opens_the_readers_edition_of_book(tmp_path):
+    """repo2docker runs postBuild after the requirements; book/ is then the reader's edition."""
+    repo = tracked_copy(tmp_path)
+    assert not (repo / "binder").exists(), "a binder/ folder hides the root files"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "postBuild"], cwd=repo, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(p.name for p in (repo / "book").glob("*.ipynb")) == [c.name for c in CHAPTERS]
+    for chapter in CHAPTERS:
+        notebook = nbformat.read(repo / "book" / chapter.name, as_version=4)
+        assert markup_left(notebook) == [], chapter.name
+        assert solution_count(notebook) == solutions_in_book(chapter), chapter.name
