@@ -209,3 +209,47 @@ def test_binder_opens_the_readers_edition_of_book(tmp_path):
         notebook = nbformat.read(repo / "book" / chapter.name, as_version=4)
         assert markup_left(notebook) == [], chapter.name
         assert solution_count(notebook) == solutions_in_book(chapter), chapter.name
+
+
+# --- make lab -------------------------------------------------------------
+
+
+def make_lab(repo: Path) -> subprocess.CompletedProcess:
+    """`make lab` in ``repo``, with JupyterLab replaced by echo, which prints what it would open."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "--no-print-directory", "lab", "JUPYTER_LAB=echo"],
+                          cwd=repo, env=env, capture_output=True, text=True)
+
+
+def test_make_lab_writes_the_readers_edition_when_the_book_changes_and_opens_it(tmp_path):
+    repo = tracked_copy(tmp_path)
+    # A ready .venv whose python is the one running the tests (make would build one otherwise).
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    (repo / ".venv" / "bin" / "python").write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n')
+    (repo / ".venv" / "bin" / "python").chmod(0o755)
+    (repo / ".venv" / ".installed").touch()
+    first = make_lab(repo)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "tools/editions.py reader _build/reader" in first.stdout
+    assert first.stdout.splitlines()[-1].split()[-1] == "_build/reader", "what lab opens"
+    for chapter in CHAPTERS:
+        notebook = nbformat.read(repo / "_build" / "reader" / chapter.name, as_version=4)
+        assert markup_left(notebook) == [] and solution_count(notebook) == solutions_in_book(chapter)
+
+    again = make_lab(repo)
+    assert "editions.py" not in again.stdout, "nothing changed: not written again"
+    assert again.stdout.splitlines()[-1].split()[-1] == "_build/reader"
+
+    written = repo / "_build" / "reader" / ".written"
+    for changed in ["book/03_seeding.ipynb", "helpers/network.py", "tools/editions.py",
+                    "requirements.txt", "README.md"]:
+        stamp = written.stat().st_mtime
+        os.utime(repo / changed, (stamp + 10, stamp + 10))
+        if changed == "requirements.txt":  # the .venv is made again first
+            os.utime(repo / ".venv" / ".installed", (stamp + 20, stamp + 20))
+        result = make_lab(repo)
+        assert result.returncode == 0, result.stdout + result.stderr
+        rewritten = "tools/editions.py reader _build/reader" in result.stdout
+        assert rewritten == (changed != "README.md"), changed
+        os.utime(repo / changed, (stamp - 10, stamp - 10))
+        assert "editions.py" not in make_lab(repo).stdout, changed
