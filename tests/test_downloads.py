@@ -26,9 +26,27 @@ ZIPS = {"reader": "tiny-network-reader", "student": "tiny-network-student"}
 
 
 def solutions_in_book(chapter: Path) -> int:
-    """The cells of a chapter in book/ tagged ``solution``."""
+    """The solutions of a chapter in book/: coding ones and written ones."""
+    return solution_count(nbformat.read(chapter, as_version=4))
+
+
+def solution_code(chapter: Path) -> list[str]:
+    """The source of each cell of a chapter in book/ tagged ``solution``."""
     notebook = nbformat.read(chapter, as_version=4)
-    return sum("solution" in c.metadata.get("tags", []) for c in notebook.cells)
+    return [c.source for c in notebook.cells
+            if "solution" in c.metadata.get("tags", [])]
+
+
+def check_edition(notebook, chapter: Path, kind: str):
+    """Clean of MyST; the reader's keeps every solution, the student's none."""
+    assert markup_left(notebook) == [], chapter.name
+    code = {c.source for c in notebook.cells if c.cell_type == "code"}
+    if kind == "reader":
+        assert solution_count(notebook) == solutions_in_book(chapter)
+        assert all(s in code for s in solution_code(chapter)), chapter.name
+    else:
+        assert solution_count(notebook) == 0, chapter.name
+        assert not any(s in code for s in solution_code(chapter)), chapter
 
 
 class Links(HTMLParser):
@@ -56,10 +74,11 @@ def edition_link(page: Path, kind: str) -> dict:
 
 
 def test_the_check_for_markup_finds_the_markup_of_the_authors_notebooks():
-    """The checks below could fail: book/'s own notebooks hold MyST markup."""
+    """The checks below could fail: book/ holds MyST markup and solutions."""
     assert CHAPTERS and len(CHAPTERS) == 7
     assert all(markup_left(nbformat.read(c, as_version=4)) for c in CHAPTERS)
-    assert sum(map(solutions_in_book, CHAPTERS)) > 0
+    assert all(solution_code(c) for c in CHAPTERS)
+    assert all(solutions_in_book(c) >= len(solution_code(c)) for c in CHAPTERS)
 
 
 # --- The site's download menu --------------------------------------------
@@ -106,9 +125,7 @@ def test_every_notebook_in_a_zip_is_clean_and_keeps_its_solutions_or_none(
         for chapter in CHAPTERS:
             notebook = nbformat.reads(
                 archive.read(f"{top}/{chapter.name}"), as_version=4)
-            assert markup_left(notebook) == [], chapter.name
-            kept = solutions_in_book(chapter) if kind == "reader" else 0
-            assert solution_count(notebook) == kept, chapter.name
+            check_edition(notebook, chapter, kind)
 
 
 @pytest.mark.build
@@ -116,9 +133,7 @@ def test_every_notebook_in_a_zip_is_clean_and_keeps_its_solutions_or_none(
 def test_a_chapters_notebook_download_is_its_readers_edition(built_site,
                                                              chapter):
     served = built_site / "_sources" / "book" / chapter.name
-    notebook = nbformat.read(served, as_version=4)
-    assert markup_left(notebook) == []
-    assert solution_count(notebook) == solutions_in_book(chapter)
+    check_edition(nbformat.read(served, as_version=4), chapter, "reader")
 
 
 def fake_app(srcdir, builder="html", outdir=None):
@@ -206,9 +221,8 @@ def test_binder_opens_the_readers_edition_of_book(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in (repo / "book").glob("*.ipynb")) == [c.name for c in CHAPTERS]
     for chapter in CHAPTERS:
-        notebook = nbformat.read(repo / "book" / chapter.name, as_version=4)
-        assert markup_left(notebook) == [], chapter.name
-        assert solution_count(notebook) == solutions_in_book(chapter), chapter.name
+        check_edition(nbformat.read(repo / "book" / chapter.name, as_version=4),
+                      chapter, "reader")
 
 
 # --- make lab -------------------------------------------------------------
@@ -233,8 +247,8 @@ def test_make_lab_writes_the_readers_edition_when_the_book_changes_and_opens_it(
     assert "tools/editions.py reader _build/reader" in first.stdout
     assert first.stdout.splitlines()[-1].split()[-1] == "_build/reader", "what lab opens"
     for chapter in CHAPTERS:
-        notebook = nbformat.read(repo / "_build" / "reader" / chapter.name, as_version=4)
-        assert markup_left(notebook) == [] and solution_count(notebook) == solutions_in_book(chapter)
+        check_edition(nbformat.read(repo / "_build" / "reader" / chapter.name, as_version=4),
+                      chapter, "reader")
 
     again = make_lab(repo)
     assert "editions.py" not in again.stdout, "nothing changed: not written again"
