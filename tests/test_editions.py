@@ -1,8 +1,10 @@
 """The student-edition generator: a notebook in, a notebook out."""
 
+import os
 import re
 import shutil
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -342,3 +344,34 @@ def test_the_command_line_says_how_to_use_it(tmp_path, capsys):
     for path in book.glob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
         assert markup_left(notebook) == [] and solution_count(notebook) > 0
+
+
+def test_make_lab_keeps_a_readers_edits_before_writing_the_edition_again(tmp_path, capsys):
+    out = tmp_path / "reader"
+    later = time.time_ns() + 10**12  # every time below is set, none taken from the clock
+
+    def written_then_edited():
+        (out / ".written").touch()
+        for path in [out / ".written", *out.glob("*.ipynb")]:
+            os.utime(path, ns=(later, later))  # written together with the stamp
+        edited.write_text(edited.read_text().replace("The tanh function", "My notes on tanh", 1))
+        os.utime(edited, ns=(later + 1, later + 1))
+
+    assert main(["reader", str(out), "--save-edits"]) == 0
+    assert not (tmp_path / "reader-edits").exists(), "no stamp yet: nothing to keep"
+    edited = out / "01_tanh.ipynb"
+    capsys.readouterr()
+    for run in (1, 2):
+        written_then_edited()
+        assert main(["reader", str(out), "--save-edits"]) == 0
+        kept = sorted(p.name for p in (tmp_path / "reader-edits").iterdir())
+        assert kept == ["01_tanh-2.ipynb", "01_tanh.ipynb"][-run:], "an older copy is never overwritten"
+        newest = tmp_path / "reader-edits" / ("01_tanh.ipynb" if run == 1 else "01_tanh-2.ipynb")
+        assert "My notes on tanh" in newest.read_text()
+        assert "My notes on tanh" not in edited.read_text(), "the edition itself is written afresh"
+        assert f"kept your edits: {newest}" in capsys.readouterr().out
+    (out / ".written").touch()
+    os.utime(out / ".written", ns=(later + 2, later + 2))
+    assert main(["reader", str(out), "--save-edits"]) == 0
+    assert len(list((tmp_path / "reader-edits").iterdir())) == 2, "nothing edited: nothing kept"
+    assert main(["reader", "--save-edits", "--in-place"]) == 2

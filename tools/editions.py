@@ -485,7 +485,29 @@ def rewrite_in_place(book: Path) -> list[Path]:
     return list(notebooks)
 
 
-USAGE = "usage: python tools/editions.py reader|student [OUT]  or  python tools/editions.py reader --in-place BOOK"
+def save_edits(out: Path, stamp: Path) -> list[Path]:
+    """Copy each notebook in ``out`` changed after ``stamp`` to OUT-edits/, before ``out`` is written again.
+
+    `make lab` opens the reader's edition in _build/reader and writes it again when the book
+    changes; a reader's own notes there are kept this way instead of being replaced.
+    """
+    if not stamp.is_file():
+        return []
+    saved, keep = [], out.parent / f"{out.name}-edits"
+    for path in sorted(out.glob("*.ipynb")):
+        if path.stat().st_mtime_ns > stamp.stat().st_mtime_ns:
+            keep.mkdir(exist_ok=True)
+            target, n = keep / path.name, 1
+            while target.exists():
+                n += 1
+                target = keep / f"{path.stem}-{n}{path.suffix}"
+            shutil.copy2(path, target)
+            saved.append(target)
+    return saved
+
+
+USAGE = ("usage: python tools/editions.py reader|student [OUT] [--save-edits]"
+         "  or  python tools/editions.py reader --in-place BOOK")
 
 
 def main(argv: list[str]) -> int:
@@ -493,7 +515,9 @@ def main(argv: list[str]) -> int:
         for path in rewrite_in_place(Path(argv[2])):
             print(f"rewrote {path} as the reader's edition")
         return 0
-    if not argv or argv[0] not in EDITIONS or len(argv) > 2:
+    keep = "--save-edits" in argv
+    argv = [a for a in argv if a != "--save-edits"]
+    if not argv or argv[0] not in EDITIONS or len(argv) > 2 or any(a.startswith("--") for a in argv):
         print(USAGE, file=sys.stderr)
         return 2
     kind = argv[0]
@@ -501,6 +525,9 @@ def main(argv: list[str]) -> int:
 
     def shown(path: Path) -> Path:
         return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+    for path in save_edits(out, out / ".written") if keep else []:
+        print(f"kept your edits: {shown(path)}")
 
     for path in make_edition(kind, out):
         print(f"wrote {shown(path)}")
