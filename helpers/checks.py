@@ -392,6 +392,53 @@ def check_gradient(function) -> Verdict:
     return _verdict(run, "your gradient matches central finite differences.")
 
 
+def _stable_rate_datasets() -> list:
+    """(name, inputs, targets) for the learning-rate check: the post's data, a column doubled, other targets."""
+    X, targets = network.POST_INPUTS, network.POST_TARGETS
+    return [("the post's dataset", X, targets),
+            ("the dataset with its second column doubled", X * [1.0, 2.0, 1.0], targets),
+            ("the post's inputs with targets [1, 1, 0, 0]", X, 1 - targets)]
+
+
+def _largest_curvature(inputs: np.ndarray) -> float:
+    return float(np.linalg.eigvalsh(inputs.T @ inputs).max())
+
+
+def check_largest_stable_rate(function) -> Verdict:
+    """Chapter 5: ``function(X, targets)`` should give 2 / lambda for the bowl of the target-0 examples."""
+
+    def run():
+        for name, X, targets in _stable_rate_datasets():
+            zeros = X[targets.ravel() == 0]
+            got = _number(_call(function, X.copy(), targets.copy()), f"the rate for {name}")
+            curvature = _largest_curvature(zeros)
+            right = 2 / curvature
+            if np.isclose(got, right, rtol=1e-9, atol=0):
+                continue
+            _name_the_slip(got, right, [
+                (2 / _largest_curvature(X), f"for {name} you used all four examples. Near the answer the "
+                                            "examples with target 1 are saturated and barely push: the bowl "
+                                            "is made by the examples whose target is 0."),
+                (2 / _largest_curvature(X[:2]), f"for {name} you used the first two examples, but there the "
+                                                "examples with target 0 are others: pick them by their "
+                                                "targets, wherever they are."),
+                (1 / curvature, f"for {name} your rate is half the right one: a step overshoots only once "
+                                "the factor 1 - rate * curvature falls below -1."),
+                (curvature, f"for {name} you returned the curvature itself, not the largest stable rate."),
+                (2 / np.sqrt(curvature), f"for {name} you used the largest singular value of the inputs, the "
+                                         "square root of the curvature: the curvature is the eigenvalue of "
+                                         "the inputs' transpose times the inputs."),
+                (2 / np.linalg.eigvalsh(zeros.T @ zeros)[-2], f"for {name} you used a smaller eigenvalue: the "
+                                                              "step must be safe along the steepest direction "
+                                                              "of the bowl, so take the largest."),
+            ])
+            raise _Failed(f"for {name} your rate is {got:.4f}, which is "
+                          f"{'too large' if got > right else 'too small'}. Find the examples whose target is 0, "
+                          "and the largest curvature of their bowl.")
+
+    return _verdict(run, "the largest stable rate for every dataset checked.")
+
+
 # --- chapter 6 ------------------------------------------------------------------------------
 
 

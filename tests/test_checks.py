@@ -24,6 +24,7 @@ CHECKS = [
     checks.check_glorot_limit,
     checks.check_training_step,
     checks.check_gradient,
+    checks.check_largest_stable_rate,
     checks.check_to_labels,
     checks.check_count_parameters,
 ]
@@ -51,6 +52,12 @@ def name(check):
 def step(X, targets, w, learning_rate=1.0, slope=network.tanh_slope, sign=1):
     y = np.tanh(X @ w)
     return w + sign * learning_rate * (X.T @ ((targets - y) * slope(y)))
+
+
+def stable_rate(X, targets, rows=None, eigenvalue=-1, power=1.0):
+    """2 / lambda for the bowl of the target-0 rows, or a slip: other rows, eigenvalue or power."""
+    A = X[targets.ravel() == 0] if rows is None else X[rows]
+    return 2 / np.linalg.eigvalsh(A.T @ A)[eigenvalue] ** power
 
 
 def gradient(X, targets, w, activation="tanh"):
@@ -111,6 +118,7 @@ RIGHT = {
                                 lambda fan_in, fan_out: (6 / (fan_in + fan_out)) ** 0.5],
     checks.check_training_step: [step, lambda X, t, w, lr=1.0: step(X, t, w, lr) + 5e-11],
     checks.check_gradient: [gradient, lambda X, t, w, activation="tanh": gradient(X, t, w, activation) + 5e-7],
+    checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
     checks.check_to_labels: [labels, lambda outputs, threshold: np.where(outputs > threshold, 1, 0).astype(np.uint8)],
     checks.check_count_parameters: [count, lambda model: np.int64(count(model))],
 }
@@ -295,6 +303,26 @@ WRONG = {
         "for activation 'tanh' and seed 1 your gradient differs from the finite-difference estimate. Check each factor of the chain rule, and the activation's slope."),
     "gradient: flat": (checks.check_gradient, lambda X, t, w, activation: gradient(X, t, w, activation).ravel(), 
         'the gradient for tanh should have shape (3, 1); got shape (3,)'),
+    "rate: all four examples": (checks.check_largest_stable_rate, lambda X, t: stable_rate(X, t, rows=slice(None)),
+        "for the post's dataset you used all four examples. Near the answer the examples with target 1 are saturated and barely push: the bowl is made by the examples whose target is 0."),
+    "rate: the first two examples": (checks.check_largest_stable_rate, lambda X, t: stable_rate(X, t, rows=slice(2)),
+        "for the post's inputs with targets [1, 1, 0, 0] you used the first two examples, but there the examples with target 0 are others: pick them by their targets, wherever they are."),
+    "rate: 1 / lambda": (checks.check_largest_stable_rate, lambda X, t: stable_rate(X, t) / 2,
+        "for the post's dataset your rate is half the right one: a step overshoots only once the factor 1 - rate * curvature falls below -1."),
+    "rate: lambda itself": (checks.check_largest_stable_rate, lambda X, t: 2 / stable_rate(X, t),
+        "for the post's dataset you returned the curvature itself, not the largest stable rate."),
+    "rate: singular value": (checks.check_largest_stable_rate, lambda X, t: stable_rate(X, t, power=0.5),
+        "for the post's dataset you used the largest singular value of the inputs, the square root of the curvature: the curvature is the eigenvalue of the inputs' transpose times the inputs."),
+    "rate: a smaller eigenvalue": (checks.check_largest_stable_rate, lambda X, t: stable_rate(X, t, eigenvalue=-2),
+        "for the post's dataset you used a smaller eigenvalue: the step must be safe along the steepest direction of the bowl, so take the largest."),
+    "rate: the trace": (checks.check_largest_stable_rate, lambda X, t: 2 / np.trace(X[t.ravel() == 0].T @ X[t.ravel() == 0]),
+        "for the post's dataset your rate is 0.6667, which is too small. Find the examples whose target is 0, and the largest curvature of their bowl."),
+    "rate: the post's value typed in": (checks.check_largest_stable_rate, lambda X, t: 0.7639320225002103,
+        "for the dataset with its second column doubled your rate is 0.7639, which is too large. Find the examples whose target is 0, and the largest curvature of their bowl."),
+    "rate: a list": (checks.check_largest_stable_rate, lambda X, t: [stable_rate(X, t)],
+        "the rate for the post's dataset should be a single number; got [np.float64(0.7639320225002103)]"),
+    "rate: nan": (checks.check_largest_stable_rate, lambda X, t: np.nan,
+        "the rate for the post's dataset contains nan or inf"),
     # chapter 6
     "labels: floats": (checks.check_to_labels, lambda o, t: (o > t).astype(float), 
         'the labels are of type float64; class labels should be whole numbers (integers).'),
