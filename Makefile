@@ -69,7 +69,7 @@ notebooks: $(READY)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
 
 student: $(READY)
-	$(BIN)/python tools/make_student.py
+	$(BIN)/python tools/editions.py student
 
 lock:
 	rm -rf _build/lock-venv

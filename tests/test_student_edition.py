@@ -17,7 +17,7 @@ from helpers.checks import NOT_YET
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from make_student import make_student_edition  # noqa: E402
+from editions import make_edition  # noqa: E402
 
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
 CHECK = re.compile(r"^helpers\.checks\.check_(\w+)\((\w+)\)$")
@@ -26,7 +26,7 @@ CHECK = re.compile(r"^helpers\.checks\.check_(\w+)\((\w+)\)$")
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     out = tmp_path_factory.mktemp("edition") / "student"
-    make_student_edition(out)
+    make_edition("student", out)
     return out
 
 

@@ -1,0 +1,512 @@
+"""Generate the two editions of the notebooks that readers open in Jupyter.
+
+Usage: python tools/editions.py reader|student [OUT]   (default: _build/KIND, plus OUT.zip)
+       python tools/editions.py reader --in-place BOOK  (rewrite BOOK/*.ipynb; Binder's postBuild)
+
+The chapter notebooks in book/ are the one source, written in MyST for the site. Jupyter does
+not read MyST, so both editions are plain notebooks:
+- numbers glued into the prose with ``{glue:text}`` are filled in from the stored outputs, and
+  the ``glue(...)`` calls that publish them go, with any cell tagged ``remove-cell`` (the site
+  does not show it either; it only hands numbers to the prose);
+- exercise boxes become "### Exercise: title" headings, admonitions become quotes with a bold
+  title, ``{cite:p}``/``{cite:t}`` become "(Author Year)" / "Author (Year)" with a References
+  list at the end, and ``{doc}`` links become links to the other notebook, titled;
+- the first code cell checks that ``helpers`` (and what it imports) can be imported and, if
+  not, fails with one sentence saying what to install (HELPERS_MISSING), not a traceback.
+
+The reader's edition (the teacher's edition too) keeps every solution, after its exercise,
+under a "#### Solution" heading; the solution's own cells are collapsed
+(``jupyter.source_hidden``), so JupyterLab shows them only when the reader opens them. The
+stored outputs stay, so the notebook reads like the site before it is run.
+
+The student edition takes every solution out: a code cell tagged ``solution`` becomes a stub
+(signature and docstring kept, the body raises ``NotImplementedError`` with the cell's ``hint``),
+sphinx-exercise ``{solution}`` blocks go and leave an empty Markdown cell for the written answer,
+and every output is cleared.
+
+Both are written with a copy of ``helpers/``, a ``requirements.txt`` that pins only what the
+notebooks need (not the book's build and test tools), a three-line README, and a zip.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import sys
+import textwrap
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from myst_nb.core.variables import format_plain_text
+from packaging.requirements import Requirement
+from pybtex.database import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTION_TAG = "solution"
+REMOVED_TAG = "remove-cell"  # myst-nb runs such a cell and shows nothing of it
+DEFAULT_HINT = "write this function, then run the check below"
+GATE_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}", re.MULTILINE)
+GATE_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}", re.MULTILINE)
+SOLUTION_BLOCK = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{solution(?:-start|-end)?\}.*?^(?P=fence)[ \t]*$\n?",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
+BOX = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{(?P<kind>exercise|admonition)\}[ \t]*(?P<title>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+# What the student notebooks and helpers import, plus the kernel and JupyterLab to run them.
+STUDENT_PACKAGES = ["numpy", "matplotlib", "ipywidgets", "scikit-learn", "ipykernel", "jupyterlab"]
+
+
+def glued_values(notebook) -> dict[str, str]:
+    """The text/plain value of every ``glue(name, ...)`` stored in a notebook's outputs."""
+    values = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            scrap = output.get("metadata", {}).get("scrapbook")
+            if scrap:
+                values[scrap["name"]] = output["data"][scrap["mime_prefix"] + "text/plain"]
+    return values
+
+
+def fill_glue(text: str, values: dict[str, str]) -> str:
+    """Replace each {glue:text}`name[:format]` with its value, formatted as the book does."""
+
+    def value(match):
+        key, _, fmt = match.group(1).partition(":")
+        if key not in values:
+            raise ValueError(f"{{glue:text}}`{match.group(1)}` has no stored value: run `make notebooks`")
+        return format_plain_text(values[key], fmt or "s")
+
+    return GLUE_ROLE.sub(value, text)
+
+
+def plain_boxes(text: str) -> str:
+    """Exercise boxes as "### Exercise: title" headings, admonitions as quotes with a bold title."""
+
+    def box(match):
+        body = re.sub(r"\A(?::\w[\w-]*:[^\n]*\n)*\n*", "", match.group("body")).rstrip()
+        title = match.group("title").strip()
+        if match.group("kind") == "exercise":
+            return f"### Exercise: {title}\n\n{body}"
+        return "\n".join(f"> {line}".rstrip() for line in [f"**{title}**", "", *body.splitlines()])
+
+    return BOX.sub(box, text)
+
+
+def author_year(bibfile: Path) -> dict[str, tuple[str, str]]:
+    """Each citation key of ``bibfile`` with its first author's last name ("... et al.") and year."""
+    found = {}
+    for key, entry in parse_file(str(bibfile)).entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        name = " ".join(people[0].last_names).replace("{", "").replace("}", "") if people else key
+        found[key] = (name + (" et al." if len(people) > 2 else f" and {' '.join(people[1].last_names)}"
+                              if len(people) == 2 else ""), entry.fields.get("year", ""))
+    return found
+
+
+def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[str, str]) -> str:
+    """{cite:p}/{cite:t} as "(Author Year)" / "Author (Year)", {doc} as a titled link to the notebook.
+
+    ``titles`` maps each notebook's name (without .ipynb) to its title; a {doc} link to any
+    other page is refused, since the editions hold the chapters only.
+    """
+
+    def cite(match):
+        keys = [k.strip() for k in match.group(2).split(",")]
+        unknown = [k for k in keys if k not in citations]
+        if unknown:
+            raise ValueError(f"{{cite}} of {unknown}, which book/references.bib does not have")
+        if match.group(1) == "t":
+            return "; ".join(f"{citations[k][0]} ({citations[k][1]})" for k in keys)
+        return "(" + "; ".join(f"{citations[k][0]} {citations[k][1]}" for k in keys) + ")"
+
+    def doc(match):
+        label, _, target = match.group(1).rpartition(" <")
+        target = target.rstrip(">") if label else match.group(1)
+        if target not in titles:
+            raise ValueError(f"{{doc}}`{match.group(1)}` links to {target!r}, which is not a chapter notebook")
+        return f"[{label or titles[target]}]({target}.ipynb)"
+
+    text = re.sub(r"\{cite:([pt])\}`([^`]+)`", cite, text)
+    return re.sub(r"\{doc\}`([^`]+)`", doc, text)
+
+
+def cited_keys(text: str) -> list[str]:
+    """The citation keys of every {cite:p}/{cite:t} role in ``text``, in order of first use."""
+    keys = [k.strip() for group in re.findall(r"\{cite:[pt]\}`([^`]+)`", text) for k in group.split(",")]
+    return list(dict.fromkeys(keys))
+
+
+def reference_list(keys: list[str], bibfile: Path) -> str:
+    """A Markdown "References" section: the entries ``keys`` of ``bibfile``, in the book's style."""
+    from pybtex.plugin import find_plugin
+
+    bibliography = parse_file(str(bibfile))
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    entries = [bibliography.entries[k] for k in keys]
+    formatted = style.format_entries(entries)
+    lines = [" ".join(entry.text.render_as("markdown").split()) for entry in formatted]
+    return "## References\n\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def notebook_titles(book: Path) -> dict[str, str]:
+    """Each chapter notebook's name (without .ipynb) and the text of its first "# " heading."""
+    titles = {}
+    for path in sorted(book.glob("*.ipynb")):
+        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        heading = re.search(r"^# (.+)$", text, re.MULTILINE)
+        titles[path.stem] = heading.group(1).strip() if heading else path.stem
+    return titles
+
+
+def _is_glue(node) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "myst_nb" and [a.name for a in node.names] == ["glue"]
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "glue":
+        if not any(k.arg == "display" and getattr(k.value, "value", True) is False for k in node.value.keywords):
+            raise ValueError(f"glue() without display=False shows an output; keep it out of the notebook: line {node.lineno}")
+        return True
+    if isinstance(node, (ast.For, ast.If, ast.With)):  # a block that only glues
+        return all(_is_glue(n) for n in [*node.body, *getattr(node, "orelse", [])])
+    return False
+
+
+def _glue_lines(body) -> set[int]:
+    lines = set()
+    for node in body:
+        if _is_glue(node):
+            lines.update(range(node.lineno, node.end_lineno + 1))
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                lines |= _glue_lines(getattr(node, field, []))
+    return lines
+
+
+def without_glue(source: str) -> str:
+    """``source`` without the myst_nb glue import and the glue(...) calls that feed the web pages."""
+    parsable = re.sub(r"^([ \t]*)([%!])", r"\1#\2", source, flags=re.MULTILINE)  # IPython magics
+    drop = _glue_lines(ast.parse(parsable).body)
+    if not drop:
+        return source.strip()
+    kept = [line for number, line in enumerate(source.splitlines(), start=1) if number not in drop]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def student_requirements(pins: list[str], roots=STUDENT_PACKAGES) -> list[str]:
+    """The lines of ``pins`` that ``roots`` need, found from the installed packages' metadata."""
+
+    def norm(name):
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    needed, todo = set(), [norm(r) for r in roots]
+    while todo:
+        name = todo.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        for line in metadata.requires(name) or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(norm(requirement.name))
+    pinned = {norm(line.split("==")[0]): line for line in pins if "==" in line}
+    missing = needed - set(pinned)
+    if missing:
+        raise ValueError(f"not pinned in requirements.txt: {sorted(missing)}")
+    return sorted((pinned[n] for n in needed), key=str.lower)
+
+
+def raise_not_implemented(hint: str, indent: str, width: int = 79) -> str:
+    """``raise NotImplementedError(hint)``, the hint split over lines so that none passes ``width``."""
+    line = f"{indent}raise NotImplementedError({hint!r})"
+    if len(line) <= width:
+        return line
+    inner = indent + " " * 4
+    parts = textwrap.wrap(hint, width - len(inner) - 2, drop_whitespace=False, break_long_words=False)
+    if "".join(parts) != hint:  # a hint textwrap cannot cut exactly: keep it whole
+        return line
+    return "\n".join([f"{indent}raise NotImplementedError(", *(inner + repr(part) for part in parts), f"{indent})"])
+
+
+def stub(source: str, hint: str = DEFAULT_HINT) -> str:
+    """The solution cell ``source`` with each function body replaced by a NotImplementedError."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    kept = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            kept.append("\n".join(lines[node.lineno - 1 : node.end_lineno]))
+        elif isinstance(node, ast.FunctionDef):
+            has_docstring = ast.get_docstring(node) is not None
+            if has_docstring and len(node.body) == 1:
+                raise ValueError(f"solution function {node.name!r} has a docstring but no body")
+            first = node.body[1] if has_docstring else node.body[0]
+            header = lines[node.lineno - 1 - len(node.decorator_list) : first.lineno - 1]
+            indent = " " * first.col_offset
+            kept.append("\n".join([*header, raise_not_implemented(hint, indent)]))
+    if not any(isinstance(node, ast.FunctionDef) for node in tree.body):
+        raise ValueError("a solution cell must define at least one function to turn into a stub")
+    return "\n\n\n".join(kept)
+
+
+EDITIONS = ("reader", "student")
+SOLUTION_HEADING = "#### Solution"
+ANSWER_PROMPT = "*Write your answer in the empty cell below.*"
+# The one sentence a reader sees when the notebook cannot import the book's code; {} is the
+# module that is missing (helpers itself, or a package it imports).
+HELPERS_MISSING = (
+    "This notebook needs the book's helpers folder beside it and the packages in its "
+    "requirements.txt, and {} is missing: download the reader's edition (.zip) from the "
+    "download menu of any chapter of the book, unzip it, run "
+    "`pip install -r requirements.txt` in that folder, and open the notebook from there."
+)
+GUARD = '''# The book's own code is in the folder helpers/ beside this notebook.
+try:
+    import helpers  # noqa: F401
+except ModuleNotFoundError as missing:
+
+    class NotInstalled(Exception):
+        def _render_traceback_(self):  # IPython shows this, not a traceback
+            return [str(self)]
+
+    raise NotInstalled(
+{message}.format(missing.name)
+    ) from None'''
+MARKUP = re.compile(
+    r"\{glue|\{cite|\{doc\}|^[ \t>]*(?:`{3,}|:{3,})\{|^[ \t>]*:(?:label|class):", re.MULTILINE
+)
+DIRECTIVES = re.compile(r"^(`{3,}|:{3,})\{solution(?:-start)?\}", re.MULTILINE)
+
+
+def guard_cell():
+    """The first code cell of each edition: import helpers, or fail with HELPERS_MISSING alone."""
+    parts = textwrap.wrap(HELPERS_MISSING, 79 - 8 - 3, drop_whitespace=False, break_long_words=False)
+    message = "\n".join(" " * 8 + repr(part) for part in parts)
+    return nbformat.v4.new_code_cell(GUARD.format(message=message), metadata={"tags": ["helpers-guard"]})
+
+
+def markup_left(notebook) -> list[str]:
+    """The raw MyST that Jupyter would show as text: each line of a Markdown cell that has some."""
+    return [
+        line.strip()
+        for cell in notebook.cells if cell.cell_type == "markdown"
+        for line in cell.source.splitlines() if MARKUP.search(line)
+    ]
+
+
+def solution_count(notebook) -> int:
+    """How many solutions a notebook holds: {solution}/{solution-start} blocks in the book's
+    source, "#### Solution" headings in an edition."""
+    count = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            count += len(DIRECTIVES.findall(cell.source))
+            count += sum(1 for line in cell.source.splitlines() if line.strip() == SOLUTION_HEADING)
+    return count
+
+
+def _segments(source: str):
+    """A Markdown cell's text cut at its solution blocks: ("text" | "solution" | "start" | "end", text)."""
+    at = 0
+    for match in SOLUTION_BLOCK.finditer(source):
+        yield "text", source[at:match.start()]
+        block = match.group(0)
+        if re.match(r"(`{3,}|:{3,})\{solution-start\}", block):
+            yield "start", ""
+        elif re.match(r"(`{3,}|:{3,})\{solution-end\}", block):
+            yield "end", ""
+        else:  # a {solution} block: its body, without the fences and the option lines
+            body = block.split("\n", 1)[1].rsplit(match.group("fence"), 1)[0]
+            yield "solution", re.sub(r"\A(?::\w[\w-]*:[^\n]*\n)*\n*", "", body).strip()
+        at = match.end()
+    yield "text", source[at:]
+
+
+def _hidden(cell):
+    """``cell`` collapsed in JupyterLab (input, and output for code) until the reader opens it."""
+    cell.metadata["jupyter"] = {"source_hidden": True, **({"outputs_hidden": True} if cell.cell_type == "code" else {})}
+    return cell
+
+
+def _kept_outputs(outputs):
+    """The stored outputs a reader should see: not the glue records, not the widget views
+    (their state is not stored, so JupyterLab would show an error where the snapshot is)."""
+    kept = []
+    for output in outputs:
+        if output.get("metadata", {}).get("scrapbook"):
+            continue
+        output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+        kept.append(output)
+    return kept
+
+
+def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dict[str, tuple[str, str]] | None = None,
+                     bibfile: Path = ROOT / "book" / "references.bib"):
+    """The ``kind`` edition ("reader" or "student") of a chapter notebook; ``notebook`` is left alone."""
+    if kind not in EDITIONS:
+        raise ValueError(f"kind must be one of {EDITIONS}; got {kind!r}")
+    student = kind == "student"
+    notebook = nbformat.from_dict(notebook)  # a deep copy
+    citations = author_year(bibfile) if citations is None else citations
+    values = glued_values(notebook)
+    md, cells, inside, cited = nbformat.v4.new_markdown_cell, [], False, []
+
+    def add_markdown(text, hide=False):
+        text = plain_roles(plain_boxes(fill_glue(text, values)), citations, titles).strip()
+        if text:
+            cells.append(_hidden(md(text)) if hide else md(text))
+
+    for cell in notebook.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "markdown":
+            cited += cited_keys(cell.source)
+            for part, text in _segments(cell.source):
+                if part == "start":
+                    if inside:
+                        raise ValueError("a {solution-start} inside another solution")
+                    inside = True
+                    if not student:
+                        cells.append(md(SOLUTION_HEADING))
+                elif part == "end":
+                    if not inside:
+                        raise ValueError("a {solution-end} without its {solution-start}")
+                    inside = False
+                elif part == "solution":
+                    if student:
+                        if cells and cells[-1].cell_type == "markdown":
+                            cells[-1].source += "\n\n" + ANSWER_PROMPT
+                        cells.append(md("", metadata={"tags": ["answer"]}))
+                    else:
+                        cells.append(md(SOLUTION_HEADING))
+                        add_markdown(text, hide=True)
+                elif not (student and inside):  # prose inside a gated solution is part of it
+                    add_markdown(text, hide=inside)
+        elif cell.cell_type == "code":
+            if inside and SOLUTION_TAG not in tags:
+                raise ValueError(f"a code cell inside a solution must be tagged {SOLUTION_TAG!r}: {cell.source[:60]!r}")
+            if REMOVED_TAG in tags:
+                continue
+            cell.metadata.pop("execution", None)
+            if SOLUTION_TAG in tags and student:
+                cell.source = stub(cell.source, cell.metadata.get("hint", DEFAULT_HINT))
+                cell.metadata["tags"] = [t for t in tags if t != SOLUTION_TAG] + ["exercise"]
+                cell.metadata.pop("hint", None)
+            else:
+                cell.source = without_glue(cell.source)
+                cell.metadata.pop("hint", None)
+                if not cell.source:
+                    continue
+            cell.outputs = [] if student else _kept_outputs(cell.outputs)
+            cells.append(_hidden(cell) if inside and not student else cell)
+        else:
+            cells.append(cell)
+    if inside:
+        raise ValueError("a {solution-start} has no matching {solution-end}")
+    first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+    cells.insert(min(first_code, 1), guard_cell())  # under the title, before any other code
+    if cited:
+        cells.append(md(reference_list(list(dict.fromkeys(cited)), bibfile)))
+    count = 0  # the reader's stored outputs, numbered again in order without the cells left out
+    for cell in cells:
+        if cell.cell_type == "code":
+            if student or cell.execution_count is None:
+                cell.execution_count = None
+                continue
+            count += 1
+            cell.execution_count = count
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output["execution_count"] = count
+    notebook.cells = cells
+    notebook.metadata.pop("widgets", None)
+    left = markup_left(notebook)
+    if left:
+        raise ValueError(f"MyST markup the {kind}'s edition would show as raw text: {left[:3]}")
+    return notebook
+
+
+def student_notebook(notebook, citations=None, titles=None):
+    """The student edition of ``notebook`` (see edition_notebook)."""
+    return edition_notebook("student", notebook, notebook_titles(ROOT / "book") if titles is None else titles, citations)
+
+
+README = {
+    "reader": "# Reader's edition: the chapters of the book, with the solutions under each exercise.\n",
+    "student": "# Student edition: the chapters of the book, with the exercises left for you to solve.\n",
+}
+RUN = (
+    "Run: `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.txt`, then "
+    "`.venv/bin/jupyter lab` (Python 3.11 or newer; on Windows `.venv\\Scripts\\...`).\n"
+    "Keep the folder `helpers/` (the book's code, which every notebook imports) beside the notebooks.\n"
+)
+
+
+def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]:
+    """Write the ``kind`` edition of every notebook in ``book`` to ``out``, and ``out``.zip.
+
+    Beside the notebooks go a copy of ``helpers/`` (which they import), the pinned
+    requirements and a three-line README, so the zip runs on a machine without this repository.
+    """
+    if kind not in EDITIONS:
+        raise ValueError(f"kind must be one of {EDITIONS}; got {kind!r}")
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    titles, citations = notebook_titles(book), author_year(book / "references.bib")
+    written = []
+    for source in sorted(book.glob("*.ipynb")):
+        notebook = edition_notebook(kind, nbformat.read(source, as_version=4), titles, citations, book / "references.bib")
+        nbformat.write(notebook, out / source.name)
+        written.append(out / source.name)
+    shutil.copytree(ROOT / "helpers", out / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+    pins = student_requirements((ROOT / "requirements.txt").read_text().splitlines())
+    header = "# What the notebooks need, pinned as in the book's requirements.txt.\n"
+    (out / "requirements.txt").write_text(header + "\n".join(pins) + "\n")
+    (out / "README.md").write_text(README[kind] + RUN)
+    shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
+    return written
+
+
+def rewrite_in_place(book: Path) -> list[Path]:
+    """Rewrite ``book``/*.ipynb as the reader's edition (for Binder, whose image is a copy)."""
+    book = Path(book)
+    titles, citations = notebook_titles(book), author_year(book / "references.bib")
+    notebooks = {path: edition_notebook("reader", nbformat.read(path, as_version=4), titles, citations,
+                                        book / "references.bib") for path in sorted(book.glob("*.ipynb"))}
+    for path, notebook in notebooks.items():  # written only once every chapter converted
+        nbformat.write(notebook, path)
+    return list(notebooks)
+
+
+USAGE = "usage: python tools/editions.py reader|student [OUT]  or  python tools/editions.py reader --in-place BOOK"
+
+
+def main(argv: list[str]) -> int:
+    if argv[:2] == ["reader", "--in-place"] and len(argv) == 3:
+        for path in rewrite_in_place(Path(argv[2])):
+            print(f"rewrote {path} as the reader's edition")
+        return 0
+    if not argv or argv[0] not in EDITIONS or len(argv) > 2:
+        print(USAGE, file=sys.stderr)
+        return 2
+    kind = argv[0]
+    out = (Path(argv[1]) if len(argv) > 1 else ROOT / "_build" / kind).resolve()
+
+    def shown(path: Path) -> Path:
+        return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+    for path in make_edition(kind, out):
+        print(f"wrote {shown(path)}")
+    print(f"wrote {shown(out.with_suffix('.zip'))}, with helpers/, requirements.txt and README.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
