@@ -57,14 +57,23 @@ from nbclient.exceptions import CellExecutionError
 job = json.loads(sys.argv[1])
 stopped = {}
 for name in job["notebooks"]:
-    notebook = nbformat.read(name, as_version=4)
-    client = NotebookClient(notebook, kernel_name="python3", allow_errors=job["allow_errors"], timeout=1800,
-                            resources={"metadata": {"path": job["cwd"]}})
-    try:
-        client.execute()
-        stopped[Path(name).name] = False
-    except CellExecutionError:
-        stopped[Path(name).name] = True
+    for attempt in (1, 2, 3):
+        notebook = nbformat.read(name, as_version=4)
+        client = NotebookClient(notebook, kernel_name="python3", allow_errors=job["allow_errors"], timeout=1800,
+                                resources={"metadata": {"path": job["cwd"]}})
+        try:
+            client.execute()
+            stopped[Path(name).name] = False
+        except CellExecutionError:
+            stopped[Path(name).name] = True
+        except RuntimeError as error:
+            # jupyter_client picks the kernel's ports before the kernel binds them, so another
+            # process may take one first: the kernel then dies before it runs any cell.
+            if attempt == 3 or "before replying to kernel_info" not in str(error):
+                raise
+            print(f"{name}: the kernel did not start ({error}); starting another", file=sys.stderr)
+            continue
+        break
     nbformat.write(notebook, str(Path(job["out"]) / Path(name).name))
 print(json.dumps(stopped))
 '''
@@ -144,6 +153,9 @@ def finish(process: subprocess.Popen) -> dict[str, bool]:
     """Wait for a runner; which notebooks stopped at an error."""
     stdout, stderr = process.communicate()
     assert process.returncode == 0, stderr[-4000:]
+    for line in stderr.splitlines():
+        if "the kernel did not start" in line:
+            print(line)  # a retried start, shown with -s
     return json.loads(stdout.strip().splitlines()[-1])
 
 
