@@ -17,7 +17,9 @@ help:
 	@echo "                installs Node.js and npm with apt-get if missing)"
 	@echo "make test       unit tests, nbval over every notebook, strict book build, and the"
 	@echo "                browser tests of the site in Chromium (installed with apt-get if missing)"
-	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make lab        open the reader's edition of the notebooks in JupyterLab (written to"
+	@echo "                _build/reader again when the book changes; edited notebooks are"
+	@echo "                copied to _build/reader-edits first)"
 	@echo "make bench      print the benchmark figures"
 	@echo "make mutants    mutation testing of helpers/ (mutmut, about 11 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
@@ -51,8 +53,19 @@ test: system-test $(READY)
 # JupyterLab will not start as root (containers, classroom VMs) unless it is told it may.
 LAB_AS_ROOT = $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-lab: $(READY)
-	$(BIN)/jupyter lab $(LAB_AS_ROOT) book/
+# make lab opens the reader's edition (tools/editions.py), not book/, whose MyST markup Jupyter
+# shows raw. It is written to _build/reader again only when the book, helpers/, the generator
+# or the requirements changed since; a notebook edited there is first copied to _build/reader-edits.
+READER        := _build/reader
+READER_STAMP  := $(READER)/.written
+JUPYTER_LAB   ?= $(BIN)/jupyter lab
+
+$(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) tools/editions.py requirements.txt | $(READY)
+	$(BIN)/python tools/editions.py reader $(READER) --save-edits
+	touch $@
+
+lab: $(READER_STAMP)
+	$(JUPYTER_LAB) $(LAB_AS_ROOT) $(READER)
 
 bench: $(READY)
 	$(BIN)/python benchmarks/bench.py

@@ -1,8 +1,10 @@
 """The student-edition generator: a notebook in, a notebook out."""
 
+import os
 import re
 import shutil
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from editions import (  # noqa: E402
     guard_cell,
     main,
     markup_left,
+    notebook_labels,
     solution_count,
     fill_glue,
     make_edition,
@@ -159,6 +162,13 @@ def test_boxes_and_roles_become_plain_markdown():
     assert plain_roles("see {doc}`the data <02_dataset>`", citations, titles) == "see [the data](02_dataset.ipynb)"
     with pytest.raises(ValueError, match="'intro', which is not a chapter notebook"):
         plain_roles("see {doc}`intro`", citations, titles)
+    labels = {"ch02-layers": ("02_dataset", "How many layers?"), "ex-a": ("01_tanh", "Exercise: Build it")}
+    assert plain_roles("(ch02-layers)=\n## How many layers?\n\nSee {ref}`ch02-layers`, {ref}`this <ex-a>`.",
+                       citations, titles, labels) == (
+        "## How many layers?\n\nSee [How many layers?](02_dataset.ipynb#How-many-layers?), "
+        "[this](01_tanh.ipynb#Exercise:-Build-it).")
+    with pytest.raises(ValueError, match="'nowhere', which no chapter notebook defines"):
+        plain_roles("{ref}`nowhere`", citations, titles, labels)
     with pytest.raises(ValueError, match=r"\['nobody2020'\], which book/references.bib does not have"):
         plain_roles("{cite:p}`nobody2020`", citations, titles)
 
@@ -282,7 +292,8 @@ def test_an_unknown_edition_is_refused(tmp_path):
 
 @pytest.mark.parametrize("line", [
     "{glue:text}`x`", "see {cite:p}`a`", "{doc}`02_dataset`", "```{note}", "::::{exercise} T",
-    ":label: ex-a", "  :class: dropdown", "> ```{admonition} Note",
+    ":label: ex-a", "  :class: dropdown", "> ```{admonition} Note", "see {ref}`ch02-layers`",
+    "{numref}`fig-a`", "(ch02-layers)=",
 ])
 def test_markup_left_finds_each_kind_of_raw_myst(line):
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"Fine.\n{line}\nFine.")])
@@ -342,3 +353,40 @@ def test_the_command_line_says_how_to_use_it(tmp_path, capsys):
     for path in book.glob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
         assert markup_left(notebook) == [] and solution_count(notebook) > 0
+
+
+def test_make_lab_keeps_a_readers_edits_before_writing_the_edition_again(tmp_path, capsys):
+    out = tmp_path / "reader"
+    later = time.time_ns() + 10**12  # every time below is set, none taken from the clock
+
+    def written_then_edited():
+        (out / ".written").touch()
+        for path in [out / ".written", *out.glob("*.ipynb")]:
+            os.utime(path, ns=(later, later))  # written together with the stamp
+        edited.write_text(edited.read_text().replace("The tanh function", "My notes on tanh", 1))
+        os.utime(edited, ns=(later + 1, later + 1))
+
+    assert main(["reader", str(out), "--save-edits"]) == 0
+    assert not (tmp_path / "reader-edits").exists(), "no stamp yet: nothing to keep"
+    edited = out / "01_tanh.ipynb"
+    capsys.readouterr()
+    for run in (1, 2):
+        written_then_edited()
+        assert main(["reader", str(out), "--save-edits"]) == 0
+        kept = sorted(p.name for p in (tmp_path / "reader-edits").iterdir())
+        assert kept == ["01_tanh-2.ipynb", "01_tanh.ipynb"][-run:], "an older copy is never overwritten"
+        newest = tmp_path / "reader-edits" / ("01_tanh.ipynb" if run == 1 else "01_tanh-2.ipynb")
+        assert "My notes on tanh" in newest.read_text()
+        assert "My notes on tanh" not in edited.read_text(), "the edition itself is written afresh"
+        assert f"kept your edits: {newest}" in capsys.readouterr().out
+    (out / ".written").touch()
+    os.utime(out / ".written", ns=(later + 2, later + 2))
+    assert main(["reader", str(out), "--save-edits"]) == 0
+    assert len(list((tmp_path / "reader-edits").iterdir())) == 2, "nothing edited: nothing kept"
+    assert main(["reader", "--save-edits", "--in-place"]) == 2
+
+
+def test_the_labels_of_the_book_name_their_notebook_and_heading():
+    labels = notebook_labels(Path(__file__).resolve().parent.parent / "book")
+    assert labels["ch01-ex-slope"] == ("01_tanh", "Exercise: The slope from the output")
+    assert labels["ch02-layers"][0] == "02_dataset" and labels["ch02-layers"][1]

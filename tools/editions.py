@@ -111,12 +111,23 @@ def author_year(bibfile: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[str, str]) -> str:
-    """{cite:p}/{cite:t} as "(Author Year)" / "Author (Year)", {doc} as a titled link to the notebook.
+def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[str, str],
+                labels: dict[str, tuple[str, str]] | None = None) -> str:
+    """{cite:p}/{cite:t} as "(Author Year)" / "Author (Year)", {doc} and {ref} as titled links.
 
-    ``titles`` maps each notebook's name (without .ipynb) to its title; a {doc} link to any
-    other page is refused, since the editions hold the chapters only.
+    ``titles`` maps each notebook's name (without .ipynb) to its title, ``labels`` each MyST
+    label (a ``(label)=`` target or an exercise's ``:label:``) to its notebook and heading; a link
+    to anything else is refused, since the editions hold the chapters only.
     """
+    labels = labels or {}
+
+    def ref(match):
+        label, _, target = match.group(1).rpartition(" <")
+        target = target.rstrip(">") if label else match.group(1)
+        if target not in labels:
+            raise ValueError(f"{{ref}}`{match.group(1)}` links to {target!r}, which no chapter notebook defines")
+        notebook, heading = labels[target]
+        return f"[{label or heading}]({notebook}.ipynb#{heading.replace(' ', '-')})"
 
     def cite(match):
         keys = [k.strip() for k in match.group(2).split(",")]
@@ -135,6 +146,8 @@ def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[s
         return f"[{label or titles[target]}]({target}.ipynb)"
 
     text = re.sub(r"\{cite:([pt])\}`([^`]+)`", cite, text)
+    text = re.sub(r"\{ref\}`([^`]+)`", ref, text)
+    text = re.sub(r"^\([\w-]+\)=[ \t]*\n", "", text, flags=re.MULTILINE)  # the targets themselves
     return re.sub(r"\{doc\}`([^`]+)`", doc, text)
 
 
@@ -154,6 +167,23 @@ def reference_list(keys: list[str], bibfile: Path) -> str:
     formatted = style.format_entries(entries)
     lines = [" ".join(entry.text.render_as("markdown").split()) for entry in formatted]
     return "## References\n\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def notebook_labels(book: Path) -> dict[str, tuple[str, str]]:
+    """Each MyST label in ``book``'s notebooks, with its notebook's name and the heading it names:
+    a ``(label)=`` target names the heading after it, an exercise's ``:label:`` the exercise."""
+    labels = {}
+    for path in sorted(book.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for label, heading in re.findall(r"^\(([\w-]+)\)=[ \t]*\n+#+ (.+)$", cell.source, re.MULTILINE):
+                labels[label] = (path.stem, heading.strip())
+            for box in BOX.finditer(cell.source):
+                label = re.search(r"^:label:[ \t]*(\S+)", box.group("body"), re.MULTILINE)
+                if label and box.group("kind") == "exercise":
+                    labels[label.group(1)] = (path.stem, f"Exercise: {box.group('title').strip()}")
+    return labels
 
 
 def notebook_titles(book: Path) -> dict[str, str]:
@@ -278,8 +308,10 @@ except ModuleNotFoundError as missing:
     raise NotInstalled(
 {message}.format(missing.name)
     ) from None'''
-MARKUP = re.compile(
-    r"\{glue|\{cite|\{doc\}|^[ \t>]*(?:`{3,}|:{3,})\{|^[ \t>]*:(?:label|class):", re.MULTILINE
+MARKUP = re.compile(  # roles ({glue:text}`x`, {cite:p}, {doc}, {ref}, ...), fences, options, targets
+    r"\{glue|\{cite|\{doc\}|\{[a-z][\w:-]*\}`|^[ \t>]*(?:`{3,}|:{3,})\{|^[ \t>]*:(?:label|class):"
+    r"|^\([\w-]+\)=[ \t]*$",
+    re.MULTILINE,
 )
 DIRECTIVES = re.compile(r"^(`{3,}|:{3,})\{solution(?:-start)?\}", re.MULTILINE)
 
@@ -347,7 +379,7 @@ def _kept_outputs(outputs):
 
 
 def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dict[str, tuple[str, str]] | None = None,
-                     bibfile: Path = ROOT / "book" / "references.bib"):
+                     bibfile: Path = ROOT / "book" / "references.bib", labels: dict[str, tuple[str, str]] | None = None):
     """The ``kind`` edition ("reader" or "student") of a chapter notebook; ``notebook`` is left alone."""
     if kind not in EDITIONS:
         raise ValueError(f"kind must be one of {EDITIONS}; got {kind!r}")
@@ -358,7 +390,7 @@ def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dic
     md, cells, inside, cited = nbformat.v4.new_markdown_cell, [], False, []
 
     def add_markdown(text, hide=False):
-        text = plain_roles(plain_boxes(fill_glue(text, values)), citations, titles).strip()
+        text = plain_roles(plain_boxes(fill_glue(text, values)), citations, titles, labels).strip()
         if text:
             cells.append(_hidden(md(text)) if hide else md(text))
 
@@ -431,9 +463,11 @@ def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dic
     return notebook
 
 
-def student_notebook(notebook, citations=None, titles=None):
+def student_notebook(notebook, citations=None, titles=None, labels=None):
     """The student edition of ``notebook`` (see edition_notebook)."""
-    return edition_notebook("student", notebook, notebook_titles(ROOT / "book") if titles is None else titles, citations)
+    book = ROOT / "book"
+    return edition_notebook("student", notebook, notebook_titles(book) if titles is None else titles, citations,
+                            labels=notebook_labels(book) if labels is None else labels)
 
 
 README = {
@@ -459,10 +493,11 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    titles, citations = notebook_titles(book), author_year(book / "references.bib")
+    titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
     written = []
     for source in sorted(book.glob("*.ipynb")):
-        notebook = edition_notebook(kind, nbformat.read(source, as_version=4), titles, citations, book / "references.bib")
+        notebook = edition_notebook(kind, nbformat.read(source, as_version=4), titles, citations,
+                                    book / "references.bib", labels)
         nbformat.write(notebook, out / source.name)
         written.append(out / source.name)
     shutil.copytree(ROOT / "helpers", out / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
@@ -477,15 +512,37 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
 def rewrite_in_place(book: Path) -> list[Path]:
     """Rewrite ``book``/*.ipynb as the reader's edition (for Binder, whose image is a copy)."""
     book = Path(book)
-    titles, citations = notebook_titles(book), author_year(book / "references.bib")
+    titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
     notebooks = {path: edition_notebook("reader", nbformat.read(path, as_version=4), titles, citations,
-                                        book / "references.bib") for path in sorted(book.glob("*.ipynb"))}
+                                        book / "references.bib", labels) for path in sorted(book.glob("*.ipynb"))}
     for path, notebook in notebooks.items():  # written only once every chapter converted
         nbformat.write(notebook, path)
     return list(notebooks)
 
 
-USAGE = "usage: python tools/editions.py reader|student [OUT]  or  python tools/editions.py reader --in-place BOOK"
+def save_edits(out: Path, stamp: Path) -> list[Path]:
+    """Copy each notebook in ``out`` changed after ``stamp`` to OUT-edits/, before ``out`` is written again.
+
+    `make lab` opens the reader's edition in _build/reader and writes it again when the book
+    changes; a reader's own notes there are kept this way instead of being replaced.
+    """
+    if not stamp.is_file():
+        return []
+    saved, keep = [], out.parent / f"{out.name}-edits"
+    for path in sorted(out.glob("*.ipynb")):
+        if path.stat().st_mtime_ns > stamp.stat().st_mtime_ns:
+            keep.mkdir(exist_ok=True)
+            target, n = keep / path.name, 1
+            while target.exists():
+                n += 1
+                target = keep / f"{path.stem}-{n}{path.suffix}"
+            shutil.copy2(path, target)
+            saved.append(target)
+    return saved
+
+
+USAGE = ("usage: python tools/editions.py reader|student [OUT] [--save-edits]"
+         "  or  python tools/editions.py reader --in-place BOOK")
 
 
 def main(argv: list[str]) -> int:
@@ -493,7 +550,9 @@ def main(argv: list[str]) -> int:
         for path in rewrite_in_place(Path(argv[2])):
             print(f"rewrote {path} as the reader's edition")
         return 0
-    if not argv or argv[0] not in EDITIONS or len(argv) > 2:
+    keep = "--save-edits" in argv
+    argv = [a for a in argv if a != "--save-edits"]
+    if not argv or argv[0] not in EDITIONS or len(argv) > 2 or any(a.startswith("--") for a in argv):
         print(USAGE, file=sys.stderr)
         return 2
     kind = argv[0]
@@ -501,6 +560,9 @@ def main(argv: list[str]) -> int:
 
     def shown(path: Path) -> Path:
         return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+
+    for path in save_edits(out, out / ".written") if keep else []:
+        print(f"kept your edits: {shown(path)}")
 
     for path in make_edition(kind, out):
         print(f"wrote {shown(path)}")
