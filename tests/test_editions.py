@@ -22,6 +22,8 @@ from editions import (  # noqa: E402
     main,
     markup_left,
     notebook_labels,
+    reference_list,
+    author_year,
     solution_count,
     fill_glue,
     make_edition,
@@ -390,3 +392,11 @@ def test_the_labels_of_the_book_name_their_notebook_and_heading():
     labels = notebook_labels(Path(__file__).resolve().parent.parent / "book")
     assert labels["ch01-ex-slope"] == ("01_tanh", "Exercise: The slope from the output")
     assert labels["ch02-layers"][0] == "02_dataset" and labels["ch02-layers"][1]
+
+
+def test_the_reference_lists_carry_no_latex_or_bibtex_markup():
+    bibfile = Path(__file__).resolve().parent.parent / "book" / "references.bib"
+    keys = list(author_year(bibfile))
+    text = reference_list(keys, bibfile)
+    assert text.count("\n- ") == len(keys)
+    assert not re.findall(r"\\[a-zA-Z]+|[{}]", text), "a LaTeX command or brace shows as text in Jupyter"

@@ -235,16 +235,17 @@ def student_requirements(pins: list[str], roots=STUDENT_PACKAGES) -> list[str]:
     def norm(name):
         return re.sub(r"[-_.]+", "-", name).lower()
 
-    needed, todo = set(), [norm(r) for r in roots]
+    needed, seen, todo = set(), set(), [(norm(r), "") for r in roots]
     while todo:
-        name = todo.pop()
-        if name in needed:
+        name, extra = todo.pop()
+        if (name, extra) in seen:
             continue
+        seen.add((name, extra))
         needed.add(name)
         for line in metadata.requires(name) or []:
             requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                todo.append(norm(requirement.name))
+            if requirement.marker is None or requirement.marker.evaluate({"extra": extra}):
+                todo += [(norm(requirement.name), e) for e in ["", *requirement.extras]]
     pinned = {norm(line.split("==")[0]): line for line in pins if "==" in line}
     missing = needed - set(pinned)
     if missing:
