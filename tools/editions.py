@@ -164,6 +164,9 @@ def reference_list(keys: list[str], bibfile: Path) -> str:
     bibliography = parse_file(str(bibfile))
     style = find_plugin("pybtex.style.formatting", "plain")()
     entries = [bibliography.entries[k] for k in keys]
+    for entry in entries:  # the few LaTeX commands the .bib uses, which pybtex leaves as text
+        for name, value in entry.fields.items():
+            entry.fields[name] = re.sub(r"\\(?:url|texttt|emph|textit)\{([^{}]*)\}", r"\1", value)
     formatted = style.format_entries(entries)
     lines = [" ".join(entry.text.render_as("markdown").split()) for entry in formatted]
     return "## References\n\n" + "\n".join(f"- {line}" for line in lines)
