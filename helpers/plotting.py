@@ -16,7 +16,8 @@ import numpy as np
 from cycler import cycler
 
 # The network's checks, so that a plot refuses odd arrays and counts with the same short errors.
-from helpers.network import History, _as_finite_array, _check_count, _check_inputs, _excerpt, derivative, get_activation
+from helpers.network import (History, _as_finite_array, _check_count, _check_inputs, _check_matrix, _excerpt,
+                             derivative, get_activation)
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Line styles differ as well, so colour is never the only cue.
@@ -304,3 +305,186 @@ def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
 def _input_label(row) -> str:
     """An input as a short tick label: [1, 0, 0.5]."""
     return "[" + ", ".join(f"{value + 0.0:g}" for value in row) + "]"  # + 0.0 turns -0 into 0
+
+
+# --- views of the loss and of the decision (chapters 5 and 6) -----------------
+
+LOSS_LEVELS = (0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.49, 0.6, 0.8, 1.0, 1.5)
+"""The mean squared errors :func:`plot_loss_surface` draws a contour at (chapter 5)."""
+
+MAX_WINDOWS = 3
+"""The most panels (windows on the weights) :func:`plot_loss_surface` draws (chapter 5)."""
+
+GRID_POINTS = 201
+"""Points along each side of the grid a contour is computed on (chapters 5 and 6)."""
+
+
+def mean_squared_error_grid(inputs, targets, weights, activation: str = "tanh") -> np.ndarray:
+    """The mean squared error of every column of ``weights`` on the examples (chapter 5).
+
+    ``weights`` has shape ``(n_inputs, n_points)``: one set of weights per column. Returns
+    ``n_points`` numbers, ``mean((targets - f(inputs @ w))**2)`` for each column ``w``.
+    """
+    f = get_activation(activation).function
+    with np.errstate(over="ignore", invalid="ignore"):
+        errors = targets - f(inputs @ weights)
+        return np.mean(errors * errors, axis=0)
+
+
+@book_style
+def plot_loss_surface(inputs, targets, histories, held_value, windows, held: int = 0,
+                      activation: str = "tanh", levels=LOSS_LEVELS):
+    """Contours of the mean squared error over two of the three weights, with runs drawn on it (chapter 5).
+
+    The weight number ``held`` (0, 1 or 2) stays at ``held_value``; the other two span each
+    panel. ``windows`` lists one box ``(left, right, bottom, top)`` per panel, at most
+    :data:`MAX_WINDOWS`. ``histories`` maps a label to a :class:`helpers.network.History`:
+    each run's path of the two free weights, from a hollow circle at its start to filled
+    ones at its last two steps (two points for a run that swings). ``levels`` are
+    the errors a contour is drawn at, increasing.
+    """
+    inputs = _check_inputs(inputs, n_inputs=3)
+    targets = _check_matrix(targets, "targets", (inputs.shape[0], 1))
+    _check_histories(histories)
+    paths = {}
+    for label, history in histories.items():
+        name = f"histories[{_excerpt(label)}].weights"
+        weights = _finite(history.weights, name)
+        if weights.ndim != 2 or weights.shape[1] != 3:
+            raise ValueError(f"{name} must have 3 columns, one per weight; got shape {weights.shape}")
+        paths[label] = weights
+    held_value = _check_number(held_value, "held_value", "7.16")
+    if not math.isfinite(held_value):
+        raise ValueError(f"held_value must be a finite number; got {held_value}")
+    windows = _check_windows(windows)
+    held = _check_count(held, "held", 0, 2, "the last weight")
+    get_activation(activation)
+    levels = _finite(levels, "levels").ravel()
+    if np.any(np.diff(levels) <= 0):
+        raise ValueError(f"levels must increase from one to the next; got {_excerpt(levels.tolist())}")
+    free = [i for i in range(3) if i != held]
+
+    fig, axes = new_figure(ncols=len(windows), width=4.0 * len(windows) + 0.8, height=4.4)
+    for ax, (left, right, bottom, top) in zip(axes, windows):
+        a, b = np.meshgrid(np.linspace(left, right, GRID_POINTS), np.linspace(bottom, top, GRID_POINTS))
+        grid = np.empty((3, a.size))
+        grid[free[0]], grid[free[1]], grid[held] = a.ravel(), b.ravel(), held_value
+        mse = _finite(mean_squared_error_grid(inputs, targets, grid, activation),
+                      "the mean squared error on the grid").reshape(a.shape)
+        shown = levels[(levels > mse.min()) & (levels < mse.max())]  # matplotlib warns of the others
+        if shown.size:
+            contours = ax.contour(a, b, mse, levels=shown, colors="#555555", linewidths=0.8)
+            ax.clabel(contours, fontsize=SMALLEST_TEXT, fmt="%g")
+        for i, (label, weights) in enumerate(paths.items()):
+            style = {"color": colour(i), "linestyle": LINE_STYLES[i % len(LINE_STYLES)]}
+            ax.plot(weights[:, free[0]], weights[:, free[1]], linewidth=1.6, label=label, **style)
+            ax.plot(*weights[0, free], "o", markersize=8, markerfacecolor="white",
+                    markeredgecolor=style["color"], markeredgewidth=1.6)
+            ax.plot(weights[-2:, free[0]], weights[-2:, free[1]], "o", markersize=7, color=style["color"])
+        ax.set(xlim=(left, right), ylim=(bottom, top), xlabel=weight_name(free[0]), ylabel=weight_name(free[1]))
+    fig.suptitle(f"mean squared error, {weight_name(held).split(' ')[0]} held at {held_value:.4g}", fontsize="medium")
+    from matplotlib.lines import Line2D
+
+    ends = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="white",
+                   markeredgecolor="black", markeredgewidth=1.6, label="start"),
+            Line2D([], [], marker="o", linestyle="", markersize=7, color="black", label="last two steps")]
+    fig.legend(handles=axes[0].lines[0::3] + ends, loc="outside lower center", ncols=3, fontsize="small")
+    return fig
+
+
+def _check_windows(windows) -> list:
+    example = "[(-1, 6, -2, 11)]"
+    if isinstance(windows, (str, bytes)) or not hasattr(windows, "__len__"):
+        raise TypeError(f"windows must be a list of boxes (left, right, bottom, top), e.g. {example}; "
+                        f"got {_excerpt(windows)}")
+    if len(windows) and all(isinstance(v, numbers.Real) for v in windows):
+        raise TypeError(f"windows must be a list of boxes (left, right, bottom, top), e.g. {example}; "
+                        f"got one box {_excerpt(windows)}: put it in a list")
+    if not 1 <= len(windows) <= MAX_WINDOWS:
+        raise ValueError(f"windows must list from 1 to MAX_WINDOWS = {MAX_WINDOWS} boxes, e.g. {example}; "
+                         f"got {len(windows)}")
+    boxes = []
+    for k, window in enumerate(windows):
+        box = _finite(window, f"windows[{k}]").ravel()
+        if box.shape != (4,):
+            raise ValueError(f"windows[{k}] must be 4 numbers (left, right, bottom, top); got {box.size}")
+        left, right, bottom, top = box
+        if not (left < right and bottom < top):
+            raise ValueError(f"windows[{k}] must have left < right and bottom < top; "
+                             f"got {_excerpt(box.tolist())}")
+        boxes.append(tuple(float(v) for v in box))
+    return boxes
+
+
+@book_style
+def plot_decision_lines(weights, training_inputs, targets, unseen_inputs, activation: str = "tanh",
+                        threshold: float = 0.5):
+    """Where the network's output crosses ``threshold``, on the unit square of the first two
+    inputs: one panel with the bias input on (third input 1), one with it off (0) (chapter 6).
+
+    The region labelled 1 is shaded; each panel also shows the other panel's line, dotted, so
+    the shift that the bias input makes is seen. Every input is marked in the panel of its
+    third input (which must be 0 or 1), with its output: ``training_inputs`` as circles,
+    filled where their target is 1, ``unseen_inputs`` as triangles. ``weights`` is a column
+    of three, such as ``history.final_weights``.
+    """
+    weights = _check_matrix(weights, "weights", (3, 1))
+    training_inputs = _check_inputs(training_inputs, n_inputs=3)
+    targets = _check_matrix(targets, "targets", (training_inputs.shape[0], 1))
+    unseen_inputs = _check_inputs(np.atleast_2d(_as_finite_array(unseen_inputs, "unseen_inputs")), n_inputs=3)
+    for name, rows in (("training_inputs", training_inputs), ("unseen_inputs", unseen_inputs)):
+        odd = np.flatnonzero((rows[:, 2] != 0) & (rows[:, 2] != 1))
+        if odd.size:
+            raise ValueError(f"{name}[{odd[0]}] has third input {rows[odd[0], 2]:g}; the figure has a panel "
+                             f"only for the bias input 1 and for 0")
+    f = get_activation(activation).function
+    threshold = _check_number(threshold, "threshold", "0.5")
+    if not math.isfinite(threshold):
+        raise ValueError(f"threshold must be a finite number; got {threshold}")
+
+    side = np.linspace(-0.1, 1.1, GRID_POINTS)
+    x1, x2 = np.meshgrid(side, side)
+    outputs = {bias: f(weights[0, 0] * x1 + weights[1, 0] * x2 + weights[2, 0] * bias) for bias in (1, 0)}
+    fig, axes = new_figure(ncols=2, width=8.0, height=4.8)
+    lines = {}
+    for ax, bias in zip(axes, (1, 0)):
+        y = outputs[bias]
+        if y.min() < threshold < y.max():
+            ax.contourf(x1, x2, y, levels=[threshold, y.max()], colors=[OKABE_ITO["sky"]], alpha=0.35,
+                        hatches=["//"])
+            lines[bias] = ax.contour(x1, x2, y, levels=[threshold], colors="black", linewidths=2)
+        else:
+            where = "above" if y.min() >= threshold else "at or below"
+            ax.text(0.5, 0.5, f"output {where} {threshold:g}\neverywhere on the square", ha="center",
+                    va="center", transform=ax.transAxes)
+        ax.set(xlim=(-0.1, 1.1), ylim=(-0.1, 1.1), xlabel="x1 (first input)", ylabel="x2 (second input)",
+               title=f"bias input x3 = {bias}" + (" (training)" if bias else " (unseen)"))
+    for ax, bias in zip(axes, (1, 0)):
+        other = 1 - bias
+        if other in lines:
+            ax.contour(x1, x2, outputs[other], levels=[threshold], colors="black", linewidths=1.2,
+                       linestyles=":")
+    for rows, kind in ((training_inputs, "training"), (unseen_inputs, "unseen")):
+        for k, row in enumerate(rows):
+            ax = axes[0] if row[2] == 1 else axes[1]
+            output = float(f(row @ weights[:, 0]))
+            filled = kind == "training" and targets[k, 0] == 1
+            ax.plot(row[0], row[1], "o" if kind == "training" else "^", markersize=10,
+                    color=OKABE_ITO["vermillion"] if kind == "unseen" else OKABE_ITO["blue"],
+                    markerfacecolor=None if filled or kind == "unseen" else "white", markeredgewidth=2)
+            ax.annotate(f"{output:+.3f}", (row[0], row[1]), xytext=(0, 10), textcoords="offset points",
+                        ha="center", fontsize="small", backgroundcolor="white")
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    key = [Line2D([], [], color="black", linewidth=2, label=f"output = {threshold:g} here"),
+           Patch(facecolor=OKABE_ITO["sky"], alpha=0.35, hatch="//", label=f"output > {threshold:g}: label 1"),
+           Line2D([], [], color="black", linewidth=1.2, linestyle=":", label="the other panel's line"),
+           Line2D([], [], marker="o", linestyle="", markersize=9, color=OKABE_ITO["blue"], markeredgewidth=2,
+                  label="training, target 1"),
+           Line2D([], [], marker="o", linestyle="", markersize=9, color=OKABE_ITO["blue"],
+                  markerfacecolor="white", markeredgewidth=2, label="training, target 0"),
+           Line2D([], [], marker="^", linestyle="", markersize=9, color=OKABE_ITO["vermillion"],
+                  label="unseen input")]
+    fig.legend(handles=key, loc="outside lower center", ncols=3, fontsize="small")
+    return fig

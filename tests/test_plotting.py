@@ -386,3 +386,208 @@ def test_every_figure_keeps_its_text_at_least_the_smallest_size_and_the_books_dp
     # The check itself sees text that is too small.
     figures[0].axes[0].text(0, 0, "tiny", fontsize=plotting.SMALLEST_TEXT - 1)
     assert small_texts(figures[0], plotting.SMALLEST_TEXT) == [("tiny", plotting.SMALLEST_TEXT - 1)]
+
+
+# --- issue #14: the loss surface (chapter 5) and the decision lines (chapter 6) ------------
+
+POST_WINDOWS = [(-1.5, 6, -1.5, 11), (-1.2, 1.2, -1.2, 2.0)]
+
+
+@pytest.fixture(scope="module")
+def chapter_5_runs():
+    start = helpers.initial_weights(1, "post")
+    train = lambda name, rate: helpers.train(X, helpers.POST_TARGETS, start, name, 10_000, rate)  # noqa: E731
+    return {"post's slope, rate 1": train("post_tanh", 1.0), "true slope, rate 1": train("tanh", 1.0),
+            "true slope, rate 0.5": train("tanh", 0.5)}
+
+
+def contour_sets(ax):
+    from matplotlib.contour import ContourSet
+
+    return [c for c in ax.collections if isinstance(c, ContourSet)]
+
+
+def test_loss_surface_draws_each_run_exactly_as_train_recorded_it(chapter_5_runs):
+    held = chapter_5_runs["post's slope, rate 1"].weights[-1, 0]
+    fig = plotting.plot_loss_surface(X, helpers.POST_TARGETS, chapter_5_runs, held, POST_WINDOWS)
+    assert len(fig.axes) == 2
+    for ax in fig.axes:
+        paths = ax.lines[0::3]
+        assert [line.get_label() for line in paths] == list(chapter_5_runs)
+        for line, history in zip(paths, chapter_5_runs.values()):
+            np.testing.assert_array_equal(line.get_xdata(), history.weights[:, 1])
+            np.testing.assert_array_equal(line.get_ydata(), history.weights[:, 2])
+        for start, last, history in zip(ax.lines[1::3], ax.lines[2::3], chapter_5_runs.values()):
+            np.testing.assert_array_equal(np.ravel(start.get_data()), history.weights[0, 1:])
+            np.testing.assert_array_equal(last.get_xydata(), history.weights[-2:, 1:])
+        colours = {line.get_color() for line in paths}
+        assert len(colours) == 3 and colours <= set(plotting.OKABE_ITO.values())
+        assert len({line.get_linestyle() for line in paths}) == 3
+    assert (fig.axes[0].get_xlim(), fig.axes[0].get_ylim()) == ((-1.5, 6.0), (-1.5, 11.0))
+    assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == ("w2 (second input)", "w3 (bias input)")
+    assert fig.get_suptitle() == f"mean squared error, w1 held at {held:.4g}"
+
+
+def test_loss_surface_contours_lie_where_the_error_has_their_level(chapter_5_runs):
+    held = 7.0
+    fig = plotting.plot_loss_surface(X, helpers.POST_TARGETS, {"p": chapter_5_runs["true slope, rate 0.5"]},
+                                     held, [(-3, 3, -3, 3)])
+    (contours,) = contour_sets(fig.axes[0])
+    # With w1 = 7 the examples with target 1 are right and the others off by less than 1:
+    # the error stays below 0.5, so the levels above it are left out.
+    assert list(contours.levels) == [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.49]
+    for level, path in zip(contours.levels, contours.get_paths()):
+        w2, w3 = path.vertices.T
+        assert len(w2) > 10
+        outputs = np.tanh(X @ np.array([np.full_like(w2, held), w2, w3]))
+        mse = np.mean((helpers.POST_TARGETS - outputs) ** 2, axis=0)
+        np.testing.assert_allclose(mse, level, rtol=0.01, atol=1e-4)
+
+
+def test_loss_surface_holds_the_weight_asked_for_and_draws_the_levels_asked_for(chapter_5_runs):
+    run = chapter_5_runs["true slope, rate 0.5"]
+    fig = plotting.plot_loss_surface(X, helpers.POST_TARGETS, {"r": run}, 0.0, [(-1, 4, -1, 1)], held=1,
+                                     levels=[0.1, 0.2])
+    (ax,) = fig.axes
+    np.testing.assert_array_equal(ax.lines[0].get_xydata(), run.weights[:, [0, 2]])
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("w1 (first input)", "w3 (bias input)")
+    assert list(contour_sets(ax)[0].levels) == [0.1, 0.2]
+    # No level inside the error's range: no contour, and no warning from matplotlib either.
+    assert contour_sets(plotting.plot_loss_surface(X, helpers.POST_TARGETS, {"r": run}, 0.0, [(-1, 4, -1, 1)],
+                                                   levels=[5.0]).axes[0]) == []
+
+
+def test_the_error_grid_is_the_mean_squared_error_of_each_column():
+    weights = np.array([[0.5, 7.0], [-0.2, 0.0], [1.0, -0.1]])
+    expected = [np.mean((helpers.POST_TARGETS - helpers.predict(X, w[:, None])) ** 2) for w in weights.T]
+    np.testing.assert_allclose(plotting.mean_squared_error_grid(X, helpers.POST_TARGETS, weights), expected)
+
+
+RUN = made_history()
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"inputs": np.zeros((4, 2))}, ValueError, r"^inputs must be a matrix of shape \(n_examples, 3\), one row per example; got shape \(4, 2\)$"),
+        ({"targets": [0, 0, 1, 1]}, ValueError, r"^targets must have shape \(4, 1\); got shape \(4,\)$"),
+        ({"histories": [RUN]}, TypeError, r"^histories must map a label to a History, e.g. \{'seed 1': history\}; got a list$"),
+        ({"histories": {"two": History(np.zeros((3, 2)), np.zeros((3, 4)), "tanh", 1.0)}}, ValueError,
+         r"^histories\['two'\].weights must have 3 columns, one per weight; got shape \(3, 2\)$"),
+        ({"histories": {"bad": made_history(weights=[[0, 0, 0], [0, np.nan, 0], [0, 0, 0]])}}, ValueError,
+         r"^histories\['bad'\].weights must be finite numbers; got 1 nan or inf in shape \(3, 3\), the first at index \(1, 1\)$"),
+        ({"held_value": "7"}, TypeError, r"^held_value must be a number such as 7.16; got '7'$"),
+        ({"held_value": np.inf}, ValueError, r"^held_value must be a finite number; got inf$"),
+        ({"windows": (0, 1, 0, 1)}, TypeError, r"^windows must be a list of boxes \(left, right, bottom, top\), e.g. \[\(-1, 6, -2, 11\)\]; got one box \(0, 1, 0, 1\): put it in a list$"),
+        ({"windows": "box"}, TypeError, r"^windows must be a list of boxes \(left, right, bottom, top\), e.g. \[\(-1, 6, -2, 11\)\]; got 'box'$"),
+        ({"windows": []}, ValueError, r"^windows must list from 1 to MAX_WINDOWS = 3 boxes, e.g. \[\(-1, 6, -2, 11\)\]; got 0$"),
+        ({"windows": [(0, 1, 0, 1)] * 4}, ValueError, r"^windows must list from 1 to MAX_WINDOWS = 3 boxes, .*; got 4$"),
+        ({"windows": [(0, 1, 0, 1), (0, 1, 2)]}, ValueError, r"^windows\[1\] must be 4 numbers \(left, right, bottom, top\); got 3$"),
+        ({"windows": [(1, 0, 0, 1)]}, ValueError, r"^windows\[0\] must have left < right and bottom < top; got \[1.0, 0.0, 0.0, 1.0\]$"),
+        ({"windows": [(0, 1, 0, 0)]}, ValueError, r"^windows\[0\] must have left < right and bottom < top; got \[0.0, 1.0, 0.0, 0.0\]$"),
+        ({"windows": [(0, 1, np.nan, 1)]}, ValueError, r"^windows\[0\] must be finite numbers; got 1 nan or inf in shape \(4,\), the first at index \(2,\)$"),
+        ({"held": 3}, ValueError, r"^held must be from 0 to the last weight = 2; got 3$"),
+        ({"held": 1.0}, TypeError, r"^held must be a whole number; got 1.0$"),
+        ({"activation": "tan"}, ValueError, r"^unknown activation 'tan'; expected one of 'tanh', 'sigmoid', 'relu', 'post_tanh'$"),
+        ({"levels": [0.2, 0.1]}, ValueError, r"^levels must increase from one to the next; got \[0.2, 0.1\]$"),
+        ({"levels": []}, ValueError, r"^levels is empty: there is nothing to plot$"),
+        ({"levels": [0.1, np.nan]}, ValueError, r"^levels must be finite numbers; got 1 nan or inf in shape \(2,\), the first at index \(1,\)$"),
+    ],
+)
+def test_loss_surface_refuses_odd_arguments(kwargs, error, message):
+    arguments = {"inputs": X, "targets": helpers.POST_TARGETS, "histories": {"r": RUN}, "held_value": 7.0,
+                 "windows": [(-1, 1, -1, 1)]} | kwargs
+    with pytest.raises(error, match=message):
+        plotting.plot_loss_surface(**arguments)
+
+
+def test_loss_surface_refuses_an_error_too_large_to_plot():
+    huge = np.full((4, 3), 1e200)
+    with pytest.raises(ValueError, match=r"^the mean squared error on the grid must be finite numbers; got \d+ nan or inf in shape \(40401,\)"):
+        plotting.plot_loss_surface(huge, np.full((4, 1), 1e200), {"r": RUN}, 1.0, [(-1, 1, -1, 1)],
+                                   activation="relu")
+
+
+@pytest.fixture(scope="module")
+def post_weights():
+    return helpers.train(X, helpers.POST_TARGETS, helpers.initial_weights(1, "post"), "post_tanh").final_weights
+
+
+def test_decision_lines_lie_where_the_output_crosses_the_threshold(post_weights):
+    fig = plotting.plot_decision_lines(post_weights, X, helpers.POST_TARGETS, helpers.POST_TEST_INPUTS,
+                                       "post_tanh")
+    w1, w2, w3 = post_weights.ravel()
+    for ax, bias in zip(fig.axes, (1, 0)):
+        assert ax.get_title().startswith(f"bias input x3 = {bias}")
+        shade, line, other = contour_sets(ax)
+        assert list(line.levels) == [0.5] and list(other.levels) == [0.5]
+        for contours, b in ((line, bias), (other, 1 - bias)):
+            x1, x2 = contours.get_paths()[0].vertices.T
+            np.testing.assert_allclose(helpers.predict(np.c_[x1, x2, np.full_like(x1, b)], post_weights).ravel(),
+                                       0.5, atol=1e-3)
+            np.testing.assert_allclose(x1, (np.arctanh(0.5) - w2 * x2 - w3 * b) / w1, atol=1e-4)
+        assert other.get_linestyle() != line.get_linestyle()
+
+
+def test_decision_lines_mark_each_input_in_the_panel_of_its_bias_with_its_output(post_weights):
+    fig = plotting.plot_decision_lines(post_weights, X, helpers.POST_TARGETS, helpers.POST_TEST_INPUTS,
+                                       "post_tanh")
+    on, off = fig.axes
+    for ax, rows in ((on, X), (off, helpers.POST_TEST_INPUTS)):
+        np.testing.assert_array_equal([line.get_xydata()[0] for line in ax.lines], rows[:, :2])
+        outputs = helpers.predict(rows, post_weights, "post_tanh").ravel()
+        assert [t.get_text() for t in ax.texts] == [f"{y:+.3f}" for y in outputs]
+    assert {line.get_marker() for line in on.lines} == {"o"} and {line.get_marker() for line in off.lines} == {"^"}
+    # Filled circles for target 1, hollow ones for target 0.
+    assert [line.get_markerfacecolor() == "white" for line in on.lines] == [True, True, False, False]
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["output = 0.5 here", "output > 0.5: label 1", "the other panel's line", "training, target 1",
+                      "training, target 0", "unseen input"]
+
+
+def test_decision_lines_say_so_when_the_output_never_crosses_the_threshold():
+    fig = plotting.plot_decision_lines([[1.0], [1.0], [5.0]], X, helpers.POST_TARGETS, [[1, 1, 0]], threshold=0.9)
+    on, off = fig.axes
+    # Bias on: the output is above 0.9 on the whole square, so that panel shows only the other's line, dotted.
+    assert len(contour_sets(off)) == 2  # shade and line; no dotted copy of a line that does not exist
+    (dotted,) = contour_sets(on)
+    assert dotted.get_linestyle() != contour_sets(off)[1].get_linestyle()
+    np.testing.assert_array_equal(dotted.get_paths()[0].vertices, contour_sets(off)[1].get_paths()[0].vertices)
+    assert "output at or below 0.9\neverywhere on the square" not in [t.get_text() for t in on.texts]
+    assert "output above 0.9\neverywhere on the square" in [t.get_text() for t in on.texts]
+    fig = plotting.plot_decision_lines([[0.1], [0.1], [0.1]], X, helpers.POST_TARGETS, [[1, 1, 0]], threshold=0.9)
+    assert all(contour_sets(ax) == [] for ax in fig.axes)
+    assert "output at or below 0.9\neverywhere on the square" in [t.get_text() for t in fig.axes[1].texts]
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"weights": [1, 2, 3]}, ValueError, r"^weights must have shape \(3, 1\); got shape \(3,\)$"),
+        ({"weights": [[1], [np.nan], [0]]}, ValueError, r"^weights must be finite numbers; got 1 nan or inf in shape \(3, 1\), the first at index \(1, 0\)$"),
+        ({"training_inputs": X[:, :2]}, ValueError, r"^inputs must be a matrix of shape \(n_examples, 3\), one row per example; got shape \(4, 2\)$"),
+        ({"targets": [[0], [1]]}, ValueError, r"^targets must have shape \(4, 1\); got shape \(2, 1\)$"),
+        ({"unseen_inputs": [[1, "a", 0]]}, TypeError, r"^unseen_inputs must be numbers \(int, float or bool\); got "),
+        ({"unseen_inputs": [[1, 0, 0.5]]}, ValueError, r"^unseen_inputs\[0\] has third input 0.5; the figure has a panel only for the bias input 1 and for 0$"),
+        ({"training_inputs": X * [1, 1, 2]}, ValueError, r"^training_inputs\[0\] has third input 2; the figure has a panel only for the bias input 1 and for 0$"),
+        ({"activation": "swish"}, ValueError, r"^unknown activation 'swish'; expected one of"),
+        ({"threshold": "0.5"}, TypeError, r"^threshold must be a number such as 0.5; got '0.5'$"),
+        ({"threshold": np.nan}, ValueError, r"^threshold must be a finite number; got nan$"),
+    ],
+)
+def test_decision_lines_refuse_odd_arguments(post_weights, kwargs, error, message):
+    arguments = {"weights": post_weights, "training_inputs": X, "targets": helpers.POST_TARGETS,
+                 "unseen_inputs": helpers.POST_TEST_INPUTS} | kwargs
+    with pytest.raises(error, match=message):
+        plotting.plot_decision_lines(**arguments)
+
+
+def test_the_new_views_keep_text_large_and_readable_and_backgrounds_opaque(chapter_5_runs, post_weights):
+    figures = [plotting.plot_loss_surface(X, helpers.POST_TARGETS, chapter_5_runs, 7.16, POST_WINDOWS),
+               plotting.plot_decision_lines(post_weights, X, helpers.POST_TARGETS, helpers.POST_TEST_INPUTS)]
+    for fig in figures:
+        assert fig.get_dpi() == plotting.DPI and fig.get_facecolor() == (1.0, 1.0, 1.0, 1.0)
+        assert not small_texts(fig, plotting.SMALLEST_TEXT), small_texts(fig, plotting.SMALLEST_TEXT)
+        texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+        assert all(contrast_with_white(t.get_color()) >= 4.5 for t in texts)
+        assert all(ax.get_facecolor()[3] == 1.0 for ax in fig.axes)
