@@ -341,7 +341,9 @@ def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, reco
             if k == iterations:
                 break
             delta2 = error * slope(output)  # the output's delta, as in network.train
-            delta1 = delta2[:, :, None] * V * slope(hidden)  # sent back through V: (n_examples, n_runs, n_hidden)
+            delta1 = slope(hidden)  # times V times delta2: sent back through V, (n_examples, n_runs, n_hidden)
+            delta1 *= V
+            delta1 *= delta2[:, :, None]
             V += learning_rate * np.einsum("erh,er->rh", hidden, delta2)
             b += learning_rate * delta2.sum(axis=0)
             A += learning_rate * (inputs_t @ delta1.reshape(n_examples, n_runs * n_hidden))
