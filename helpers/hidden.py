@@ -27,6 +27,7 @@ from helpers.network import (
     INIT_SCHEMES,
     MAX_HISTORY_VALUES,
     MAX_ITERATIONS,
+    MAX_N_INPUTS,
     POST_INPUTS,
     SEED_LIMIT,
     TrainingDivergedError,
@@ -76,7 +77,7 @@ def initial_hidden_weights(seed: int, n_hidden: int, n_inputs: int = 3, scheme: 
     """
     seed = _check_count(seed, "seed", 0, SEED_LIMIT - 1, "2**32 - 1")
     n_hidden = _check_count(n_hidden, "n_hidden", 1, MAX_N_HIDDEN, "MAX_N_HIDDEN")
-    n_inputs = _check_count(n_inputs, "n_inputs", 1, 1_000_000, "MAX_N_INPUTS")
+    n_inputs = _check_count(n_inputs, "n_inputs", 1, MAX_N_INPUTS, "MAX_N_INPUTS")
     _check_scheme(scheme)
     shapes = ((n_inputs, n_hidden), (n_hidden + 1, 1))
     if scheme == "post":
@@ -152,9 +153,8 @@ def hidden_gradients(inputs, targets, W1, W2, activation: str = "tanh"):
 
 def solves(inputs, targets, W1, W2, activation: str = "tanh") -> bool:
     """Whether every output is on the same side of 0.5 as its target (exactly 0.5 counts as wrong)."""
-    inputs, W1, W2 = _check_network(inputs, W1, W2)
-    targets = _check_matrix(targets, "targets", (inputs.shape[0], 1))
     _, output = forward(inputs, W1, W2, activation)
+    targets = _check_matrix(targets, "targets", output.shape)
     return bool(np.all((output > THRESHOLD) == (targets > THRESHOLD)) and not np.any(output == THRESHOLD))
 
 
@@ -355,6 +355,12 @@ def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, reco
 
 
 def _check_network(inputs, W1, W2):
+    for name, value in (("W1", W1), ("W2", W2)):
+        if isinstance(value, (HiddenHistory, HiddenSweep)):
+            raise TypeError(
+                f"{name} must be an array, not a {type(value).__name__}; for its weights pass "
+                + ("history.final_W1 and history.final_W2" if isinstance(value, HiddenHistory) else "sweep.W1[i] and sweep.W2[i]")
+            )
     inputs = _check_inputs(inputs)
     n_inputs = inputs.shape[1]
     W1 = _as_finite_array(W1, "W1")

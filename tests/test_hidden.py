@@ -7,6 +7,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers
 from helpers import hidden, network
@@ -244,6 +246,16 @@ def test_some_seeds_fail_with_two_hidden_units():
     assert np.max(np.abs(sweep.errors[stuck])) > 0.4
 
 
+def test_the_chapters_seeds_with_two_hidden_units():
+    """Seed 0 solves XOR with two hidden units; seed 12 settles in a poor minimum, outputs 0.5 for two
+    examples (011 and 111), and is still there after 100,000 steps."""
+    sweep = hidden.train_hidden_many(XOR_INPUTS, XOR_TARGETS, [0, 12], 2)
+    assert list(sweep.solved) == [True, False]
+    stuck = hidden.train_hidden_many(XOR_INPUTS, XOR_TARGETS, [12], 2, iterations=100_000)
+    np.testing.assert_allclose(stuck.outputs[0, [1, 3]], 0.5, atol=1e-3)
+    assert not stuck.solved[0]
+
+
 def test_solves_looks_at_the_side_of_one_half():
     W1 = np.zeros((3, 1))
     for bias, expected in ((0.0, False), (1.0, False)):  # every output the same: half of XOR wrong
@@ -360,6 +372,9 @@ X, T = XOR_INPUTS, XOR_TARGETS
         (lambda: hidden.train_hidden(X, T, W1_OK, W2_OK, "relu ", 10), ValueError, "unknown activation 'relu '; expected one of 'tanh', 'sigmoid', 'relu', 'post_tanh'"),
         (lambda: hidden.train_hidden(X, T, np.zeros((3, 100)), np.zeros((101, 1)), "tanh", 1_000_000), ValueError, "training would record (iterations + 1) x (weights + n_examples) = 1,000,001 x 405 = 405,000,405 numbers, more than MAX_HISTORY_VALUES = 20,000,000; use fewer iterations, hidden units or examples"),
         (lambda: hidden.train_hidden(X, T, network.History(np.zeros((1, 3)), np.zeros((1, 4)), "tanh", 1.0), W2_OK), TypeError, "W1 must be an array, not a History; for its weights pass history.final_weights"),
+        (lambda: hidden.forward(X, hidden.train_hidden(X, T, W1_OK, W2_OK, iterations=1), W2_OK), TypeError, "W1 must be an array, not a HiddenHistory; for its weights pass history.final_W1 and history.final_W2"),
+        (lambda: hidden.solves(X, T, W1_OK, hidden.train_hidden_many(X, T, [0], 4, 1)), TypeError, "W2 must be an array, not a HiddenSweep; for its weights pass sweep.W1[i] and sweep.W2[i]"),
+        (lambda: hidden.train_hidden_many(X, T, [[1, 2]], 4), TypeError, "seeds must be a list of whole numbers, such as range(1000); got [[1, 2]]"),
         (lambda: hidden.train_hidden_many(X, T, 5, 4), TypeError, "seeds must be a list of whole numbers, such as range(1000); got 5"),
         (lambda: hidden.train_hidden_many(X, T, "12", 4), TypeError, "seeds must be a list of whole numbers, such as range(1000); got '12'"),
         (lambda: hidden.train_hidden_many(X, T, [], 4), ValueError, "seeds must hold from 1 to MAX_N_SEEDS = 100,000 seeds; got 0"),
@@ -384,3 +399,29 @@ X, T = XOR_INPUTS, XOR_TARGETS
 def test_each_wrong_argument_gets_one_clear_error(call, error, message):
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         call()
+
+
+# --- properties ---------------------------------------------------------------------------
+
+RANGES = {"tanh": (-1, 1), "post_tanh": (-1, 1), "sigmoid": (0, 1), "relu": (0, np.inf)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_hidden=st.integers(1, 6),
+    iterations=st.integers(0, 200),
+    activation=st.sampled_from(sorted(network.ACTIVATIONS)),
+    scheme=st.sampled_from(network.INIT_SCHEMES),
+    learning_rate=st.floats(1e-3, 2.0),
+)
+def test_training_is_finite_in_range_and_the_same_one_run_or_many(seed, n_hidden, iterations, activation, scheme, learning_rate):
+    W1, W2 = hidden.initial_hidden_weights(seed, n_hidden, scheme=scheme)
+    history = hidden.train_hidden(XOR_INPUTS, XOR_TARGETS, W1, W2, activation, iterations, learning_rate)
+    hidden_out, output = hidden.forward(XOR_INPUTS, history.final_W1, history.final_W2, activation)
+    low, high = RANGES[activation]
+    assert np.all((hidden_out >= low) & (hidden_out <= high)) and np.all((output >= low) & (output <= high))
+    sweep = hidden.train_hidden_many(XOR_INPUTS, XOR_TARGETS, [seed], n_hidden, iterations, learning_rate, activation, scheme)
+    np.testing.assert_array_equal(sweep.W1[0], history.final_W1)
+    np.testing.assert_array_equal(sweep.W2[0], history.final_W2)
+    np.testing.assert_array_equal(sweep.errors[0], history.errors[-1])
