@@ -11,7 +11,7 @@ constant 1 (its bias; the inputs' own constant column is the hidden units' bias)
 ``network.train`` exactly: ``error = targets - output``, ``delta = error * f'(output)``, each
 weight matrix moves by ``learning_rate`` times the sum over the examples, ``W += learning_rate * dW``.
 So ``dW`` is minus the gradient of ``E = sum(error**2) / 2``, and with the hidden layer taken away
-the step is the one-layer step to the bit (tests/test_hidden.py). The same activation ``f`` is used
+the step is the one-layer step, to rounding (tests/test_hidden.py). The same activation ``f`` is used
 in both layers.
 
 Importing this module has no side effects.
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from helpers.network import (
-    INIT_SCHEMES,
     MAX_HISTORY_VALUES,
     MAX_ITERATIONS,
     MAX_N_INPUTS,
@@ -50,8 +49,11 @@ XOR_INPUTS = POST_INPUTS
 """The same four inputs as the post's; the third column, always 1, is the hidden units' bias."""
 
 XOR_ITERATIONS = 10_000
+"""The steps of the chapter's runs, as many as the post's."""
+
 XOR_LEARNING_RATE = 0.25
-"""The rate of the chapter's runs: every seed's run settles at it (at 1.0 most runs still swing)."""
+"""The rate of the chapter's runs. With 4 hidden units all of seeds 0 to 999 solve XOR at it in
+``XOR_ITERATIONS`` steps; at 1.0, 599 of them still swing after those steps and 365 solve."""
 
 MAX_N_HIDDEN = 10_000
 """The most hidden units ``initial_hidden_weights`` draws."""
@@ -60,6 +62,7 @@ MAX_N_SEEDS = 100_000
 """The most seeds ``train_hidden_many`` trains side by side."""
 
 THRESHOLD = 0.5
+"""An output solves its example when it is on the same side of this as the target."""
 
 
 # --- starting weights -----------------------------------------------------------
