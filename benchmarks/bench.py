@@ -2,7 +2,7 @@
 
 Measured here, in one run; nothing is asserted. Targets live in the README.
 `--no-build` skips the two book builds (the page weight and the live site's figures are then taken
-from _build/html).
+from _build/html); `--sweeps` prints only the two seed sweeps.
 """
 
 from __future__ import annotations
@@ -54,6 +54,29 @@ def bench_training() -> None:
     report("train_10k_helpers_ms", helpers_ms, "ms")
     report("train_speedup", post_ms / helpers_ms, "x", digits=2)
     print(f"train_final_weights_max_abs_diff: {difference:.1e} abs", flush=True)
+
+
+SWEEP_SEEDS = range(1000)
+
+
+def bench_sweeps() -> None:
+    """Seed sweeps, final weights only: 1,000 seeds of the post's one-layer network (post_tanh, rate 1,
+    10,000 steps), and 1,000 seeds of the chapter "A hidden layer"'s network on XOR (4 hidden units,
+    its iterations and rate). Median wall time of three runs; starting weights included."""
+    from helpers import hidden
+
+    def one_layer():
+        weights = np.hstack([helpers.initial_weights(seed, "post") for seed in SWEEP_SEEDS])
+        return helpers.train_columns_final(helpers.POST_INPUTS, helpers.POST_TARGETS, weights, "post_tanh",
+                                           helpers.POST_ITERATIONS)
+
+    def xor():
+        return hidden.train_hidden_many(hidden.XOR_INPUTS, hidden.XOR_TARGETS, SWEEP_SEEDS, 4,
+                                        hidden.XOR_ITERATIONS, hidden.XOR_LEARNING_RATE)
+
+    one_layer_ms, xor_ms = median_ms(one_layer, xor, repeats=3)
+    report("seed_sweep_1000_s", one_layer_ms / 1000, "s", digits=2)
+    report("xor_sweep_1000_s", xor_ms / 1000, "s", digits=2)
 
 
 def timed_ms(action) -> float:
@@ -234,7 +257,11 @@ def bench_book_build() -> None:
 
 
 if __name__ == "__main__":
+    if "--sweeps" in sys.argv:  # only the two seed sweeps
+        bench_sweeps()
+        sys.exit()
     bench_training()
+    bench_sweeps()
     bench_sliders()
     bench_other_explorers()
     if "--no-build" not in sys.argv:

@@ -3,7 +3,7 @@
 Importing this package has no side effects: nothing is plotted, seeded or configured.
 """
 
-from helpers import checks, explorers, plotting
+from helpers import checks, explorers, hidden, plotting
 from helpers.network import (
     ACTIVATIONS,
     INIT_SCHEMES,
@@ -25,6 +25,7 @@ from helpers.network import (
     predict,
     train,
     train_columns,
+    train_columns_final,
 )
 
 __all__ = [
@@ -45,10 +46,12 @@ __all__ = [
     "checks",
     "derivative",
     "explorers",
+    "hidden",
     "plotting",
     "get_activation",
     "initial_weights",
     "predict",
     "train",
     "train_columns",
+    "train_columns_final",
 ]

@@ -149,3 +149,33 @@ def test_the_prose_leaves_the_note_on_live_controls_to_the_explorers():
     assert "teachers_guide.md" in texts and "intro.md" in texts
     found = [(name, note) for name, text in texts.items() for note in STALE_EXPLORER_NOTES if note in " ".join(text.split())]
     assert not found, f"prose that repeats or contradicts the explorers' caption: {found}"
+
+
+NUMPY_REPR = re.compile(r"\b(?:np|numpy)\.\w+\(|^array\(")
+
+
+def glued_reprs(notebook) -> dict[str, str]:
+    """Each glued name whose stored text is a NumPy repr such as ``np.int64(2)``, which
+    {glue:text} would paste into the prose as it is."""
+    found = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            scrap = output.get("metadata", {}).get("scrapbook")
+            if scrap:
+                text = output["data"][scrap["mime_prefix"] + "text/plain"]
+                if NUMPY_REPR.search(text):
+                    found[scrap["name"]] = text
+    return found
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_glued_number_reaches_the_prose_as_a_numpy_repr(chapter):
+    assert glued_reprs(read(chapter)) == {}
+
+
+def test_a_glued_numpy_scalar_is_caught():
+    out = nbformat.v4.new_output(
+        "display_data", data={"application/papermill.record/text/plain": "np.int64(2)"},
+        metadata={"scrapbook": {"name": "count", "mime_prefix": "application/papermill.record/"}})
+    cell = nbformat.v4.new_code_cell("glue('count', n)", outputs=[out])
+    assert glued_reprs(nbformat.v4.new_notebook(cells=[cell])) == {"count": "np.int64(2)"}

@@ -19,8 +19,8 @@
 // - an activation is a frozen object {name, function, slopeFromOutput} (Python: an Activation
 //   named tuple), and History also offers the rows one at a time (weightsAt, errorsAt) and its
 //   flat arrays (weightValues, errorValues);
-// - train_columns, which trains many runs side by side for chapter 4, has no twin: the site
-//   trains one run at a time.
+// - train_columns, which trains many runs side by side for chapter 4, and train_columns_final,
+//   its seed sweep without history, have no twin: the site trains one run at a time.
 
 // --- the post's data (chapter 2) -------------------------------------------
 
