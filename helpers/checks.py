@@ -454,7 +454,7 @@ def _labels(function, outputs: np.ndarray, threshold: float) -> list:
 
 
 def check_to_labels(function) -> Verdict:
-    """Chapter 6: ``function(outputs, threshold)`` should turn outputs into 0/1 integer labels."""
+    """Chapter 6: ``function(y, threshold)`` should turn the outputs ``y`` into 0/1 integer labels."""
 
     def run():
         outputs = np.array([[-0.3], [0.0], [0.49], [0.5], [0.51], [0.99]])
