@@ -138,13 +138,18 @@ def _check_mapping(mapping, name: str, what: str, example: str) -> None:
         raise ValueError(f"{name} is empty: it must map at least one label to {what}, e.g. {example}")
 
 
-def _check_histories(histories) -> None:
+def _check_histories(histories, hidden_too: bool = False) -> None:
+    """A mapping of label to History; with ``hidden_too``, a two-layer HiddenHistory is welcome as well."""
+    from helpers.hidden import HiddenHistory
+
     _check_mapping(histories, "histories", "a History", "{'seed 1': history}")
+    kinds, what = (History, "a History, what helpers.train returns")
+    if hidden_too:
+        kinds, what = ((History, HiddenHistory),
+                       "a History or a HiddenHistory, what helpers.train or helpers.hidden.train_hidden returns")
     for label, history in histories.items():
-        if not isinstance(history, History):
-            raise TypeError(
-                f"histories[{_excerpt(label)}] must be a History, what helpers.train returns; got a {type(history).__name__}"
-            )
+        if not isinstance(history, kinds):
+            raise TypeError(f"histories[{_excerpt(label)}] must be {what}; got a {type(history).__name__}")
 
 
 def _finite(values, name: str) -> np.ndarray:
@@ -193,11 +198,12 @@ def _grouped_bars(ax, values_by_label: dict) -> int:
 
 @book_style
 def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
-    """Mean squared error after each training step, one line per labelled run (chapters 4 and 5).
+    """Mean squared error after each training step, one line per labelled run (chapters 4, 5 and 7).
 
-    ``histories`` maps a label to a :class:`helpers.network.History`.
+    ``histories`` maps a label to a :class:`helpers.network.History` or, for the two-layer
+    network, a :class:`helpers.hidden.HiddenHistory`.
     """
-    _check_histories(histories)
+    _check_histories(histories, hidden_too=True)
     fig, (ax,) = new_figure()
     for label, history in histories.items():
         with np.errstate(over="ignore"):  # an error near 1e200 squares to inf, refused just below

@@ -204,8 +204,20 @@ def test_history_plots_need_a_mapping_of_histories(plot, two_runs):
         plot(two_runs["post"])
     with pytest.raises(ValueError, match="histories is empty: it must map at least one label to a History"):
         plot({})
-    with pytest.raises(TypeError, match=r"histories\['weights'\] must be a History, what helpers.train returns; got a ndarray"):
+    what = (r"a History or a HiddenHistory, what helpers.train or helpers.hidden.train_hidden returns"
+            if plot is plotting.plot_error_curves else r"a History, what helpers.train returns")
+    with pytest.raises(TypeError, match=rf"histories\['weights'\] must be {what}; got a ndarray"):
         plot({"post": two_runs["post"], "weights": two_runs["post"].weights})
+
+
+def test_error_curves_take_a_two_layer_run_too(two_runs):
+    W1, W2 = helpers.hidden.initial_hidden_weights(0, 2)
+    run = helpers.hidden.train_hidden(helpers.hidden.XOR_INPUTS, helpers.hidden.XOR_TARGETS, W1, W2, iterations=50)
+    (ax,) = plotting.plot_error_curves({"two layers": run, "one layer": two_runs["post"]}).axes
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), run.mean_squared_error)
+    with pytest.raises(TypeError, match=r"histories\['two layers'\] must be a History, what helpers.train returns; "
+                                        "got a HiddenHistory"):
+        plotting.plot_weight_trajectories({"two layers": run})
 
 
 @pytest.mark.parametrize("plot", HISTORY_PLOTS)
