@@ -281,7 +281,7 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
 
 @book_style
 def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
-    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7).
+    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 8).
 
     ``inputs`` is one example or a matrix of them; ``outputs_by_label`` maps a label to one output
     per example; ``threshold`` is a finite number, or None for no line.
