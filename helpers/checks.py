@@ -1,4 +1,4 @@
-"""Self-checks for the coding exercises (chapters 1 to 7).
+"""Self-checks for the coding exercises (chapters 1 to 8).
 
 Call a check on your function right after writing it: it says at once whether it works, and
 if not, for which input and what kind of answer was expected. It never shows the solution.
@@ -17,7 +17,7 @@ import warnings
 
 import numpy as np
 
-from helpers import network
+from helpers import hidden, network
 
 NOT_YET = "not implemented yet: write the function above, run its cell, then run this check again."
 RETURNED_NONE = "your function returned None; did you forget `return`?"
@@ -477,6 +477,80 @@ def check_to_labels(function) -> Verdict:
 
 # --- chapter 7 ------------------------------------------------------------------------------
 
+_HIDDEN_CASES = [(0, 2, "XOR"), (3, 3, "XOR"), (5, 4, "the post's targets")]
+"""(seed, hidden units, targets) of the networks ``check_hidden_layer_step`` tries, in order: the
+first has fewer hidden units than inputs, so that a transposed answer has the wrong shape."""
+
+
+def _hidden_slips(X, targets, W1, W2) -> dict:
+    """The typical wrong dW1 of a reader, by name: each one mistake in the chain rule."""
+    hidden_out, output = hidden.forward(X, W1, W2)
+    delta2 = (targets - output) * (1 - output**2)
+    back = delta2 @ W2[:-1].T
+    return {"no hidden slope": X.T @ back}
+
+
+def _broadcast_of_the_bias_row(problem: _Failed, n_examples: int, n_hidden: int) -> bool:
+    """Whether the reader's function crashed multiplying n_hidden + 1 columns by n_hidden."""
+    shapes = (f"({n_examples},{n_hidden + 1}) ({n_examples},{n_hidden})",
+              f"({n_examples},{n_hidden}) ({n_examples},{n_hidden + 1})")
+    return "could not be broadcast" in str(problem) and any(s in str(problem) for s in shapes)
+
+
+_BIAS_ROW = ("you sent the output's delta back through all of W2, its last row included. That row is the "
+             "output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send "
+             "the delta back through the hidden units' weights only, W2 without its last row.")
+
+
+def check_hidden_layer_step(function) -> Verdict:
+    """Chapter 7: ``function(inputs, targets, W1, W2)`` should return dW1, the step training adds to W1."""
+
+    def run():
+        X = hidden.XOR_INPUTS
+        for seed, n_hidden, name in _HIDDEN_CASES:
+            targets = hidden.XOR_TARGETS if name == "XOR" else network.POST_TARGETS
+            W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
+            given = (W1.copy(), W2.copy())
+            try:
+                got = _call(function, X, targets, *given)
+            except _Failed as problem:
+                if _broadcast_of_the_bias_row(problem, len(X), n_hidden):
+                    raise _Failed(_BIAS_ROW) from None
+                raise
+            if not (np.array_equal(given[0], W1) and np.array_equal(given[1], W2)):
+                raise _Failed("your function changed W1 or W2 (in place). Leave the weights as they are and "
+                              "return dW1 alone.")
+            shape = getattr(got, "shape", None)
+            if shape == (X.shape[1], n_hidden + 1):
+                raise _Failed(_BIAS_ROW)
+            if shape == (n_hidden, X.shape[1]) and n_hidden != X.shape[1]:
+                raise _Failed(f"your dW1 is transposed: it has shape {shape}, a row per hidden unit. dW1 has the "
+                              f"shape of W1, {W1.shape}: a row per input, a column per hidden unit.")
+            got = _array(got, "dW1", shape=W1.shape)
+            right = hidden.hidden_gradients(X, targets, W1, W2)[0]
+            if np.allclose(got, right, rtol=0, atol=1e-10):
+                continue
+            slips = _hidden_slips(X, targets, W1, W2)
+            transposed = [right.T] if right.shape[0] == right.shape[1] else []
+            _name_the_slip(got, right, [
+                (-right, "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the "
+                         "step that training adds to W1, minus the gradient, as for W2 and the one-layer "
+                         "network of chapter 5."),
+                (slips["no hidden slope"], "your dW1 leaves out the slope of the hidden layer: what comes back "
+                                           "through W2 must still be multiplied by the slope of tanh at each "
+                                           "hidden unit's output, 1 - hidden**2, before it reaches W1."),
+                *((wrong, f"your dW1 is transposed: dW1 has the shape of W1, {W1.shape}, a row per input and "
+                          "a column per hidden unit, and row i belongs to input i.") for wrong in transposed),
+            ])
+            raise _Failed(f"for seed {seed}, {n_hidden} hidden units and {name} your dW1 differs from the "
+                          "step training takes. Check each line of the chain rule in turn: the output's delta, "
+                          "the hidden layer's delta, then the product with the inputs.")
+
+    return _verdict(run, "dW1 is the step training takes, for every network checked.")
+
+
+# --- chapter 8 ------------------------------------------------------------------------------
+
 
 def _fitted_mlp(hidden: tuple):
     from sklearn.exceptions import ConvergenceWarning
@@ -489,7 +563,7 @@ def _fitted_mlp(hidden: tuple):
 
 
 def check_count_parameters(function) -> Verdict:
-    """Chapter 7: ``function(model)`` should count a fitted MLPClassifier's weights and biases."""
+    """Chapter 8: ``function(model)`` should count a fitted MLPClassifier's weights and biases."""
 
     def run():
         # Two hidden layers first: with one, the first layer's count equals all the weights' count.

@@ -139,13 +139,18 @@ def _check_mapping(mapping, name: str, what: str, example: str) -> None:
         raise ValueError(f"{name} is empty: it must map at least one label to {what}, e.g. {example}")
 
 
-def _check_histories(histories) -> None:
+def _check_histories(histories, hidden_too: bool = False) -> None:
+    """A mapping of label to History; with ``hidden_too``, a two-layer HiddenHistory is welcome as well."""
+    from helpers.hidden import HiddenHistory
+
     _check_mapping(histories, "histories", "a History", "{'seed 1': history}")
+    kinds, what = (History, "a History, what helpers.train returns")
+    if hidden_too:
+        kinds, what = ((History, HiddenHistory),
+                       "a History or a HiddenHistory, what helpers.train or helpers.hidden.train_hidden returns")
     for label, history in histories.items():
-        if not isinstance(history, History):
-            raise TypeError(
-                f"histories[{_excerpt(label)}] must be a History, what helpers.train returns; got a {type(history).__name__}"
-            )
+        if not isinstance(history, kinds):
+            raise TypeError(f"histories[{_excerpt(label)}] must be {what}; got a {type(history).__name__}")
 
 
 def _finite(values, name: str) -> np.ndarray:
@@ -194,11 +199,12 @@ def _grouped_bars(ax, values_by_label: dict) -> int:
 
 @book_style
 def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
-    """Mean squared error after each training step, one line per labelled run (chapters 4 and 5).
+    """Mean squared error after each training step, one line per labelled run (chapters 4, 5 and 7).
 
-    ``histories`` maps a label to a :class:`helpers.network.History`.
+    ``histories`` maps a label to a :class:`helpers.network.History` or, for the two-layer
+    network, a :class:`helpers.hidden.HiddenHistory`.
     """
-    _check_histories(histories)
+    _check_histories(histories, hidden_too=True)
     fig, (ax,) = new_figure()
     for label, history in histories.items():
         with np.errstate(over="ignore"):  # an error near 1e200 squares to inf, refused just below
@@ -276,7 +282,7 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
 
 @book_style
 def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
-    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 7).
+    """Grouped bars of each model's output for each input, with the decision threshold (chapters 6 and 8).
 
     ``inputs`` is one example or a matrix of them; ``outputs_by_label`` maps a label to one output
     per example; ``threshold`` is a finite number, or None for no line.
@@ -487,4 +493,128 @@ def plot_decision_lines(weights, training_inputs, targets, unseen_inputs, activa
            Line2D([], [], marker="^", linestyle="", markersize=9, color=OKABE_ITO["vermillion"],
                   label="unseen input")]
     fig.legend(handles=key, loc="outside lower center", ncols=3, fontsize="small")
+    return fig
+
+
+# --- the unit square: XOR and the hidden layer (chapter "A hidden layer") -------------------
+
+SQUARE_CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
+"""The first two inputs of the post's four examples, in their order: the corners of the unit square."""
+
+SQUARE_VIEW = (-0.25, 1.25)
+"""The range of both axes of the unit-square figures."""
+
+_CLASS_STYLE = {0: ("o", OKABE_ITO["blue"], "target 0"), 1: ("s", OKABE_ITO["orange"], "target 1")}
+_LINE_COLOURS = ("green", "vermillion", "purple", "sky", "black", "yellow")
+
+
+def _check_corner_targets(targets) -> np.ndarray:
+    """Four targets, 0 or 1, one per corner of the square."""
+    values = _as_finite_array(targets, "targets").ravel()
+    if values.size != len(SQUARE_CORNERS) or not np.all((values == 0) | (values == 1)):
+        raise ValueError(f"targets must be four 0s and 1s, one per corner (0, 0), (0, 1), (1, 0), (1, 1), "
+                         f"such as helpers.hidden.XOR_TARGETS; got {_excerpt(targets)}")
+    return values.astype(int)
+
+
+def _check_lines(lines) -> dict:
+    """Each label's line as three finite numbers (w1, w2, b), not all of w1 and w2 zero."""
+    if lines is None:
+        return {}
+    _check_mapping(lines, "lines", "three numbers (w1, w2, b)", "{'a line': (1, 1, -0.5)}")
+    checked = {}
+    for label, line in lines.items():
+        values = _finite(line, f"lines[{_excerpt(label)}]").ravel()
+        if values.size != 3:
+            raise ValueError(f"lines[{_excerpt(label)}] must be three numbers (w1, w2, b) for the line "
+                             f"w1 x1 + w2 x2 + b = 0; got {values.size}")
+        if values[0] == 0 and values[1] == 0:
+            raise ValueError(f"lines[{_excerpt(label)}] has w1 = w2 = 0: that is no line")
+        checked[label] = values
+    return checked
+
+
+def _draw_line(ax, w1: float, w2: float, b: float, **style) -> None:
+    """The line w1 x1 + w2 x2 + b = 0 across the view, solved for the steeper coordinate."""
+    t = np.linspace(*SQUARE_VIEW, 2)
+    if abs(w2) >= abs(w1):
+        ax.plot(t, -(w1 * t + b) / w2, **style)
+    else:
+        ax.plot(-(w2 * t + b) / w1, t, **style)
+
+
+def _square_axes(ax, targets: np.ndarray) -> None:
+    """The four corners, marked and coloured by class, on a square view."""
+    corners = np.array(SQUARE_CORNERS, dtype=float)
+    for value, (marker, face, label) in _CLASS_STYLE.items():
+        chosen = corners[targets == value]
+        if len(chosen):
+            ax.scatter(chosen[:, 0], chosen[:, 1], s=140, marker=marker, color=face, edgecolors="black",
+                       linewidths=1.2, zorder=3, label=label)
+    ax.set(xlim=SQUARE_VIEW, ylim=SQUARE_VIEW, xlabel="first input x1", ylabel="second input x2", aspect="equal")
+    ax.set_xticks([0, 1])
+    ax.set_yticks([0, 1])
+
+
+@book_style
+def plot_xor_square(targets, lines=None):
+    """The four examples on the unit square, marked by their target, and lines across it.
+
+    ``targets`` are four 0s and 1s for the corners (0, 0), (0, 1), (1, 0), (1, 1), the first two
+    inputs of the post's examples; ``lines`` maps a label to ``(w1, w2, b)``, drawn where
+    ``w1 x1 + w2 x2 + b = 0`` (chapter "A hidden layer").
+    """
+    targets = _check_corner_targets(targets)
+    lines = _check_lines(lines)
+    fig, (ax,) = new_figure(width=6.4, height=3.6)
+    for j, (label, (w1, w2, b)) in enumerate(lines.items()):
+        _draw_line(ax, w1, w2, b, color=OKABE_ITO[_LINE_COLOURS[j % len(_LINE_COLOURS)]],
+                   linestyle=LINE_STYLES[j % len(LINE_STYLES)], linewidth=2, label=label)
+    _square_axes(ax, targets)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig
+
+
+SQUARE_GRID = 201
+"""Points per side of the grid on which :func:`plot_hidden_regions` fills the output's regions."""
+
+
+@book_style
+def plot_hidden_regions(W1, W2, targets, activation: str = "tanh", threshold: float = 0.5):
+    """The two-layer network on the unit square (chapter "A hidden layer").
+
+    Filled: where the output, for inputs ``(x1, x2, 1)``, is above ``threshold`` (orange) or not
+    (blue), with the boundary dashed; a line per hidden unit where its weighted sum is 0; and the
+    four examples marked by their ``targets``. ``W1`` has shape ``(3, n_hidden)``, ``W2``
+    ``(n_hidden + 1, 1)``, as in :mod:`helpers.hidden`.
+    """
+    from helpers import hidden
+
+    targets = _check_corner_targets(targets)
+    threshold = _check_number(threshold, "threshold", "0.5")
+    if not math.isfinite(threshold):
+        raise ValueError(f"threshold must be a finite number; got {threshold}")
+    grid = np.linspace(*SQUARE_VIEW, SQUARE_GRID)
+    x1, x2 = np.meshgrid(grid, grid)
+    points = np.column_stack([x1.ravel(), x2.ravel(), np.ones(x1.size)])
+    W1 = _as_finite_array(W1, "W1")
+    if W1.ndim != 2 or W1.shape[0] != 3:
+        raise ValueError(f"W1 must have shape (3, n_hidden): the inputs x1, x2 and the constant 1; got shape {W1.shape}")
+    _, output = hidden.forward(points, W1, W2, activation)
+    output = output.reshape(x1.shape)
+    fig, (ax,) = new_figure(width=6.4, height=3.6)
+    ax.contourf(x1, x2, output, levels=[-np.inf, threshold, np.inf],
+                colors=[OKABE_ITO["sky"], OKABE_ITO["orange"]], alpha=0.3)
+    ax.contour(x1, x2, output, levels=[threshold], colors="black", linestyles="--", linewidths=1.5)
+    ax.plot([], [], color="black", linestyle="--", label=f"output = {threshold:g}")
+    for i in range(W1.shape[1]):
+        w1, w2, b = W1[:, i]
+        if w1 == 0 and w2 == 0:
+            continue  # this unit's sum is the same everywhere: it has no line
+        _draw_line(ax, w1, w2, b, color=OKABE_ITO[_LINE_COLOURS[i % len(_LINE_COLOURS)]],
+                   linestyle=LINE_STYLES[(i + 1) % len(LINE_STYLES)], linewidth=2,
+                   label=f"hidden unit {i + 1}: sum 0")
+    _square_axes(ax, targets)
+    ax.grid(False)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig

@@ -19,7 +19,8 @@ CHAPTERS = [
     "04_initialisation",
     "05_training",
     "06_prediction",
-    "07_scikit_learn",
+    "07_hidden_layer",
+    "08_scikit_learn",
 ]
 POST_PREDICTIONS = ["0.99999874", "-0.01759575", "0.99999878"]
 
@@ -57,7 +58,7 @@ def test_the_posts_predictions_are_printed_by_executed_code_not_typed():
 
 
 def test_scikit_learn_predicts_one_zero_one_in_the_executed_chapter():
-    notebook = read("07_scikit_learn")
+    notebook = read("08_scikit_learn")
     assert "[1 0 1]" in stored_text(notebook)
     assert "[1 0 1]" not in markdown(notebook)
 

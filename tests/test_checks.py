@@ -26,6 +26,7 @@ CHECKS = [
     checks.check_gradient,
     checks.check_largest_stable_rate,
     checks.check_to_labels,
+    checks.check_hidden_layer_step,
     checks.check_count_parameters,
 ]
 
@@ -64,6 +65,28 @@ def gradient(X, targets, w, activation="tanh"):
     f, slope = network.get_activation(activation)[1:]
     y = f(X @ w)
     return -X.T @ ((targets - y) * slope(y))
+
+
+def hidden_step(inputs, targets, W1, W2, slope=True, bias_row=False, sign=1):
+    """dW1 of the two-layer tanh network, or a slip: no hidden slope, the bias row of W2, the sign."""
+    hidden = np.tanh(inputs @ W1)
+    output = np.tanh(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
+    delta2 = (targets - output) * (1 - output**2)
+    back = delta2 @ (W2 if bias_row else W2[:-1]).T
+    delta1 = back * (1 - hidden**2) if slope else back
+    return sign * (inputs.T @ delta1)
+
+
+def hidden_step_transposed_when_square(inputs, targets, W1, W2):
+    """Transposed only where the transpose has W1's shape: the check must notice by the values."""
+    step = hidden_step(inputs, targets, W1, W2)
+    return step.T if step.shape[0] == step.shape[1] else step
+
+
+def hidden_step_in_place(inputs, targets, W1, W2):
+    step = hidden_step(inputs, targets, W1, W2)
+    W1 += step
+    return step
 
 
 def count(model):
@@ -120,6 +143,8 @@ RIGHT = {
     checks.check_gradient: [gradient, lambda X, t, w, activation="tanh": gradient(X, t, w, activation) + 5e-7],
     checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
     checks.check_to_labels: [labels, lambda outputs, threshold: np.where(outputs > threshold, 1, 0).astype(np.uint8)],
+    checks.check_hidden_layer_step: [hidden_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2) + 5e-11,
+                                      lambda i, t, W1, W2: helpers.hidden.hidden_gradients(i, t, W1, W2)[0]],
     checks.check_count_parameters: [count, lambda model: np.int64(count(model))],
 }
 POST = network.post_tanh_slope
@@ -349,6 +374,26 @@ WRONG = {
     "labels: a list": (checks.check_to_labels, lambda o, t: (o > t).astype(int).tolist(), 
         'your function returned a list (the labels for outputs of shape (6, 1)), not a NumPy array: return an array (np.array makes one).'),
     # chapter 7
+    "hidden step: no hidden slope": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, slope=False),
+        "your dW1 leaves out the slope of the hidden layer: what comes back through W2 must still be multiplied by the slope of tanh at each hidden unit's output, 1 - hidden**2, before it reaches W1."),
+    "hidden step: the bias row of W2": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, bias_row=True),
+        "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
+    "hidden step: the bias row of W2, no slope": (checks.check_hidden_layer_step,
+                                                 lambda i, t, W1, W2: hidden_step(i, t, W1, W2, slope=False, bias_row=True),
+        "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
+    "hidden step: wrong sign": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, sign=-1),
+        "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the step that training adds to W1, minus the gradient, as for W2 and the one-layer network of chapter 5."),
+    "hidden step: transposed": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2).T,
+        "your dW1 is transposed: it has shape (2, 3), a row per hidden unit. dW1 has the shape of W1, (3, 2): a row per input, a column per hidden unit."),
+    "hidden step: transposed, square": (checks.check_hidden_layer_step, hidden_step_transposed_when_square,
+        "your dW1 is transposed: dW1 has the shape of W1, (3, 3), a row per input and a column per hidden unit, and row i belongs to input i."),
+    "hidden step: in place": (checks.check_hidden_layer_step, hidden_step_in_place,
+        "your function changed W1 or W2 (in place). Leave the weights as they are and return dW1 alone."),
+    "hidden step: averaged": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2) / 4,
+        "for seed 0, 2 hidden units and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
+    "hidden step: flat": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2).ravel(),
+        "dW1 should have shape (3, 2); got shape (6,)"),
+    # chapter 8
     "count: weights only": (checks.check_count_parameters, lambda m: sum(a.size for a in m.coefs_), 
         'for hidden layers (4, 2) you counted only the weights; add the biases (intercepts).'),
     "count: first layer only": (checks.check_count_parameters, lambda m: m.coefs_[0].size + m.intercepts_[0].size, 

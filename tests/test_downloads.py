@@ -75,7 +75,7 @@ def edition_link(page: Path, kind: str) -> dict:
 
 def test_the_check_for_markup_finds_the_markup_of_the_authors_notebooks():
     """The checks below could fail: book/ holds MyST markup and solutions."""
-    assert CHAPTERS and len(CHAPTERS) == 7
+    assert CHAPTERS and len(CHAPTERS) == 8
     assert all(markup_left(nbformat.read(c, as_version=4)) for c in CHAPTERS)
     assert all(solution_code(c) for c in CHAPTERS)
     assert all(solutions_in_book(c) >= len(solution_code(c)) for c in CHAPTERS)

@@ -114,7 +114,7 @@ def test_a_broken_gate_is_refused():
 def test_the_edition_of_the_book_has_no_solution_left(tmp_path):
     """And none of the book's markup that Jupyter would show as raw text."""
     written = make_edition("student", tmp_path / "student")
-    assert len(written) == 7
+    assert len(written) == 8
     book = Path(__file__).resolve().parent.parent / "book"
     for path in written:
         teacher = nbformat.read(book / path.name, as_version=4)

@@ -204,8 +204,20 @@ def test_history_plots_need_a_mapping_of_histories(plot, two_runs):
         plot(two_runs["post"])
     with pytest.raises(ValueError, match="histories is empty: it must map at least one label to a History"):
         plot({})
-    with pytest.raises(TypeError, match=r"histories\['weights'\] must be a History, what helpers.train returns; got a ndarray"):
+    what = (r"a History or a HiddenHistory, what helpers.train or helpers.hidden.train_hidden returns"
+            if plot is plotting.plot_error_curves else r"a History, what helpers.train returns")
+    with pytest.raises(TypeError, match=rf"histories\['weights'\] must be {what}; got a ndarray"):
         plot({"post": two_runs["post"], "weights": two_runs["post"].weights})
+
+
+def test_error_curves_take_a_two_layer_run_too(two_runs):
+    W1, W2 = helpers.hidden.initial_hidden_weights(0, 2)
+    run = helpers.hidden.train_hidden(helpers.hidden.XOR_INPUTS, helpers.hidden.XOR_TARGETS, W1, W2, iterations=50)
+    (ax,) = plotting.plot_error_curves({"two layers": run, "one layer": two_runs["post"]}).axes
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), run.mean_squared_error)
+    with pytest.raises(TypeError, match=r"histories\['two layers'\] must be a History, what helpers.train returns; "
+                                        "got a HiddenHistory"):
+        plotting.plot_weight_trajectories({"two layers": run})
 
 
 @pytest.mark.parametrize("plot", HISTORY_PLOTS)
@@ -591,3 +603,118 @@ def test_the_new_views_keep_text_large_and_readable_and_backgrounds_opaque(chapt
         texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
         assert all(contrast_with_white(t.get_color()) >= 4.5 for t in texts)
         assert all(ax.get_facecolor()[3] == 1.0 for ax in fig.axes)
+
+
+# --- the unit square (chapter "A hidden layer") --------------------------------------------
+
+XOR = helpers.hidden.XOR_TARGETS
+
+
+def corner_markers(ax):
+    """Each class's corners as drawn: {label: sorted list of (x1, x2)}."""
+    return {c.get_label(): sorted(map(tuple, c.get_offsets().tolist())) for c in ax.collections
+            if c.get_label().startswith("target")}
+
+
+def test_the_square_marks_each_corner_by_its_target_with_colour_and_shape():
+    (ax,) = plotting.plot_xor_square(XOR).axes
+    assert corner_markers(ax) == {"target 0": [(0, 0), (1, 1)], "target 1": [(0, 1), (1, 0)]}
+    scatters = [c for c in ax.collections if c.get_label().startswith("target")]
+    faces = {matplotlib.colors.to_hex(c.get_facecolor()[0]) for c in scatters}
+    assert faces <= {c.lower() for c in plotting.OKABE_ITO.values()} and len(faces) == 2
+    assert len({c.get_paths()[0].vertices.shape for c in scatters}) == 2  # a circle and a square
+    assert ax.get_xlim() == ax.get_ylim() == plotting.SQUARE_VIEW and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_the_squares_lines_are_where_the_weighted_sum_is_zero():
+    lines = {"steep": (3.0, 1.0, -2.0), "flat": (1.0, 4.0, -1.0)}
+    (ax,) = plotting.plot_xor_square([0, 0, 0, 1], lines).axes
+    assert [line.get_label() for line in ax.lines] == list(lines)
+    for line, (w1, w2, b) in zip(ax.lines, lines.values()):
+        x1, x2 = line.get_data()
+        np.testing.assert_allclose(w1 * np.asarray(x1) + w2 * np.asarray(x2) + b, 0, atol=1e-12)
+    assert len({line.get_linestyle() for line in ax.lines}) == 2
+
+
+@pytest.fixture(scope="module")
+def solved_xor():
+    W1, W2 = helpers.hidden.initial_hidden_weights(0, 2)
+    history = helpers.hidden.train_hidden(helpers.hidden.XOR_INPUTS, XOR, W1, W2, iterations=3000)
+    return history.final_W1, history.final_W2
+
+
+def test_the_regions_show_the_output_the_hidden_lines_and_the_corners(solved_xor):
+    W1, W2 = solved_xor
+    (ax,) = plotting.plot_hidden_regions(W1, W2, XOR).axes
+    hidden_lines = [line for line in ax.lines if line.get_label().startswith("hidden unit")]
+    assert [line.get_label() for line in hidden_lines] == ["hidden unit 1: sum 0", "hidden unit 2: sum 0"]
+    for line, column in zip(hidden_lines, W1.T):
+        x1, x2 = map(np.asarray, line.get_data())
+        np.testing.assert_allclose(column[0] * x1 + column[1] * x2 + column[2], 0, atol=1e-12)
+    assert corner_markers(ax) == {"target 0": [(0, 0), (1, 1)], "target 1": [(0, 1), (1, 0)]}
+    # the filled regions split at the threshold; the dashed boundary is the output's 0.5 contour
+    filled = [c for c in ax.collections if hasattr(c, "levels") and len(c.levels) == 3]
+    assert len(filled) == 1 and filled[0].levels[1] == 0.5
+    boundary = [c for c in ax.collections if hasattr(c, "levels") and list(c.levels) == [0.5]]
+    assert len(boundary) == 1
+    for path in boundary[0].get_paths():
+        points = path.vertices
+        inputs = np.column_stack([points, np.ones(len(points))])
+        _, output = helpers.hidden.forward(inputs, W1, W2)
+        np.testing.assert_allclose(output, 0.5, atol=0.02)
+    assert "output = 0.5" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_the_regions_threshold_follows_the_argument(solved_xor):
+    (ax,) = plotting.plot_hidden_regions(*solved_xor, XOR, threshold=0.0).axes
+    assert [list(c.levels) for c in ax.collections if hasattr(c, "levels") and len(c.levels) == 1] == [[0.0]]
+
+
+def test_square_figures_are_readable_and_colour_blind_safe(solved_xor):
+    safe = {c.lower() for c in plotting.OKABE_ITO.values()}
+    figures = [plotting.plot_xor_square(XOR, {"a": (1, 1, -0.5), "b": (1, -1, 0.2)}),
+               plotting.plot_hidden_regions(*solved_xor, XOR)]
+    for fig in figures:
+        assert fig.get_dpi() == plotting.DPI and fig.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+        assert not small_texts(fig, plotting.SMALLEST_TEXT)
+        (ax,) = fig.axes
+        coloured = [line for line in ax.lines if line.get_label() and not line.get_label().startswith("output")]
+        assert {matplotlib.colors.to_hex(line.get_color()) for line in coloured} <= safe
+        for text in fig.findobj(matplotlib.text.Text):
+            if text.get_visible() and text.get_text().strip():
+                assert contrast_with_white(text.get_color()) >= 4.5
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: plotting.plot_xor_square([0, 1, 1]), ValueError,
+         r"^targets must be four 0s and 1s, one per corner \(0, 0\), \(0, 1\), \(1, 0\), \(1, 1\), such as "
+         r"helpers.hidden.XOR_TARGETS; got \[0, 1, 1\]$"),
+        (lambda: plotting.plot_xor_square([0, 1, 2, 0]), ValueError, "targets must be four 0s and 1s"),
+        (lambda: plotting.plot_xor_square(["a", 1, 1, 0]), TypeError, "targets must be numbers"),
+        (lambda: plotting.plot_xor_square([0, np.nan, 1, 0]), ValueError, "targets must be finite numbers"),
+        (lambda: plotting.plot_xor_square(XOR, [(1, 1, 0)]), TypeError,
+         r"^lines must map a label to three numbers \(w1, w2, b\), e.g. \{'a line': \(1, 1, -0.5\)\}; got a list$"),
+        (lambda: plotting.plot_xor_square(XOR, {}), ValueError, "^lines is empty"),
+        (lambda: plotting.plot_xor_square(XOR, {"a": (1, 1)}), ValueError,
+         r"^lines\['a'\] must be three numbers \(w1, w2, b\) for the line w1 x1 \+ w2 x2 \+ b = 0; got 2$"),
+        (lambda: plotting.plot_xor_square(XOR, {"a": (0, 0, 1)}), ValueError, r"^lines\['a'\] has w1 = w2 = 0: that is no line$"),
+        (lambda: plotting.plot_xor_square(XOR, {"a": (np.inf, 0, 1)}), ValueError, r"lines\['a'\] must be finite numbers"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((2, 2)), np.zeros((3, 1)), XOR), ValueError,
+         r"^W1 must have shape \(3, n_hidden\): the inputs x1, x2 and the constant 1; got shape \(2, 2\)$"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((3, 2)), np.zeros((2, 1)), XOR), ValueError,
+         r"^W2 must have shape \(3, 1\)"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((3, 2)), np.zeros((3, 1)), [1, 1, 1]), ValueError,
+         "^targets must be four 0s and 1s"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((3, 2)), np.zeros((3, 1)), XOR, threshold="0.5"), TypeError,
+         "^threshold must be a number such as 0.5; got '0.5'$"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((3, 2)), np.zeros((3, 1)), XOR, threshold=np.nan), ValueError,
+         "^threshold must be a finite number; got nan$"),
+        (lambda: plotting.plot_hidden_regions(np.zeros((3, 2)), np.zeros((3, 1)), XOR, activation="tan"), ValueError,
+         "unknown activation 'tan'"),
+    ],
+)
+def test_square_figures_refuse_odd_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
