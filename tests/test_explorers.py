@@ -656,10 +656,10 @@ def hiddens():
 
 
 def test_hidden_explorer_starts_at_the_chapters_run_and_says_it_solves_xor(hiddens):
-    assert hiddens.snapshot_values == {"seed": 0, "n_hidden": 2, "iterations": 10_000, "activation": "tanh",
+    assert hiddens.snapshot_values == {"seed": 0, "n_hidden": 4, "iterations": 10_000, "activation": "tanh",
                                        "learning_rate": hidden.XOR_LEARNING_RATE}
     assert hiddens.snapshot_alt.startswith(
-        "Three panels for seed 0, 2 hidden units, activation tanh and learning rate 0.25. "
+        "Three panels for seed 0, 4 hidden units, activation tanh and learning rate 0.25. "
         "Error panel: the mean squared error over 10000 training steps, ")
     assert hiddens.snapshot_alt.endswith("Solves XOR after 10000 steps: every output is on its target's side of 0.5.")
     for name, control in hiddens.controls.items():
@@ -669,11 +669,13 @@ def test_hidden_explorer_starts_at_the_chapters_run_and_says_it_solves_xor(hidde
     assert hiddens.controls["learning_rate"].options == explorers.HIDDEN_RATES
     assert hiddens.controls["activation"].options == ("tanh", "sigmoid", "relu")
     picture = hiddens.image.value
-    hiddens.controls["seed"].value = 12  # as a reader moves it: seed 12 is the chapter's stuck run
+    hiddens.controls["n_hidden"].value = 2  # as a reader moves them: seed 12 with two units is the chapter's stuck run
+    hiddens.controls["seed"].value = 12
     assert hiddens.image.value != picture
     assert "Does not solve XOR after 10000 steps: the outputs for [0, 1, 1], [1, 1, 1] are on the wrong side" \
         in hiddens.status.value
     hiddens.controls["seed"].value = 0
+    hiddens.controls["n_hidden"].value = 4
     assert hiddens.alt == hiddens.snapshot_alt  # the same run again (the axes may have widened: they never shrink)
 
 
@@ -697,7 +699,7 @@ def test_hidden_explorer_plots_helpers_train_hidden(hiddens, seed, n_hidden, act
     assert ", ".join(f"{o:.2f}" for o in outputs.ravel()) in hiddens.alt
     solved = hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation)
     assert ("Solves XOR" in hiddens.status.value) is solved and ("Does not solve XOR" in hiddens.status.value) is not solved
-    assert (html.escape(explorers.CHAOS_NOTE) in hiddens.status.value) is (learning_rate > 1)
+    assert (html.escape(explorers.HIDDEN_CHAOS_NOTE) in hiddens.status.value) is (learning_rate > 0.5)
     for h, line in enumerate(hiddens.unit_lines):  # each unit's line: where its weighted sum is 0
         x, y = line.get_data()
         if h >= n_hidden:
@@ -743,7 +745,7 @@ def test_a_diverging_hidden_run_shows_a_message_not_nan(hiddens, monkeypatch):
 
 
 def test_the_hidden_mount_point_holds_its_controls_values_and_settings():
-    mount = mount_point(explorers.HiddenExplorer(seed=12, n_hidden=3))
+    mount = mount_point(explorers.HiddenExplorer(seed=12, n_hidden=3))  # not the defaults
     assert mount["name"] == "hidden"
     assert mount["controls"] == [
         {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1, "slider_high": 99},
@@ -758,7 +760,7 @@ def test_the_hidden_mount_point_holds_its_controls_values_and_settings():
     assert settings["recorded"] == explorers.RECORDED.tolist() and settings["targets"] == [0, 1, 1, 0]
     assert settings["example_labels"] == ["[0, 0, 1]", "[0, 1, 1]", "[1, 0, 1]", "[1, 1, 1]"]
     assert (settings["threshold"], settings["square"], settings["max_hidden"]) == (0.5, [-0.25, 1.25], 8)
-    assert (settings["stable_rate"], settings["chaos_note"]) == (1.0, explorers.CHAOS_NOTE)
+    assert (settings["stable_rate"], settings["chaos_note"]) == (0.5, explorers.HIDDEN_CHAOS_NOTE)
 
 
 @pytest.mark.parametrize("weights, expected", [
