@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers import network, plotting
+from helpers import hidden, network, plotting
 
 ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10_000)
 """Training lengths the iterations slider offers: every small count up close, then a log-like scale."""
@@ -641,8 +641,6 @@ def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) 
     Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed, n_hidden)``
     (the uniform scheme), ``ITERATION_STOPS[-1]`` steps. Raises TrainingDivergedError for a run that blew up.
     """
-    from helpers import hidden
-
     W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
     history = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation,
                                   ITERATION_STOPS[-1], learning_rate)
@@ -654,8 +652,6 @@ def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) 
 
 def hidden_run_limits(run: HiddenRun, activation: str) -> dict:
     """Axis limits that fit one hidden-layer run, on the coarse ladder (chapter "A hidden layer")."""
-    from helpers import hidden
-
     mse = run.mean_squared_error
     floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
     f = network.get_activation(activation).function
@@ -682,9 +678,8 @@ def hidden_line(weights, low: float = SQUARE[0], high: float = SQUARE[1]):
 def wrong_examples(outputs, targets) -> list[int]:
     """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts them
     (exactly 0.5 is wrong; chapter "A hidden layer")."""
-    from helpers.hidden import THRESHOLD
-
-    return [i for i, (y, t) in enumerate(zip(outputs, targets)) if y == THRESHOLD or (y > THRESHOLD) != (t > THRESHOLD)]
+    threshold = hidden.THRESHOLD
+    return [i for i, (y, t) in enumerate(zip(outputs, targets)) if y == threshold or (y > threshold) != (t > threshold)]
 
 
 def solves_text(solved: bool, wrong: list[int], iterations: int) -> str:
@@ -725,8 +720,6 @@ class HiddenExplorer(Explorer):
                          learning_rate=learning_rate)
 
     def site_settings(self) -> dict:
-        from helpers import hidden
-
         return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
                 "example_labels": XOR_LABELS, "targets": hidden.XOR_TARGETS.ravel().tolist(),
                 "threshold": hidden.THRESHOLD, "square": list(SQUARE), "max_hidden": HIDDEN_UNITS.high,
@@ -734,8 +727,6 @@ class HiddenExplorer(Explorer):
 
     @plotting.book_style
     def _build(self):
-        from helpers import hidden
-
         figure, (error_ax, output_ax, square_ax) = plotting.new_figure(ncols=3, width=12.0, height=3.8)
         steps = RECORDED
         (self.error_line,) = error_ax.plot(steps, np.ones(len(steps)), color=plotting.OKABE_ITO["black"])
@@ -792,8 +783,6 @@ class HiddenExplorer(Explorer):
             self.stale = True
 
     def _draw_step(self, run: HiddenRun, iterations: int, activation: str) -> None:
-        from helpers import hidden
-
         k = run.index(iterations)
         W1, W2 = run.W1[k], run.W2[k]
         outputs = hidden.forward(hidden.XOR_INPUTS, W1, W2, activation)[1].ravel()

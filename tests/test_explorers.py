@@ -15,7 +15,7 @@ from PIL import Image
 from traitlets import TraitError
 
 import helpers
-from helpers import explorers
+from helpers import explorers, hidden
 
 
 def trained(seed, activation, learning_rate, scheme, iterations=explorers.ITERATION_STOPS[-1]):
@@ -641,8 +641,6 @@ def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
 
 
 # --- the hidden-layer explorer (chapter "A hidden layer") ------------------------------------
-
-from helpers import hidden  # noqa: E402
 
 
 def trained_hidden(seed, n_hidden, activation, learning_rate, iterations=explorers.ITERATION_STOPS[-1]):

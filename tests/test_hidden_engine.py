@@ -24,14 +24,13 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from helpers import explorers, hidden, network
 from tests.test_engine import gist, node  # noqa: F401  (node: the fixture that finds Node.js)
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PARITY_SCRIPT = ROOT / "tests" / "hidden_engine_parity.mjs"
