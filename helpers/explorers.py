@@ -1,4 +1,4 @@
-"""Sliders that change the network and show the result at once (chapters 1, 3, 5 and 6).
+"""Sliders that change the network and show the result at once (chapters 1, 3, 5, 6 and "A hidden layer").
 
 Each explorer draws into one matplotlib figure, updates that figure's artists in place when a
 control moves, and shows it as a PNG in an ``ipywidgets.Image``: no flicker, and nothing to
@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers import network, plotting
+from helpers import hidden, network, plotting
 
 ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10_000)
 """Training lengths the iterations slider offers: every small count up close, then a log-like scale."""
@@ -594,3 +594,227 @@ class PredictionExplorer(Explorer):
             parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
         self.title.set_text(f"input [{x1:.1f}, {x2:.1f}, {x3:.1f}]")
         self.alt = f"For the input [{x1:.1f}, {x2:.1f}, {x3:.1f}], " + "; ".join(parts) + ". A dashed line marks 0.5."
+
+
+# --- the hidden-layer explorer (chapter "A hidden layer") ------------------------------------
+
+HIDDEN_UNITS = Whole("hidden units", 1, 8)
+"""How many hidden units the hidden-layer explorer offers: one (which cannot solve XOR) to eight."""
+
+HIDDEN_ACTIVATIONS = ("tanh", "sigmoid", "relu")
+HIDDEN_RATES = (0.03, 0.1, 0.25, 0.5, 1.0, 2.0)
+"""The hidden-layer explorer's learning rates, around the chapter's ``hidden.XOR_LEARNING_RATE``."""
+
+XOR_LABELS = EXAMPLE_LABELS[:4]
+"""The four XOR inputs as the explorers write them: the post's training inputs."""
+
+HIDDEN_STABLE_RATE = 0.5
+"""Above this learning rate a hidden-layer run can swing chaotically (at 1.0, 599 of seeds 0 to 999 with
+four hidden units still swing after 10,000 steps; see ``hidden.XOR_LEARNING_RATE``)."""
+
+HIDDEN_CHAOS_NOTE = (
+    "Above learning rate 0.5 this network's training can be chaotic: the last digit of any number can change "
+    "the whole run, so the book's site and its notebooks agree on what the run does, not always on its numbers."
+)
+
+SQUARE = (-0.25, 1.25)
+"""The unit square panel's range on both axes: the four inputs with a margin."""
+
+
+class HiddenRun(NamedTuple):
+    """One run of the two-layer network as the explorer keeps it: W1, W2 and the error at the RECORDED steps
+    (chapter "A hidden layer")."""
+
+    steps: np.ndarray
+    W1: np.ndarray
+    W2: np.ndarray
+    mean_squared_error: np.ndarray
+
+    def index(self, iterations: int) -> int:
+        return int(np.searchsorted(self.steps, iterations))
+
+
+@functools.lru_cache(maxsize=32)
+def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) -> HiddenRun:
+    """The run for one setting of the hidden-layer explorer, kept at the RECORDED steps (chapter "A hidden layer").
+
+    Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed, n_hidden)``
+    (the uniform scheme), ``ITERATION_STOPS[-1]`` steps. Raises TrainingDivergedError for a run that blew up.
+    """
+    W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
+    history = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation,
+                                  ITERATION_STOPS[-1], learning_rate)
+    run = HiddenRun(RECORDED, history.W1[RECORDED], history.W2[RECORDED], history.mean_squared_error[RECORDED])
+    for array in run:
+        array.setflags(write=False)  # shared by the cache: nobody may change it
+    return run
+
+
+def hidden_run_limits(run: HiddenRun, activation: str) -> dict:
+    """Axis limits that fit one hidden-layer run, on the coarse ladder (chapter "A hidden layer")."""
+    mse = run.mean_squared_error
+    floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
+    f = network.get_activation(activation).function
+    outputs = [hidden._forward(hidden.XOR_INPUTS, w1, w2, f)[1] for w1, w2 in zip(run.W1, run.W2)]
+    return {
+        "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
+        "outputs": coarse_limits(min(np.min(outputs), 0.0), max(np.max(outputs), 1.0)),
+    }
+
+
+def hidden_line(weights, low: float = SQUARE[0], high: float = SQUARE[1]):
+    """Two points of the line ``w1 * x1 + w2 * x2 + w3 = 0`` where one hidden unit's weighted sum is 0,
+    at the ends of the range ``low``..``high`` along the axis it crosses more steeply; ``None`` when
+    ``w1 = w2 = 0`` (no line: the sum is the bias everywhere) (chapter "A hidden layer")."""
+    w1, w2, w3 = (float(w) for w in weights)
+    if w1 == 0 and w2 == 0:
+        return None
+    ends = np.array([low, high])
+    if abs(w2) >= abs(w1):
+        return ends, -(w1 * ends + w3) / w2
+    return -(w2 * ends + w3) / w1, ends
+
+
+def wrong_examples(outputs, targets) -> list[int]:
+    """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts them
+    (exactly 0.5 is wrong; chapter "A hidden layer")."""
+    threshold = hidden.THRESHOLD
+    return [i for i, (y, t) in enumerate(zip(outputs, targets)) if y == threshold or (y > threshold) != (t > threshold)]
+
+
+def solves_text(solved: bool, wrong: list[int], iterations: int) -> str:
+    """The status line's verdict (chapter "A hidden layer"): does the network solve XOR after these steps?"""
+    if solved:
+        return f"Solves XOR after {iterations} steps: every output is on its target's side of 0.5."
+    names = ", ".join(XOR_LABELS[i] for i in wrong)
+    return f"Does not solve XOR after {iterations} steps: the outputs for {names} are on the wrong side of 0.5."
+
+
+class HiddenExplorer(Explorer):
+    """Seed, hidden units, iterations, activation and learning rate of the two-layer network on XOR, and
+    what training does: the error, the four outputs against their targets, and the hidden units' lines on
+    the unit square (chapter "A hidden layer").
+
+    As :class:`TrainingExplorer`: each run is trained once to the longest length and kept (see
+    :func:`hidden_run`), the iterations slider picks a step of it, and the axes only ever widen.
+
+    It starts with four hidden units, where every seed solves XOR at the chapter's rate, and seed 0, a run
+    that goes smoothly: the site's JavaScript engine shows the same numbers for it. With two hidden units
+    most runs that solve sit on a plateau and leave it suddenly, which magnifies the last digit of rounding
+    (see tests/test_hidden_engine.py): the site then agrees with the notebook on the verdict, not on every digit.
+    """
+
+    CONTROLS = {
+        "seed": SEED,
+        "n_hidden": HIDDEN_UNITS,
+        "iterations": Choice("iterations", ITERATION_STOPS, slider=True),
+        "activation": Choice("activation", HIDDEN_ACTIVATIONS),
+        "learning_rate": Choice("learning rate", HIDDEN_RATES, slider=True),
+    }
+    SITE_NAME = "hidden"
+
+    def __init__(self, seed: int = 0, n_hidden: int = 4, iterations: int = ITERATION_STOPS[-1],
+                 activation: str = "tanh", learning_rate: float = 0.25) -> None:
+        self._run, self.limits = None, {"error": NO_LIMITS["error"], "outputs": NO_LIMITS["outputs"]}
+        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations, activation=activation,
+                         learning_rate=learning_rate)
+
+    def site_settings(self) -> dict:
+        return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
+                "example_labels": XOR_LABELS, "targets": hidden.XOR_TARGETS.ravel().tolist(),
+                "threshold": hidden.THRESHOLD, "square": list(SQUARE), "max_hidden": HIDDEN_UNITS.high,
+                "stable_rate": HIDDEN_STABLE_RATE, "chaos_note": HIDDEN_CHAOS_NOTE}
+
+    @plotting.book_style
+    def _build(self):
+        figure, (error_ax, output_ax, square_ax) = plotting.new_figure(ncols=3, width=12.0, height=3.8)
+        steps = RECORDED
+        (self.error_line,) = error_ax.plot(steps, np.ones(len(steps)), color=plotting.OKABE_ITO["black"])
+        self.marker = error_ax.axvline(0, color="black", linestyle=":", linewidth=1.5)
+        error_ax.set(xscale="symlog", xlim=(0, ITERATION_STOPS[-1]), xlabel="training steps",
+                     yscale="log", ylabel="mean squared error")
+        error_ax.minorticks_off()
+        self.error_title = error_ax.set_title("Error")
+        targets = hidden.XOR_TARGETS.ravel()
+        self.bars = output_ax.barh(range(4), np.zeros(4), color=plotting.OKABE_ITO["blue"], edgecolor="black")
+        (self.target_marks,) = output_ax.plot(targets, range(4), "D", color="white", markeredgecolor="black",
+                                              markersize=7, label="target")
+        output_ax.set_yticks(range(4), XOR_LABELS)
+        output_ax.invert_yaxis()
+        output_ax.axvline(0, color="black", linewidth=0.8)
+        output_ax.axvline(hidden.THRESHOLD, color="black", linestyle="--", linewidth=1, label="0.5")
+        output_ax.set(xlim=(-1.05, 1.05), xlabel="output", title="Outputs for XOR")
+        output_ax.legend(fontsize="small", loc="lower right")
+        self.unit_lines = [
+            square_ax.plot([], [], color=plotting.colour(h), linestyle=plotting.LINE_STYLES[h % len(plotting.LINE_STYLES)])[0]
+            for h in range(HIDDEN_UNITS.high)
+        ]
+        for target, marker, name in ((0, "o", "target 0"), (1, "s", "target 1")):
+            chosen = targets == target
+            square_ax.plot(hidden.XOR_INPUTS[chosen, 0], hidden.XOR_INPUTS[chosen, 1], marker, markersize=9,
+                           color="white" if target == 0 else "black", markeredgecolor="black", linestyle="none",
+                           label=name)
+        square_ax.set(xlim=SQUARE, ylim=SQUARE, xlabel="x1", ylabel="x2", aspect="equal",
+                      title="Hidden units' lines (sum = 0)")
+        square_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        self.error_ax, self.output_ax, self.square_ax = error_ax, output_ax, square_ax
+        moving = [self.error_line, self.marker, *self.bars, self.target_marks, self.error_title, *self.unit_lines]
+        return figure, moving
+
+    def draw(self, seed, n_hidden, iterations, activation, learning_rate) -> None:
+        try:
+            run = hidden_run(seed, n_hidden, activation, learning_rate)
+        except network.TrainingDivergedError as error:
+            self._draw_divergence(str(error))
+            return
+        if (seed, n_hidden, activation, learning_rate) != self._run:
+            self.limits = widest(self.limits, hidden_run_limits(run, activation))
+            self.error_line.set_data(run.steps, run.mean_squared_error)
+            self._set_limits(self.error_ax, "y", self.limits["error"])
+            self._set_limits(self.output_ax, "x", self.limits["outputs"])
+            for artist in self.moving:
+                artist.set_visible(True)
+            self._run = (seed, n_hidden, activation, learning_rate)
+        self._draw_step(run, iterations, activation)
+
+    def _set_limits(self, ax, axis: str, limits) -> None:
+        if tuple(getattr(ax, f"get_{axis}lim")()) != tuple(limits):
+            getattr(ax, f"set_{axis}lim")(limits)
+            self.stale = True
+
+    def _draw_step(self, run: HiddenRun, iterations: int, activation: str) -> None:
+        k = run.index(iterations)
+        W1, W2 = run.W1[k], run.W2[k]
+        outputs = hidden.forward(hidden.XOR_INPUTS, W1, W2, activation)[1].ravel()
+        solved = hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation)
+        for bar, value in zip(self.bars, outputs):
+            bar.set_width(value)
+        self.marker.set_xdata([iterations, iterations])
+        n_hidden = W1.shape[1]
+        for h, line in enumerate(self.unit_lines):
+            points = hidden_line(W1[:, h]) if h < n_hidden else None
+            line.set_data(*(points if points is not None else ([], [])))
+        mse = run.mean_squared_error[k]
+        self.error_title.set_text(f"Error after {iterations} steps: {mse:.2g}")
+        verdict = solves_text(solved, wrong_examples(outputs, hidden.XOR_TARGETS.ravel()), iterations)
+        v = self.values
+        chaos = f"<br>{html.escape(HIDDEN_CHAOS_NOTE)}" if v["learning_rate"] > HIDDEN_STABLE_RATE else ""
+        self.status.value = f"<b>{html.escape(verdict)}</b>{chaos}"
+        units = "1 hidden unit" if n_hidden == 1 else f"{n_hidden} hidden units"
+        self.alt = (
+            f"Three panels for seed {v['seed']}, {units}, activation {activation} and learning rate "
+            f"{v['learning_rate']}. Error panel: the mean squared error over {run.steps[-1]} training steps, "
+            f"{mse:.2g} at step {iterations}. Outputs panel: the outputs for the four XOR inputs "
+            f"{', '.join(XOR_LABELS)}, targets 0, 1, 1, 0: {', '.join(f'{o:.2f}' for o in outputs)}. "
+            f"Unit square panel: the four inputs and, for each hidden unit, the line where its weighted sum is 0. "
+            f"{verdict}"
+        )
+
+    def _draw_divergence(self, message: str) -> None:
+        self._run = None
+        for artist in self.moving:
+            artist.set_visible(artist is self.error_title)
+        self.stale = True
+        self.error_title.set_text("This run diverged")
+        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
+        self.alt = f"Empty panels: this run diverged. {message}."

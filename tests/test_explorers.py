@@ -15,7 +15,7 @@ from PIL import Image
 from traitlets import TraitError
 
 import helpers
-from helpers import explorers
+from helpers import explorers, hidden
 
 
 def trained(seed, activation, learning_rate, scheme, iterations=explorers.ITERATION_STOPS[-1]):
@@ -638,3 +638,175 @@ def test_a_choice_rule_builds_a_slider_over_stops_or_a_menu_of_options():
         "kind": "stops", "label": "iterations", "options": [0, 10]}
     assert explorers.Choice("activation", ("tanh",)).site() == {
         "kind": "menu", "label": "activation", "options": ["tanh"]}
+
+
+# --- the hidden-layer explorer (chapter "A hidden layer") ------------------------------------
+
+
+def trained_hidden(seed, n_hidden, activation, learning_rate, iterations=explorers.ITERATION_STOPS[-1]):
+    W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
+    return hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation, iterations, learning_rate)
+
+
+@pytest.fixture(scope="module")
+def hiddens():
+    return explorers.HiddenExplorer()
+
+
+def test_hidden_explorer_starts_at_the_chapters_run_and_says_it_solves_xor(hiddens):
+    assert hiddens.snapshot_values == {"seed": 0, "n_hidden": 4, "iterations": 10_000, "activation": "tanh",
+                                       "learning_rate": hidden.XOR_LEARNING_RATE}
+    assert hiddens.snapshot_alt.startswith(
+        "Three panels for seed 0, 4 hidden units, activation tanh and learning rate 0.25. "
+        "Error panel: the mean squared error over 10000 training steps, ")
+    assert hiddens.snapshot_alt.endswith("Solves XOR after 10000 steps: every output is on its target's side of 0.5.")
+    for name, control in hiddens.controls.items():
+        assert control.description == explorers.HiddenExplorer.CONTROLS[name].description
+        assert control.style.description_width == "initial"
+    assert (hiddens.controls["n_hidden"].min, hiddens.controls["n_hidden"].max) == (1, 8)
+    assert hiddens.controls["learning_rate"].options == explorers.HIDDEN_RATES
+    assert hiddens.controls["activation"].options == ("tanh", "sigmoid", "relu")
+    picture = hiddens.image.value
+    hiddens.controls["n_hidden"].value = 2  # as a reader moves them: seed 12 with two units is the chapter's stuck run
+    hiddens.controls["seed"].value = 12
+    assert hiddens.image.value != picture
+    assert "Does not solve XOR after 10000 steps: the outputs for [0, 1, 1], [1, 1, 1] are on the wrong side" \
+        in hiddens.status.value
+    hiddens.controls["seed"].value = 0
+    hiddens.controls["n_hidden"].value = 4
+    assert hiddens.alt == hiddens.snapshot_alt  # the same run again (the axes may have widened: they never shrink)
+
+
+@pytest.mark.parametrize("seed, n_hidden, activation, learning_rate, iterations", [
+    (0, 2, "tanh", 0.25, 10_000), (12, 2, "tanh", 0.25, 300), (5, 4, "sigmoid", 1.0, 2000), (3, 8, "relu", 0.1, 50),
+    (7, 1, "tanh", 2.0, 5),
+])
+def test_hidden_explorer_plots_helpers_train_hidden(hiddens, seed, n_hidden, activation, learning_rate, iterations):
+    hiddens.set(seed=seed, n_hidden=n_hidden, activation=activation, learning_rate=learning_rate, iterations=iterations)
+    history = trained_hidden(seed, n_hidden, activation, learning_rate)
+    steps = explorers.RECORDED
+    np.testing.assert_array_equal(hiddens.error_line.get_xdata(), steps)
+    np.testing.assert_array_equal(hiddens.error_line.get_ydata(), history.mean_squared_error[steps])
+    W1, W2 = history.W1[iterations], history.W2[iterations]
+    _, outputs = hidden.forward(hidden.XOR_INPUTS, W1, W2, activation)
+    np.testing.assert_array_equal([bar.get_width() for bar in hiddens.bars], outputs.ravel())
+    assert list(hiddens.marker.get_xdata()) == [iterations, iterations]
+    mse = history.mean_squared_error[iterations]
+    assert hiddens.error_title.get_text() == f"Error after {iterations} steps: {mse:.2g}"
+    assert f"{mse:.2g} at step {iterations}." in hiddens.alt
+    assert ", ".join(f"{o:.2f}" for o in outputs.ravel()) in hiddens.alt
+    solved = hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation)
+    assert ("Solves XOR" in hiddens.status.value) is solved and ("Does not solve XOR" in hiddens.status.value) is not solved
+    assert (html.escape(explorers.HIDDEN_CHAOS_NOTE) in hiddens.status.value) is (learning_rate > 0.5)
+    for h, line in enumerate(hiddens.unit_lines):  # each unit's line: where its weighted sum is 0
+        x, y = line.get_data()
+        if h >= n_hidden:
+            assert len(x) == 0
+            continue
+        assert len(x) == 2
+        np.testing.assert_allclose(W1[0, h] * np.array(x) + W1[1, h] * np.array(y) + W1[2, h], 0, atol=1e-9)
+
+
+def test_a_hidden_run_is_train_hidden_to_the_last_bit():
+    run = explorers.hidden_run(3, 4, "sigmoid", 0.5)
+    history = trained_hidden(3, 4, "sigmoid", 0.5)
+    np.testing.assert_array_equal(run.steps, explorers.RECORDED)
+    np.testing.assert_array_equal(run.W1, history.W1[explorers.RECORDED])
+    np.testing.assert_array_equal(run.W2, history.W2[explorers.RECORDED])
+    np.testing.assert_array_equal(run.mean_squared_error, history.mean_squared_error[explorers.RECORDED])
+    assert not run.W1.flags.writeable and not run.mean_squared_error.flags.writeable
+    assert explorers.hidden_run.cache_info().maxsize <= 32
+
+
+def test_hidden_explorer_moving_iterations_never_retrains(hiddens, monkeypatch):
+    hiddens.set(seed=4, n_hidden=3, activation="tanh", learning_rate=0.25, iterations=10_000)
+    monkeypatch.setattr(hidden, "train_hidden", lambda *args, **kwargs: pytest.fail("retrained"))
+    for iterations in (0, 1, 100, 5000):
+        hiddens.set(iterations=iterations)
+        assert f"after {iterations} steps" in hiddens.error_title.get_text()
+
+
+def test_a_diverging_hidden_run_shows_a_message_not_nan(hiddens, monkeypatch):
+    # No setting of the sliders is known to diverge: stand in a run that does, as train_hidden reports it.
+    def diverging(seed, n_hidden, activation, learning_rate):
+        return hidden.train_hidden([[1.0]], [[1e150]], [[1.0]], [[1.0], [1.0]], "relu", 3, 1.0)
+
+    monkeypatch.setattr(explorers, "hidden_run", diverging)
+    hiddens.set(seed=2, activation="relu", learning_rate=2.0)
+    assert "Nothing to plot" in hiddens.status.value and "diverged" in hiddens.status.value
+    assert [artist for artist in hiddens.moving if artist.get_visible()] == [hiddens.error_title]
+    assert hiddens.error_title.get_text() == "This run diverged"
+    assert hiddens.alt.startswith("Empty panels: this run diverged. training diverged")
+    monkeypatch.undo()
+    hiddens.set(activation="tanh", learning_rate=0.25)
+    assert hiddens.error_line.get_visible() and "Solves XOR" in hiddens.status.value
+
+
+def test_the_hidden_mount_point_holds_its_controls_values_and_settings():
+    mount = mount_point(explorers.HiddenExplorer(seed=12, n_hidden=3))  # not the defaults
+    assert mount["name"] == "hidden"
+    assert mount["controls"] == [
+        {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1, "slider_high": 99},
+        {"name": "n_hidden", "kind": "whole", "label": "hidden units", "low": 1, "high": 8, "slider_high": 8},
+        {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
+        {"name": "activation", "kind": "menu", "label": "activation", "options": ["tanh", "sigmoid", "relu"]},
+        {"name": "learning_rate", "kind": "stops", "label": "learning rate", "options": list(explorers.HIDDEN_RATES)},
+    ]
+    assert mount["values"] == {"seed": 12, "n_hidden": 3, "iterations": 10_000, "activation": "tanh",
+                               "learning_rate": 0.25}
+    settings = mount["settings"]
+    assert settings["recorded"] == explorers.RECORDED.tolist() and settings["targets"] == [0, 1, 1, 0]
+    assert settings["example_labels"] == ["[0, 0, 1]", "[0, 1, 1]", "[1, 0, 1]", "[1, 1, 1]"]
+    assert (settings["threshold"], settings["square"], settings["max_hidden"]) == (0.5, [-0.25, 1.25], 8)
+    assert (settings["stable_rate"], settings["chaos_note"]) == (0.5, explorers.HIDDEN_CHAOS_NOTE)
+
+
+@pytest.mark.parametrize("weights, expected", [
+    ([1.0, 0.0, -0.5], ([0.5, 0.5], [-0.25, 1.25])),  # a vertical line at x1 = 0.5
+    ([0.0, 2.0, -1.0], ([-0.25, 1.25], [0.5, 0.5])),
+    ([1.0, 1.0, -1.0], ([-0.25, 1.25], [1.25, -0.25])),
+    ([0.0, 0.0, 3.0], None),  # no line: the sum is the bias everywhere
+])
+def test_hidden_line_is_where_a_units_sum_is_zero(weights, expected):
+    line = explorers.hidden_line(weights)
+    if expected is None:
+        assert line is None
+    else:
+        np.testing.assert_allclose(line, expected)
+
+
+def test_wrong_examples_count_exactly_one_half_as_wrong():
+    assert explorers.wrong_examples([0.1, 0.9, 0.6, 0.4], [0, 1, 1, 0]) == []
+    assert explorers.wrong_examples([0.5, 0.9, 0.5, 0.7], [0, 1, 1, 0]) == [0, 2, 3]
+
+
+HIDDEN_STOPS_RATES = "0.03, 0.1, 0.25, 0.5, 1.0, 2.0"
+HIDDEN_WRONG_SETTINGS = [
+    ({"n_hidden": 0}, ValueError, "n_hidden must be from 1 to 8; got 0"),
+    ({"n_hidden": 9}, ValueError, "n_hidden must be from 1 to 8; got 9"),
+    ({"n_hidden": 2.0}, TypeError, "n_hidden must be a whole number from 1 to 8; got 2.0"),
+    ({"n_hidden": "2"}, TypeError, "n_hidden must be a whole number from 1 to 8; got '2'"),
+    ({"seed": 100}, ValueError, "seed must be from 0 to 99; got 100"),
+    ({"activation": "post_tanh"}, ValueError, "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
+    ({"learning_rate": 0.3}, ValueError, f"learning_rate must be one of the slider's stops {HIDDEN_STOPS_RATES}; got 0.3"),
+    ({"learning_rate": math.nan}, ValueError, f"learning_rate must be one of the slider's stops {HIDDEN_STOPS_RATES}; got nan"),
+    ({"iterations": 7}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got 7"),
+]
+
+
+@pytest.mark.parametrize("setting, error, message", HIDDEN_WRONG_SETTINGS)
+def test_a_wrong_hidden_setting_names_the_control_in_the_constructor_and_in_set(hiddens, setting, error, message):
+    with pytest.raises(error, match=f"^{message}$") as excinfo:
+        explorers.HiddenExplorer(**setting)
+    assert_plain(excinfo.value)
+    before, picture = hiddens.values, hiddens.image.value
+    with pytest.raises(error, match=f"^{message}$"):
+        hiddens.set(**setting)
+    assert hiddens.values == before and hiddens.image.value == picture
+
+
+def test_the_hidden_explorer_has_no_scheme_control(hiddens):
+    """Its starting weights are initial_hidden_weights' uniform scheme, as in the chapter."""
+    with pytest.raises(ValueError, match=r"^unknown control\(s\) \['scheme'\]; expected some of "
+                                         r"\['activation', 'iterations', 'learning_rate', 'n_hidden', 'seed'\]$"):
+        hiddens.set(scheme="post")

@@ -5,11 +5,13 @@
 // helpers/explorers.py, the single source of both). This module turns every such figure into the
 // same explorer computed in the browser: the same controls and defaults, the same panels (uPlot
 // charts), and the same numbers, written as the Jupyter explorer's alt text, in a polite live
-// region. The network is ./network.js, the JavaScript twin of helpers.network. Without
+// region. The network is ./network.js, the JavaScript twin of helpers.network (and ./hidden.js,
+// helpers.hidden's, for the hidden-layer explorer). Without
 // JavaScript, or if anything here fails, the snapshot stays as it is.
 
 import uPlot from "./uPlot.esm.js";
 import * as engine from "./network.js";
+import * as twoLayer from "./hidden.js";
 import {fixed, general, powerOfTenLabel, pyFloat, readWhole} from "./format.js";
 
 export {fixed, general, powerOfTenLabel, pyFloat, readWhole};  // as before they moved to ./format.js
@@ -410,8 +412,182 @@ function predictionExplorer(ui, settings) {
   };
 }
 
+/** The line where one hidden unit's weighted sum w1 x1 + w2 x2 + w3 is 0, as two points at the ends of the
+    range along the axis it crosses more steeply; null when w1 = w2 = 0 (helpers.explorers.hidden_line). */
+function hiddenLine([w1, w2, w3], low, high) {
+  if (w1 === 0 && w2 === 0) return null;
+  if (Math.abs(w2) >= Math.abs(w1)) return [[low, high], [-(w1 * low + w3) / w2, -(w1 * high + w3) / w2]];
+  return [[-(w2 * low + w3) / w1, -(w2 * high + w3) / w1], [low, high]];
+}
+
+/** Points drawn as squares (matplotlib's "s"), for a chart whose x scale runs across (ori 0). */
+function squares(u, seriesIdx, idx0, idx1) {
+  const r = (u.series[seriesIdx].points.size / 2) * uPlot.pxRatio;
+  const path = new Path2D();
+  for (let i = idx0; i <= idx1; i++) {
+    const value = u.data[seriesIdx][i];
+    if (value == null) continue;
+    path.rect(u.valToPos(u.data[0][i], "x", true) - r, u.valToPos(value, "y", true) - r, 2 * r, 2 * r);
+  }
+  return {stroke: path, fill: path, clip: null, flags: 0};
+}
+
+/** Chapter "A hidden layer": seed, hidden units, iterations, activation and learning rate of the two-layer
+    network on XOR; its error, its four outputs against their targets, and the hidden units' lines. */
+function hiddenExplorer(ui, settings) {
+  const colours = settings.colours, recorded = settings.recorded, ladder = settings.ladder;
+  const iterations = recorded[recorded.length - 1];
+  const labels = settings.example_labels, targets = settings.targets, threshold = settings.threshold;
+  const [low, high] = settings.square;
+  const inputs = twoLayer.XOR_INPUTS;
+  const palette = Object.values(colours), styles = ["-", "--", "-.", ":"];
+  const runs = new Map();
+  const state = {limits: null, step: null, shown: null, W1: null};
+  const stepX = {time: false, distr: 4, asinh: 1, auto: false, range: () => [0, iterations]};
+  const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
+  const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
+                                                 values: (u, splits) => splits.map(String)});
+  const none = [[0], [null]];
+
+  const error = panel(ui.panels, "Error", {
+    scales: {x: stepX, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
+    axes: [stepAxis(), axis("mean squared error", {
+      size: 64, filter: powersOfTen, values: (u, splits) => splits.map(powerOfTenLabel),
+      grid: {stroke: "rgba(0,0,0,0.12)", width: 1, filter: powersOfTen}, ticks: {filter: powersOfTen}})],
+    series: [{}, {label: "mean squared error", stroke: colours.black, width: 2}],
+    legend: {show: false}, hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]},
+  }, none);
+  const noOutputs = () => [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null)];
+  const outputsPanel = panel(ui.panels, "Outputs for XOR", {
+    scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},  // the first input on top
+             y: {ori: 0, range: () => state.limits?.outputs ?? [-1.05, 1.05]}},
+    axes: [axis("", {side: 3, size: 76, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
+           axis("output", {side: 2})],
+    series: [{},
+      {label: "output", fill: colours.blue, stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.8]}),
+       points: {show: false}},
+      {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
+       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}},
+      {label: String(threshold), stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null, points: {show: false}}],
+    legend: {live: false, markers: markers(["", colours.blue, "#ffffff", "transparent"])},
+    hooks: {draw: [u => { markLine(u, "y", 0, []); markLine(u, "y", threshold, [6, 4]); }]},
+  }, noOutputs());
+  // The four inputs, by x1 (0, 0, 1, 1): target 0 as white circles, target 1 as black squares.
+  const x1 = inputs.map(row => row[0]), x2 = inputs.map(row => row[1]);
+  const ofTarget = t => x2.map((v, i) => (targets[i] === t ? v : null));
+  function unitLines(u) {
+    if (!state.W1) return;
+    const ctx = u.ctx, ratio = uPlot.pxRatio, box = u.bbox;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.left, box.top, box.width, box.height);
+    ctx.clip();
+    state.W1[0].forEach((_, h) => {
+      const line = hiddenLine(state.W1.map(row => row[h]), low, high);
+      if (!line) return;
+      ctx.strokeStyle = palette[h % palette.length];
+      ctx.lineWidth = 2 * ratio;
+      ctx.setLineDash(DASHES[styles[h % styles.length]].map(v => v * ratio));
+      ctx.beginPath();
+      ctx.moveTo(u.valToPos(line[0][0], "x", true), u.valToPos(line[1][0], "y", true));
+      ctx.lineTo(u.valToPos(line[0][1], "x", true), u.valToPos(line[1][1], "y", true));
+      ctx.stroke();
+    });
+    ctx.restore();
+  }
+  const square = panel(ui.panels, "Hidden units' lines (sum = 0)", {
+    scales: {x: {time: false, range: [low, high]}, y: {range: [low, high]}},
+    axes: [axis("x1"), axis("x2", {size: 50})],
+    series: [{},
+      {label: "target 0", stroke: "#000000", paths: () => null,
+       points: {show: true, size: 11, width: 1.5, stroke: "#000000", fill: "#ffffff"}},
+      {label: "target 1", stroke: "#000000", fill: "#000000", paths: () => null,
+       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#000000", paths: squares}}],
+    legend: {live: false, markers: markers(["", "#ffffff", "#000000"])},
+    hooks: {draw: [unitLines]},
+  }, [x1, ofTarget(0), ofTarget(1)]);
+
+  function forwardAt(run, k, activation) {
+    return twoLayer.forward(inputs, run.W1[k], run.W2[k], activation)[1].map(([y]) => y);
+  }
+
+  function train(values) {
+    const [W1, W2] = twoLayer.initialHiddenWeights(values.seed, values.n_hidden);
+    const history = twoLayer.trainHidden({inputs, targets: twoLayer.XOR_TARGETS, W1, W2, activation: values.activation,
+                                          iterations, learningRate: values.learning_rate});
+    const run = {steps: recorded, W1: recorded.map(k => history.W1At(k)), W2: recorded.map(k => history.W2At(k)),
+                 meanSquaredError: recorded.map(k => history.meanSquaredError[k]), index: k => recorded.indexOf(k)};
+    const positive = run.meanSquaredError.filter(v => v > 0);
+    const floor = Math.max(positive.length ? Math.min(...positive) : 1.0, 1e-12);
+    const outs = recorded.flatMap((_, k) => forwardAt(run, k, values.activation));
+    run.limits = {
+      error: coarseLimits(floor, Math.max(Math.max(...run.meanSquaredError), floor * 10), ladder, true),
+      outputs: coarseLimits(Math.min(...outs, 0), Math.max(...outs, 1), ladder),
+    };
+    return run;
+  }
+
+  function run(values) {
+    const key = [values.seed, values.n_hidden, values.activation, values.learning_rate].join("|");
+    if (!runs.has(key)) {
+      if (runs.size >= 32) runs.delete(runs.keys().next().value);
+      try {
+        runs.set(key, train(values));
+      } catch (failure) {
+        if (!(failure instanceof engine.TrainingDivergedError)) throw failure;
+        runs.set(key, {diverged: failure.message});
+      }
+    }
+    return [key, runs.get(key)];
+  }
+
+  function diverged(message) {
+    Object.assign(state, {shown: null, step: null, W1: null});
+    error.chart.batch(() => error.chart.setData(none));
+    outputsPanel.chart.batch(() => outputsPanel.chart.setData(noOutputs()));
+    square.chart.batch(() => square.chart.redraw(false));
+    error.heading.textContent = "This run diverged";
+    ui.status(`Nothing to plot: ${message}.`);
+    ui.say(`Empty panels: this run diverged. ${message}.`);
+  }
+
+  return function update(values) {
+    const [key, shown] = run(values);
+    if (shown.diverged) return diverged(shown.diverged);
+    const k = shown.index(values.iterations);
+    const outs = forwardAt(shown, k, values.activation);
+    const wrong = outs.flatMap((y, i) => (y === threshold || (y > threshold) !== (targets[i] > threshold) ? [i] : []));
+    const solved = twoLayer.solves(inputs, twoLayer.XOR_TARGETS, shown.W1[k], shown.W2[k], values.activation);
+    const mse = shown.meanSquaredError[k];
+    state.step = values.iterations;
+    state.W1 = shown.W1[k];
+    if (key !== state.shown) {
+      state.limits = widest(state.limits, shown.limits);
+      state.shown = key;
+      error.chart.batch(() => error.chart.setData([shown.steps, shown.meanSquaredError]));
+    } else {
+      error.chart.batch(() => error.chart.redraw(false));  // the step marker only
+    }
+    outputsPanel.chart.batch(() => outputsPanel.chart.setData([labels.map((_, i) => i), outs, targets, labels.map(() => null)]));
+    square.chart.batch(() => square.chart.redraw(false));
+    error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
+    const verdict = solved
+      ? `Solves XOR after ${values.iterations} steps: every output is on its target's side of 0.5.`
+      : `Does not solve XOR after ${values.iterations} steps: the outputs for ${wrong.map(i => labels[i]).join(", ")} `
+        + "are on the wrong side of 0.5.";
+    ui.status(values.learning_rate > settings.stable_rate ? `${verdict} ${settings.chaos_note}` : verdict);
+    const nHidden = values.n_hidden;
+    ui.say(`Three panels for seed ${values.seed}, ${nHidden === 1 ? "1 hidden unit" : `${nHidden} hidden units`}, `
+      + `activation ${values.activation} and learning rate ${pyFloat(values.learning_rate)}. Error panel: the mean `
+      + `squared error over ${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step `
+      + `${values.iterations}. Outputs panel: the outputs for the four XOR inputs ${labels.join(", ")}, targets `
+      + `${targets.join(", ")}: ${joined(outs, 2)}. Unit square panel: the four inputs and, for each hidden unit, the `
+      + `line where its weighted sum is 0. ${verdict}`);
+  };
+}
+
 const EXPLORERS = {training: trainingExplorer, activation: activationExplorer, seed: seedExplorer,
-                   prediction: predictionExplorer};
+                   prediction: predictionExplorer, hidden: hiddenExplorer};
 
 // --- controls ----------------------------------------------------------------------------------
 
@@ -537,6 +713,14 @@ function control(spec, value, id, changed) {
 
 /** The caption under a live explorer: what computes it, and how far its numbers are Python's. */
 function caption(name) {
+  if (name === "hidden") {
+    return "Live: computed in this page by the same network as the book's Python helpers: the same starting "
+      + "weights and the same steps, agreeing to about 1e-15 a step. A run that sits on a plateau and then leaves "
+      + "it suddenly magnifies that last-digit difference (NumPy's own run moves as much if one starting weight "
+      + "moves by its last digit), so after such a jump the numbers can differ from the notebook's in the third "
+      + "digit; whether the run solves XOR agrees, except where a run is chaotic (learning rate above 0.5). "
+      + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
+  }
   const same = name === "training"
     ? "the same numbers, except where a run is chaotic (learning rate above 1)" : "the same numbers";
   return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `

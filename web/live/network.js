@@ -699,3 +699,25 @@ function formatG3(x) {
   }
   return trim(x.toFixed(2 - exponent));
 }
+
+// --- for ./hidden.js ------------------------------------------------------------
+//
+// The two-layer network (helpers/hidden.py's twin) draws from the same random streams and checks
+// its arguments with the same rules and words; these are shared with it, not part of the site's API.
+
+export {
+  asFiniteArray,
+  checkCount,
+  checkInputs,
+  checkLearningRate,
+  checkScheme,
+  defaultRngDouble,
+  excerpt,
+  largest,
+  quoted,
+  randomStateSample,
+  shapeText,
+  thousands,
+  typeName,
+  uniform,
+};
