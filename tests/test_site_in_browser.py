@@ -431,7 +431,8 @@ def test_mathjax_comes_from_the_site(built_site):
 # it writes are compared with helpers, formatted here as the Jupyter explorers format them.
 
 EXPLORER_PAGES = {"book/01_tanh.html": "activation", "book/03_seeding.html": "seed",
-                  "book/05_training.html": "training", "book/06_prediction.html": "prediction"}
+                  "book/05_training.html": "training", "book/06_prediction.html": "prediction",
+                  "book/07_hidden_layer.html": "hidden"}
 PHONE = {"width": 390, "height": 844}
 # Every canvas of the explorer as a PNG: what the charts show, pixel for pixel.
 PIXELS = "figure => [...figure.querySelectorAll('canvas')].map(c => c.toDataURL())"
