@@ -101,6 +101,23 @@ def test_a_reference_broken_by_another_page_fails_the_next_build(tmp_path):
 
 
 @pytest.mark.build
+def test_a_page_taken_out_of_the_book_leaves_the_site(tmp_path):
+    """A chapter renamed (here: chapter to renamed) is not served any more under its old name."""
+    write_book(tmp_path, {"intro": "# Intro\n", "chapter": "# Chapter\n\nFine.\n"})
+    first = subprocess.run([*BUILD, str(tmp_path)], capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    assert (tmp_path / "_build" / "html" / "chapter.html").is_file()
+    (tmp_path / "chapter.md").rename(tmp_path / "renamed.md")
+    toc = yaml.safe_load((tmp_path / "_toc.yml").read_text())
+    toc["chapters"] = [{"file": "renamed"}]
+    (tmp_path / "_toc.yml").write_text(yaml.safe_dump(toc))
+    second = subprocess.run([*BUILD, str(tmp_path)], capture_output=True, text=True)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    site = tmp_path / "_build" / "html"
+    assert (site / "renamed.html").is_file() and not (site / "chapter.html").exists()
+
+
+@pytest.mark.build
 def test_the_same_good_throwaway_book_builds(tmp_path):
     """The two failures above come from the faults, not from the throwaway set-up."""
     write_book(tmp_path, {"intro": "# Intro\n\nFine.\n", "fine_notebook": "print(1 + 1)"})

@@ -281,6 +281,10 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     if fresh or any(path.stat().st_mtime_ns >= stamp.stat().st_mtime_ns for path in toc_notebooks(book_root)):
         execute_notebooks(book_root)
     stamp.unlink(missing_ok=True)
+    if fresh:
+        # Every page is written again anyway; a page the table of contents no longer lists (a
+        # chapter renamed or removed) would otherwise stay on the site, stale.
+        shutil.rmtree(book_root / "_build" / "html", ignore_errors=True)
     # sphinx-external-toc writes the redirect to the first page only when there is none, so a
     # redirect left by an older build would keep pointing at an old first page.
     (book_root / "_build" / "html" / "index.html").unlink(missing_ok=True)
