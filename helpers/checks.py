@@ -477,17 +477,34 @@ def check_to_labels(function) -> Verdict:
 
 # --- chapter 7 ------------------------------------------------------------------------------
 
-_HIDDEN_CASES = [(0, 2, "XOR"), (3, 3, "XOR"), (5, 4, "the post's targets")]
-"""(seed, hidden units, targets) of the networks ``check_hidden_layer_step`` tries, in order: the
-first has fewer hidden units than inputs, so that a transposed answer has the wrong shape."""
+_HIDDEN_CASES = [(0, 2, "XOR", "tanh"), (3, 3, "XOR", "sigmoid"), (5, 4, "the post's targets", "relu")]
+"""(seed, hidden units, targets, activation) of the networks ``check_hidden_layer_step`` tries first, in
+order: the first has fewer hidden units than inputs, so that a transposed answer has the wrong shape.
+One more network, drawn at random each time the check runs, follows them (``_random_hidden_case``)."""
+
+_HIDDEN_ATOL = 1e-7
+"""Loose enough for central differences with a nudge from 1e-6 to 1e-4, tight enough for every slip."""
 
 
-def _hidden_slips(X, targets, W1, W2) -> dict:
+def _random_hidden_case() -> tuple:
+    """A network none of the fixed cases is: so that a table of the fixed answers cannot pass."""
+    rng = np.random.default_rng()
+    while True:  # redraw the rare relu network whose units are all silent, where dW1 is 0
+        case = (int(rng.integers(100, 1_000_000)), int(rng.integers(2, 6)), "XOR",
+                str(rng.choice(["tanh", "sigmoid", "relu"])))
+        W1, W2 = hidden.initial_hidden_weights(case[0], case[1])
+        if np.abs(hidden.hidden_gradients(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, case[3])[0]).max() > 1e-3:
+            return case
+
+
+def _hidden_slips(X, targets, W1, W2, activation: str) -> dict:
     """The typical wrong dW1 of a reader, by name: each one mistake in the chain rule."""
-    hidden_out, output = hidden.forward(X, W1, W2)
-    delta2 = (targets - output) * (1 - output**2)
-    back = delta2 @ W2[:-1].T
-    return {"no hidden slope": X.T @ back}
+    chosen = network.get_activation(activation)
+    hidden_out = chosen.function(X @ W1)
+    output = chosen.function(np.hstack([hidden_out, np.ones((len(X), 1))]) @ W2)
+    delta2 = (targets - output) * chosen.slope_from_output(output)
+    return {"no hidden slope": X.T @ (delta2 @ W2[:-1].T),
+            "tanh": hidden.hidden_gradients(X, targets, W1, W2, "tanh")[0]}
 
 
 def _broadcast_of_the_bias_row(problem: _Failed, n_examples: int, n_hidden: int) -> bool:
@@ -503,16 +520,18 @@ _BIAS_ROW = ("you sent the output's delta back through all of W2, its last row i
 
 
 def check_hidden_layer_step(function) -> Verdict:
-    """Chapter 7: ``function(inputs, targets, W1, W2)`` should return dW1, the step training adds to W1."""
+    """Chapter 7: ``function(inputs, targets, W1, W2, activation)`` should return dW1, the step training adds
+    to W1, for a network whose two layers both use ``activation``."""
 
     def run():
         X = hidden.XOR_INPUTS
-        for seed, n_hidden, name in _HIDDEN_CASES:
+        cases = [*_HIDDEN_CASES, _random_hidden_case()]
+        for number, (seed, n_hidden, name, activation) in enumerate(cases):
             targets = hidden.XOR_TARGETS if name == "XOR" else network.POST_TARGETS
             W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
             given = (W1.copy(), W2.copy())
             try:
-                got = _call(function, X, targets, *given)
+                got = _call(function, X, targets, *given, activation=activation)
             except _Failed as problem:
                 if _broadcast_of_the_bias_row(problem, len(X), n_hidden):
                     raise _Failed(_BIAS_ROW) from None
@@ -520,6 +539,9 @@ def check_hidden_layer_step(function) -> Verdict:
             if not (np.array_equal(given[0], W1) and np.array_equal(given[1], W2)):
                 raise _Failed("your function changed W1 or W2 (in place). Leave the weights as they are and "
                               "return dW1 alone.")
+            if isinstance(got, tuple):
+                raise _Failed(f"your function returned a tuple of {len(got)} things: return dW1 alone, one "
+                              "NumPy array, not (dW1, dW2).")
             shape = getattr(got, "shape", None)
             if shape == (X.shape[1], n_hidden + 1):
                 raise _Failed(_BIAS_ROW)
@@ -527,24 +549,32 @@ def check_hidden_layer_step(function) -> Verdict:
                 raise _Failed(f"your dW1 is transposed: it has shape {shape}, a row per hidden unit. dW1 has the "
                               f"shape of W1, {W1.shape}: a row per input, a column per hidden unit.")
             got = _array(got, "dW1", shape=W1.shape)
-            right = hidden.hidden_gradients(X, targets, W1, W2)[0]
-            if np.allclose(got, right, rtol=0, atol=1e-10):
+            right = hidden.hidden_gradients(X, targets, W1, W2, activation)[0]
+            if np.allclose(got, right, rtol=0, atol=_HIDDEN_ATOL):
                 continue
-            slips = _hidden_slips(X, targets, W1, W2)
+            slips = _hidden_slips(X, targets, W1, W2, activation)
             transposed = [right.T] if right.shape[0] == right.shape[1] else []
             _name_the_slip(got, right, [
                 (-right, "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the "
                          "step that training adds to W1, minus the gradient, as for W2 and the one-layer "
                          "network of chapter 5."),
+                (slips["tanh"], f"for activation {activation!r} your dW1 is the one for tanh: take f and its "
+                                "slope from helpers.get_activation(activation), in both layers; do not write "
+                                "tanh in."),
                 (slips["no hidden slope"], "your dW1 leaves out the slope of the hidden layer: what comes back "
-                                           "through W2 must still be multiplied by the slope of tanh at each "
-                                           "hidden unit's output, 1 - hidden**2, before it reaches W1."),
+                                           "through W2 must still be multiplied by the activation's slope at "
+                                           "each hidden unit's output, slope_from_output(hidden), before it "
+                                           "reaches W1."),
                 *((wrong, f"your dW1 is transposed: dW1 has the shape of W1, {W1.shape}, a row per input and "
                           "a column per hidden unit, and row i belongs to input i.") for wrong in transposed),
             ])
-            raise _Failed(f"for seed {seed}, {n_hidden} hidden units and {name} your dW1 differs from the "
-                          "step training takes. Check each line of the chain rule in turn: the output's delta, "
-                          "the hidden layer's delta, then the product with the inputs.")
+            if number == len(_HIDDEN_CASES):
+                raise _Failed(f"it works for the networks checked first but not for seed {seed}, {n_hidden} "
+                              f"hidden units and activation {activation!r}, drawn at random: compute dW1 from "
+                              "the inputs, targets and weights you are given.")
+            raise _Failed(f"for seed {seed}, {n_hidden} hidden units, activation {activation!r} and {name} your "
+                          "dW1 differs from the step training takes. Check each line of the chain rule in turn: "
+                          "the output's delta, the hidden layer's delta, then the product with the inputs.")
 
     return _verdict(run, "dW1 is the step training takes, for every network checked.")
 

@@ -67,26 +67,55 @@ def gradient(X, targets, w, activation="tanh"):
     return -X.T @ ((targets - y) * slope(y))
 
 
-def hidden_step(inputs, targets, W1, W2, slope=True, bias_row=False, sign=1):
-    """dW1 of the two-layer tanh network, or a slip: no hidden slope, the bias row of W2, the sign."""
-    hidden = np.tanh(inputs @ W1)
-    output = np.tanh(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
-    delta2 = (targets - output) * (1 - output**2)
+def hidden_step(inputs, targets, W1, W2, activation="tanh", slope=True, bias_row=False, sign=1):
+    """dW1 of the two-layer network, or a slip: no hidden slope, the bias row of W2, the sign."""
+    f, slope_from_output = network.get_activation(activation)[1:]
+    hidden = f(inputs @ W1)
+    output = f(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
+    delta2 = (targets - output) * slope_from_output(output)
     back = delta2 @ (W2 if bias_row else W2[:-1]).T
-    delta1 = back * (1 - hidden**2) if slope else back
+    delta1 = back * slope_from_output(hidden) if slope else back
     return sign * (inputs.T @ delta1)
 
 
-def hidden_step_transposed_when_square(inputs, targets, W1, W2):
+def hidden_step_by_differences(inputs, targets, W1, W2, activation="tanh", eps=1e-5):
+    """dW1 by central differences of the loss, no chain rule at all: close enough is right."""
+    f = network.get_activation(activation).function
+
+    def loss(V):
+        hidden = f(inputs @ V)
+        output = f(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
+        return 0.5 * np.sum((targets - output) ** 2)
+
+    grad = np.zeros_like(W1)
+    for index in np.ndindex(W1.shape):
+        nudge = np.zeros_like(W1)
+        nudge[index] = eps
+        grad[index] = (loss(W1 + nudge) - loss(W1 - nudge)) / (2 * eps)
+    return -grad
+
+
+def hidden_step_transposed_when_square(inputs, targets, W1, W2, activation="tanh"):
     """Transposed only where the transpose has W1's shape: the check must notice by the values."""
-    step = hidden_step(inputs, targets, W1, W2)
+    step = hidden_step(inputs, targets, W1, W2, activation)
     return step.T if step.shape[0] == step.shape[1] else step
 
 
-def hidden_step_in_place(inputs, targets, W1, W2):
-    step = hidden_step(inputs, targets, W1, W2)
+def hidden_step_in_place(inputs, targets, W1, W2, activation="tanh"):
+    step = hidden_step(inputs, targets, W1, W2, activation)
     W1 += step
     return step
+
+
+def hidden_step_table():
+    """A table of the right answers for the fixed networks only, zeros for any other."""
+    table = {}
+    for seed, n_hidden, name, activation in checks._HIDDEN_CASES:
+        targets = helpers.hidden.XOR_TARGETS if name == "XOR" else network.POST_TARGETS
+        W1, W2 = helpers.hidden.initial_hidden_weights(seed, n_hidden)
+        table[W1.tobytes()] = helpers.hidden.hidden_gradients(helpers.hidden.XOR_INPUTS, targets, W1, W2,
+                                                              activation)[0]
+    return lambda i, t, W1, W2, activation: table.get(W1.tobytes(), np.zeros_like(W1))
 
 
 def count(model):
@@ -143,8 +172,14 @@ RIGHT = {
     checks.check_gradient: [gradient, lambda X, t, w, activation="tanh": gradient(X, t, w, activation) + 5e-7],
     checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
     checks.check_to_labels: [labels, lambda outputs, threshold: np.where(outputs > threshold, 1, 0).astype(np.uint8)],
-    checks.check_hidden_layer_step: [hidden_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2) + 5e-11,
-                                      lambda i, t, W1, W2: helpers.hidden.hidden_gradients(i, t, W1, W2)[0]],
+    checks.check_hidden_layer_step: [
+        hidden_step,
+        lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) + 5e-8,
+        lambda i, t, W1, W2, activation: helpers.hidden.hidden_gradients(i, t, W1, W2, activation)[0],
+        hidden_step_by_differences,
+        lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-6),
+        lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-4),
+    ],
     checks.check_count_parameters: [count, lambda model: np.int64(count(model))],
 }
 POST = network.post_tanh_slope
@@ -374,24 +409,30 @@ WRONG = {
     "labels: a list": (checks.check_to_labels, lambda o, t: (o > t).astype(int).tolist(), 
         'your function returned a list (the labels for outputs of shape (6, 1)), not a NumPy array: return an array (np.array makes one).'),
     # chapter 7
-    "hidden step: no hidden slope": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, slope=False),
-        "your dW1 leaves out the slope of the hidden layer: what comes back through W2 must still be multiplied by the slope of tanh at each hidden unit's output, 1 - hidden**2, before it reaches W1."),
-    "hidden step: the bias row of W2": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, bias_row=True),
+    "hidden step: no hidden slope": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, slope=False),
+        "your dW1 leaves out the slope of the hidden layer: what comes back through W2 must still be multiplied by the activation's slope at each hidden unit's output, slope_from_output(hidden), before it reaches W1."),
+    "hidden step: the bias row of W2": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, bias_row=True),
         "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
     "hidden step: the bias row of W2, no slope": (checks.check_hidden_layer_step,
-                                                 lambda i, t, W1, W2: hidden_step(i, t, W1, W2, slope=False, bias_row=True),
+                                                 lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, slope=False, bias_row=True),
         "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
-    "hidden step: wrong sign": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2, sign=-1),
+    "hidden step: wrong sign": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, sign=-1),
         "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the step that training adds to W1, minus the gradient, as for W2 and the one-layer network of chapter 5."),
-    "hidden step: transposed": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2).T,
+    "hidden step: tanh hard-wired": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2),
+        "for activation 'sigmoid' your dW1 is the one for tanh: take f and its slope from helpers.get_activation(activation), in both layers; do not write tanh in."),
+    "hidden step: transposed": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation).T,
         "your dW1 is transposed: it has shape (2, 3), a row per hidden unit. dW1 has the shape of W1, (3, 2): a row per input, a column per hidden unit."),
     "hidden step: transposed, square": (checks.check_hidden_layer_step, hidden_step_transposed_when_square,
         "your dW1 is transposed: dW1 has the shape of W1, (3, 3), a row per input and a column per hidden unit, and row i belongs to input i."),
     "hidden step: in place": (checks.check_hidden_layer_step, hidden_step_in_place,
         "your function changed W1 or W2 (in place). Leave the weights as they are and return dW1 alone."),
-    "hidden step: averaged": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2) / 4,
-        "for seed 0, 2 hidden units and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
-    "hidden step: flat": (checks.check_hidden_layer_step, lambda i, t, W1, W2: hidden_step(i, t, W1, W2).ravel(),
+    "hidden step: both steps, a tuple": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: helpers.hidden.hidden_gradients(i, t, W1, W2, activation),
+        "your function returned a tuple of 2 things: return dW1 alone, one NumPy array, not (dW1, dW2)."),
+    "hidden step: averaged": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) / 4,
+        "for seed 0, 2 hidden units, activation 'tanh' and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
+    "hidden step: off by 1e-6": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) + 1e-6,
+        "for seed 0, 2 hidden units, activation 'tanh' and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
+    "hidden step: flat": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation).ravel(),
         "dW1 should have shape (3, 2); got shape (6,)"),
     # chapter 8
     "count: weights only": (checks.check_count_parameters, lambda m: sum(a.size for a in m.coefs_), 
@@ -430,6 +471,19 @@ def test_a_typical_wrong_answer_gets_its_own_feedback(check, answer, message):
 def test_every_check_has_right_and_wrong_answers():
     assert set(RIGHT) == set(CHECKS) == {check for check, _, _ in WRONG.values()}
     assert set(CHECKS) == {getattr(checks, n) for n in dir(checks) if n.startswith("check_")}
+
+
+def test_a_table_of_the_fixed_hidden_steps_fails_on_the_random_network(monkeypatch):
+    monkeypatch.setattr(checks, "_random_hidden_case", lambda: (4321, 3, "XOR", "sigmoid"))
+    verdict = checks.check_hidden_layer_step(hidden_step_table())
+    assert not verdict and verdict.message == (
+        "Not yet right: it works for the networks checked first but not for seed 4321, 3 hidden units and "
+        "activation 'sigmoid', drawn at random: compute dW1 from the inputs, targets and weights you are given.")
+
+
+def test_the_hidden_step_check_draws_a_new_network_each_run():
+    drawn = {checks._random_hidden_case() for _ in range(5)}
+    assert len(drawn) > 1
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=name)
