@@ -342,6 +342,17 @@ class Explorer:
         bundle["text/plain"] = f"{type(self).__name__}({settings})"
         return bundle
 
+    def _draw_divergence(self, message: str) -> None:
+        """Empty panels and one sentence, for an explorer that trains (chapters 5 and 7) when its
+        run diverged: nothing is plotted from numbers that are not finite."""
+        self._run = None
+        for artist in self.moving:
+            artist.set_visible(artist is self.error_title)
+        self.stale = True
+        self.error_title.set_text("This run diverged")
+        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
+        self.alt = f"Empty panels: this run diverged. {message}."
+
 
 class TrainingExplorer(Explorer):
     """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
@@ -448,15 +459,6 @@ class TrainingExplorer(Explorer):
             f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Outputs panel: the outputs for "
             f"the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
         )
-
-    def _draw_divergence(self, message: str) -> None:
-        self._run = None
-        for artist in self.moving:
-            artist.set_visible(artist is self.error_title)
-        self.stale = True
-        self.error_title.set_text("This run diverged")
-        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
-        self.alt = f"Empty panels: this run diverged. {message}."
 
 
 class ActivationExplorer(Explorer):
@@ -809,12 +811,3 @@ class HiddenExplorer(Explorer):
             f"Unit square panel: the four inputs and, for each hidden unit, the line where its weighted sum is 0. "
             f"{verdict}"
         )
-
-    def _draw_divergence(self, message: str) -> None:
-        self._run = None
-        for artist in self.moving:
-            artist.set_visible(artist is self.error_title)
-        self.stale = True
-        self.error_title.set_text("This run diverged")
-        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
-        self.alt = f"Empty panels: this run diverged. {message}."
