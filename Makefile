@@ -21,7 +21,7 @@ help:
 	@echo "                _build/reader again when the book changes; edited notebooks are"
 	@echo "                copied to _build/reader-edits first)"
 	@echo "make bench      print the benchmark figures"
-	@echo "make mutants    mutation testing of helpers/ (mutmut, about 11 minutes); prints the score"
+	@echo "make mutants    mutation testing of helpers/ (mutmut, about 20 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
