@@ -28,13 +28,14 @@ import {
   MAX_N_INPUTS,
   POST_INPUTS,
   SEED_LIMIT,
-  TrainingDivergedError,
+  allFinite,
   asFiniteArray,
   checkCount,
   checkInputs,
   checkLearningRate,
   checkScheme,
   defaultRngDouble,
+  divergedError,
   excerpt,
   getActivation,
   largest,
@@ -321,28 +322,6 @@ function trainSteps(x, t, f, slope, learningRate, history) {
       }
     }
   }
-}
-
-function allFinite(values, start, count) {
-  for (let j = start; j < start + count; j++) if (!Number.isFinite(values[j])) return false;
-  return true;
-}
-
-/** helpers.hidden's _check_finite messages: step 0 means the starting weights already overflow. */
-function divergedError(step, history, inputs) {
-  if (step === 0) {
-    return new TrainingDivergedError(
-      "training cannot start: the starting weights already give numbers too large to represent " +
-        `(${largest(inputs, "input")}); use inputs and weights nearer to -1..1`,
-      0,
-    );
-  }
-  return new TrainingDivergedError(
-    `training diverged: the numbers stopped being finite at update ${step} of ${history.iterations} ` +
-      `(activation ${quoted(history.activation)}, learningRate ${history.learningRate}, ${largest(inputs, "input")}); ` +
-      "try a smaller learningRate, or inputs nearer to -1..1",
-    step,
-  );
 }
 
 // --- checks at the boundary: helpers.hidden's, in network.js's words ------------------------

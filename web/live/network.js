@@ -706,12 +706,14 @@ function formatG3(x) {
 // its arguments with the same rules and words; these are shared with it, not part of the site's API.
 
 export {
+  allFinite,
   asFiniteArray,
   checkCount,
   checkInputs,
   checkLearningRate,
   checkScheme,
   defaultRngDouble,
+  divergedError,
   excerpt,
   largest,
   quoted,
