@@ -43,10 +43,11 @@ def stored_text(notebook):
     return "\n".join(parts)
 
 
-def test_the_toc_lists_the_intro_the_chapters_the_guide_and_the_references_in_order():
+def test_the_toc_lists_the_intro_the_chapters_the_notation_the_guide_and_the_references_in_order():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     files = [toc["root"]] + [entry["file"] for entry in toc["chapters"]]
-    assert files == ["book/intro"] + [f"book/{c}" for c in CHAPTERS] + ["book/teachers_guide", "book/references"]
+    assert files == ["book/intro"] + [f"book/{c}" for c in CHAPTERS] + [
+        "book/notation", "book/teachers_guide", "book/references"]
 
 
 def test_the_posts_predictions_are_printed_by_executed_code_not_typed():

@@ -22,7 +22,9 @@ from editions import (  # noqa: E402
     guard_cell,
     main,
     markup_left,
+    notation_notebook,
     notebook_labels,
+    notebook_titles,
     reference_list,
     author_year,
     solution_count,
@@ -114,9 +116,9 @@ def test_a_broken_gate_is_refused():
 def test_the_edition_of_the_book_has_no_solution_left(tmp_path):
     """And none of the book's markup that Jupyter would show as raw text."""
     written = make_edition("student", tmp_path / "student")
-    assert len(written) == 8
+    assert len(written) == 9 and written[-1].name == "notation.ipynb"
     book = Path(__file__).resolve().parent.parent / "book"
-    for path in written:
+    for path in written[:-1]:
         teacher = nbformat.read(book / path.name, as_version=4)
         student = nbformat.read(path, as_version=4)
         student_lines = {line.strip() for cell in student.cells for line in cell.source.splitlines()}
@@ -174,6 +176,28 @@ def test_boxes_and_roles_become_plain_markdown():
         plain_roles("{ref}`nowhere`", citations, titles, labels)
     with pytest.raises(ValueError, match=r"\['nobody2020'\], which book/references.bib does not have"):
         plain_roles("{cite:p}`nobody2020`", citations, titles)
+    labels["term:learning rate"] = ("notation", "learning rate")
+    assert plain_roles("the {term}`learning rate`, {term}`rates <Learning rate>`", citations, titles,
+                       labels) == ("the [learning rate](notation.ipynb#learning-rate), "
+                                   "[rates](notation.ipynb#learning-rate)")
+    with pytest.raises(ValueError, match="'momentum', which the glossary of book/notation.md does not define"):
+        plain_roles("{term}`momentum`", citations, titles, labels)
+
+
+def test_the_notation_page_becomes_a_notebook_with_a_heading_per_term(tmp_path):
+    (tmp_path / "notation.md").write_text(
+        "# Notation\n\nAs {cite:t}`a2019` names them.\n\n```{glossary}\nbias\n  A weight added to every sum.\n\n"
+        "learning rate\n  The step's size; see {term}`bias`.\n```\n")
+    titles, labels = notebook_titles(tmp_path), notebook_labels(tmp_path)
+    assert titles == {"notation": "Notation"}
+    assert labels == {"term:bias": ("notation", "bias"), "term:learning rate": ("notation", "learning rate")}
+    (tmp_path / "references.bib").write_text("@misc{a2019, author = {A. Dan}, title = {Post}, year = {2019}}\n")
+    notebook = notation_notebook(tmp_path, titles, {"a2019": ("Dan", "2019")}, labels)
+    assert notebook.cells[0].source == (
+        "# Notation\n\nAs Dan (2019) names them.\n\n#### bias\n\nA weight added to every sum.\n\n"
+        "#### learning rate\n\nThe step's size; see [bias](notation.ipynb#bias).")
+    assert notebook.cells[1].source.startswith("## References")
+    assert markup_left(notebook) == []
 
 
 def test_the_students_requirements_are_the_notebooks_needs_only():
@@ -335,7 +359,15 @@ def test_the_first_cell_fails_with_one_sentence_when_helpers_is_missing():
 def test_both_editions_of_the_book_are_clean_and_the_reader_keeps_every_solution(tmp_path):
     book = Path(__file__).resolve().parent.parent / "book"
     for kind in EDITIONS:
-        for path in make_edition(kind, tmp_path / kind):
+        written = make_edition(kind, tmp_path / kind)
+        notation = nbformat.read(tmp_path / kind / "notation.ipynb", as_version=4)
+        assert markup_left(notation) == [] and notation.cells[0].source.startswith("# Notation")
+        headings = set(re.findall(r"^#### (.+)$", notation.cells[0].source, re.MULTILINE))
+        for path in written:
+            linked = re.findall(r"\]\(notation\.ipynb#([^)]+)\)", path.read_text())
+            assert {a.replace("-", " ") for a in linked} <= headings, f"{path.name}: a term link to no heading"
+            if path.name == "notation.ipynb":
+                continue
             source = nbformat.read(book / path.name, as_version=4)
             edition = nbformat.read(path, as_version=4)
             assert markup_left(edition) == [], f"{kind} {path.name}"
@@ -358,7 +390,9 @@ def test_the_command_line_says_how_to_use_it(tmp_path, capsys):
     assert main(["reader", "--in-place", str(book)]) == 0
     for path in book.glob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
-        assert markup_left(notebook) == [] and solution_count(notebook) > 0
+        assert markup_left(notebook) == []
+        assert solution_count(notebook) > 0 or path.name == "notation.ipynb"
+    assert (book / "notation.ipynb").is_file(), "Binder's copy has the notation page as a notebook"
 
 
 def test_make_lab_keeps_a_readers_edits_before_writing_the_edition_again(tmp_path, capsys):

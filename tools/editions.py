@@ -10,7 +10,8 @@ not read MyST, so both editions are plain notebooks:
   does not show it either; it only hands numbers to the prose);
 - exercise boxes become "### Exercise: title" headings, admonitions become quotes with a bold
   title, ``{cite:p}``/``{cite:t}`` become "(Author Year)" / "Author (Year)" with a References
-  list at the end, and ``{doc}`` links become links to the other notebook, titled;
+  list at the end, ``{doc}`` links become links to the other notebook, titled, and ``{term}``
+  links become links to the term in notation.ipynb, the notation page (book/notation.md) as a notebook;
 - the first code cell checks that ``helpers`` (and what it imports) can be imported and, if
   not, fails with one sentence saying what to install (HELPERS_MISSING), not a traceback.
 
@@ -55,6 +56,9 @@ SOLUTION_BLOCK = re.compile(
 )
 
 
+NOTATION = "notation"  # book/notation.md: the symbols and the glossary, notation.ipynb in the editions
+GLOSSARY = re.compile(r"^(?P<fence>`{3,}|:{3,})\{glossary\}[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+                      re.MULTILINE | re.DOTALL)
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
 BOX = re.compile(
     r"^(?P<fence>`{3,}|:{3,})\{(?P<kind>exercise|admonition)\}[ \t]*(?P<title>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
@@ -113,11 +117,14 @@ def author_year(bibfile: Path) -> dict[str, tuple[str, str]]:
 
 def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[str, str],
                 labels: dict[str, tuple[str, str]] | None = None) -> str:
-    """{cite:p}/{cite:t} as "(Author Year)" / "Author (Year)", {doc} and {ref} as titled links.
+    """{cite:p}/{cite:t} as "(Author Year)" / "Author (Year)", {doc} and {ref} as titled links,
+    {term} as a link to the term's heading in the notation notebook.
 
     ``titles`` maps each notebook's name (without .ipynb) to its title, ``labels`` each MyST
-    label (a ``(label)=`` target or an exercise's ``:label:``) to its notebook and heading; a link
-    to anything else is refused, since the editions hold the chapters only.
+    label (a ``(label)=`` target or an exercise's ``:label:``) to its notebook and heading, and
+    each glossary term, as ``term:<term in lower case>``, to the notation notebook and the term's
+    heading there; a link to anything else is refused, since the editions hold the chapters and
+    the notation page only.
     """
     labels = labels or {}
 
@@ -145,6 +152,16 @@ def plain_roles(text: str, citations: dict[str, tuple[str, str]], titles: dict[s
             raise ValueError(f"{{doc}}`{match.group(1)}` links to {target!r}, which is not a chapter notebook")
         return f"[{label or titles[target]}]({target}.ipynb)"
 
+    def term(match):
+        label, _, target = match.group(1).rpartition(" <")
+        target = target.rstrip(">") if label else match.group(1)
+        if f"term:{target.lower()}" not in labels:
+            raise ValueError(f"{{term}}`{match.group(1)}` links to {target!r}, which the glossary of "
+                             f"book/{NOTATION}.md does not define")
+        notebook, heading = labels[f"term:{target.lower()}"]
+        return f"[{label or target}]({notebook}.ipynb#{heading.replace(' ', '-')})"
+
+    text = re.sub(r"\{term\}`([^`]+)`", term, text)
     text = re.sub(r"\{cite:([pt])\}`([^`]+)`", cite, text)
     text = re.sub(r"\{ref\}`([^`]+)`", ref, text)
     text = re.sub(r"^\([\w-]+\)=[ \t]*\n", "", text, flags=re.MULTILINE)  # the targets themselves
@@ -186,16 +203,59 @@ def notebook_labels(book: Path) -> dict[str, tuple[str, str]]:
                 label = re.search(r"^:label:[ \t]*(\S+)", box.group("body"), re.MULTILINE)
                 if label and box.group("kind") == "exercise":
                     labels[label.group(1)] = (path.stem, f"Exercise: {box.group('title').strip()}")
+    for term in glossary_terms(book):
+        labels[f"term:{term.lower()}"] = (NOTATION, term)
     return labels
 
 
+def glossary_terms(book: Path) -> list[str]:
+    """The terms of the glossary on ``book``/notation.md (none when the book has no such page)."""
+    path = book / f"{NOTATION}.md"
+    if not path.is_file():
+        return []
+    return [line.strip() for block in GLOSSARY.finditer(path.read_text())
+            for line in block.group("body").splitlines() if line.strip() and not line[0].isspace()]
+
+
+def notation_notebook(book: Path, titles: dict[str, str], citations: dict[str, tuple[str, str]],
+                      labels: dict[str, tuple[str, str]]):
+    """The notation page, ``book``/notation.md, as a notebook for the editions: its glossary
+    becomes one "#### term" heading per term (the target of every {term} link), its roles plain links."""
+    text = (book / f"{NOTATION}.md").read_text()
+
+    def headings(block):
+        lines = []
+        for line in block.group("body").splitlines():
+            if line.strip() and not line[0].isspace():
+                lines += ["", f"#### {line.strip()}", ""]
+            else:
+                lines.append(line.strip())
+        return "\n".join(lines).strip()
+
+    text = plain_roles(GLOSSARY.sub(headings, text), citations, titles, labels)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    cited = cited_keys((book / f"{NOTATION}.md").read_text())
+    cells = [nbformat.v4.new_markdown_cell(text.strip())]
+    if cited:
+        cells.append(nbformat.v4.new_markdown_cell(reference_list(cited, book / "references.bib")))
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    left = markup_left(notebook)
+    if left:
+        raise ValueError(f"MyST markup the notation page would show as raw text: {left[:3]}")
+    return notebook
+
+
 def notebook_titles(book: Path) -> dict[str, str]:
-    """Each chapter notebook's name (without .ipynb) and the text of its first "# " heading."""
+    """Each chapter notebook's name (without .ipynb) and the text of its first "# " heading; the
+    notation page's too, since the editions carry it as a notebook."""
     titles = {}
     for path in sorted(book.glob("*.ipynb")):
         text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
         heading = re.search(r"^# (.+)$", text, re.MULTILINE)
         titles[path.stem] = heading.group(1).strip() if heading else path.stem
+    if (book / f"{NOTATION}.md").is_file():
+        heading = re.search(r"^# (.+)$", (book / f"{NOTATION}.md").read_text(), re.MULTILINE)
+        titles[NOTATION] = heading.group(1).strip() if heading else NOTATION
     return titles
 
 
@@ -509,6 +569,9 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
                                     book / "references.bib", labels)
         nbformat.write(notebook, out / source.name)
         written.append(out / source.name)
+    if (book / f"{NOTATION}.md").is_file():
+        nbformat.write(notation_notebook(book, titles, citations, labels), out / f"{NOTATION}.ipynb")
+        written.append(out / f"{NOTATION}.ipynb")
     shutil.copytree(ROOT / "helpers", out / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
     pins = student_requirements((ROOT / "requirements.txt").read_text().splitlines())
     header = "# What the notebooks need, pinned as in the book's requirements.txt.\n"
@@ -524,6 +587,8 @@ def rewrite_in_place(book: Path) -> list[Path]:
     titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
     notebooks = {path: edition_notebook("reader", nbformat.read(path, as_version=4), titles, citations,
                                         book / "references.bib", labels) for path in sorted(book.glob("*.ipynb"))}
+    if (book / f"{NOTATION}.md").is_file():
+        notebooks[book / f"{NOTATION}.ipynb"] = notation_notebook(book, titles, citations, labels)
     for path, notebook in notebooks.items():  # written only once every chapter converted
         nbformat.write(notebook, path)
     return list(notebooks)
