@@ -428,7 +428,7 @@ def test_make_lab_keeps_a_readers_edits_before_writing_the_edition_again(tmp_pat
 
 def test_the_labels_of_the_book_name_their_notebook_and_heading():
     labels = notebook_labels(Path(__file__).resolve().parent.parent / "book")
-    assert labels["ch01-ex-slope"] == ("01_tanh", "Exercise: The slope from the output")
+    assert labels["ch01-ex-slope"] == ("01_tanh", "Exercise: ★ The slope from the output")
     assert labels["ch02-layers"][0] == "02_dataset" and labels["ch02-layers"][1]
 
 
