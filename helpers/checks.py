@@ -204,32 +204,67 @@ def _same_state(a, b) -> bool:
     return all(np.array_equal(x, y) for x, y in zip(a, b))
 
 
-def check_post_starting_weights(function) -> Verdict:
-    """Chapter 3: ``function(seed)`` should give the post's starting weights without touching np.random."""
+def _generator_pair(answer) -> tuple:
+    """The reader's two generators, once they are two np.random.Generator objects."""
+    if not isinstance(answer, (tuple, list)):
+        raise _Failed(f"your function should return a pair (weights_rng, data_rng); got type {type(answer).__name__}")
+    if len(answer) != 2:
+        raise _Failed(f"your function should return a pair (weights_rng, data_rng); got {len(answer)} values")
+    for rng in answer:
+        if rng is np.random:
+            raise _Failed("your function returned np.random itself, NumPy's global generator, which every library "
+                          "shares: return two Generator objects of your own.")
+        if isinstance(rng, np.random.RandomState):
+            raise _Failed("your function returned a RandomState, the legacy kind behind np.random.seed: return "
+                          "np.random.Generator objects, as np.random.default_rng makes them.")
+        if isinstance(rng, np.random.SeedSequence):
+            raise _Failed("your function returned SeedSequence objects, which only hold seeds: turn each into a "
+                          "Generator with np.random.default_rng.")
+        if not isinstance(rng, np.random.Generator):
+            raise _Failed(f"your function should return two np.random.Generator objects; got type {type(rng).__name__}")
+    if answer[0] is answer[1] or answer[0].bit_generator is answer[1].bit_generator:
+        raise _Failed("both parts get the same generator, so a draw in one part moves the other's numbers: give "
+                      "each part a Generator of its own.")
+    return tuple(answer)
+
+
+def check_separate_generators(function) -> Verdict:
+    """Chapter 3: ``function(seed)`` should give two reproducible generators that never share a stream."""
 
     def run():
-        seeds = (0, 1, 2, 7)
+        seeds = (0, 1, 2, 3, 10, 100, 1000, 12345)
         before = np.random.get_state()
         try:
-            answers = [_array(_call(function, seed), f"the weights for seed {seed}", shape=(3, 1)) for seed in seeds]
+            pairs = {seed: _generator_pair(_call(function, seed)) for seed in seeds}
+            streams = {seed: [rng.random(4) for rng in pair] for seed, pair in pairs.items()}
+            again = [rng.random(4) for rng in _generator_pair(_call(function, 1))]
             touched = not _same_state(np.random.get_state(), before)
         finally:
             np.random.set_state(before)  # undo the reader's np.random.seed, if any
-        for seed, weights in zip(seeds, answers):
-            if np.any(weights < -1) or np.any(weights >= 0):
-                raise _Failed(f"for seed {seed} your weights are {_short(weights.ravel())}, but the post's all lie "
-                              "in [-1, 0): numbers in [0, 1) minus 1.")
-        if all(np.array_equal(answers[0], weights) for weights in answers):
-            raise _Failed("your weights are the same for every seed: seed your generator with the seed you are given.")
-        for seed, weights in zip(seeds, answers):
-            if not np.array_equal(weights, network.initial_weights(seed)):  # the post's scheme is the default
-                raise _Failed(f"for seed {seed} the weights differ from the post's. They should be drawn by a "
-                              "legacy-style generator seeded with the seed, as np.random.seed does.")
+        if not all(np.array_equal(a, b) for a, b in zip(again, streams[1])):
+            raise _Failed("calling your function twice with seed 1 gives different numbers: make both generators "
+                          "from the seed you are given.")
+        if all(np.array_equal(streams[seed][0], streams[0][0]) for seed in seeds):
+            raise _Failed("your generators give the same numbers for every seed: make them from the seed you are "
+                          "given.")
+        for seed, (weights, data) in streams.items():
+            if np.array_equal(weights, data):
+                raise _Failed(f"for seed {seed} your two generators draw the same numbers: both were seeded alike, "
+                              "so the weights and the data would use one stream twice.")
+        found = [(s, i, t, j) for s in seeds for t in seeds if s != t for i in (0, 1) for j in (0, 1)
+                 if np.array_equal(streams[s][i], streams[t][j])]
+        if found:
+            s, i, t, j = found[0]
+            names = ("weights_rng", "data_rng")
+            raise _Failed(f"{names[i]} for seed {s} draws the same numbers as {names[j]} for seed {t}: two runs with "
+                          "different seeds would share a stream. Derive both generators from the one seed instead "
+                          "of from nearby seeds.")
         if touched:
-            raise _Failed("the weights are right, but NumPy's global generator changed: use a private "
-                          "generator object instead of np.random.seed.")
+            raise _Failed("the generators are right, but NumPy's global generator changed: do not seed or draw "
+                          "from np.random.")
 
-    return _verdict(run, "the post's weights for every seed, and the global generator left alone.")
+    return _verdict(run, "two reproducible generators for every seed, each with a stream of its own, and the "
+                         "global generator left alone.")
 
 
 # --- chapter 4 ------------------------------------------------------------------------------

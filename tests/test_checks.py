@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKS = [
     checks.check_tanh_slope_from_output,
     checks.check_targets_from_inputs,
-    checks.check_post_starting_weights,
+    checks.check_separate_generators,
     checks.check_symmetric_uniform,
     checks.check_glorot_limit,
     checks.check_training_step,
@@ -122,14 +122,18 @@ def count(model):
     return sum(a.size for a in model.coefs_) + sum(b.size for b in model.intercepts_)
 
 
-def global_seed(seed):
+def globally_seeded(seed):
     np.random.seed(seed)
-    return np.random.random((3, 1)) - 1
+    return [np.random.default_rng(np.random.randint(2**31)) for _ in range(2)]
 
 
 def extra_global_draw(seed):
     np.random.random()
-    return np.random.RandomState(seed).random_sample((3, 1)) - 1
+    return tuple(np.random.default_rng(seed).spawn(2))
+
+
+def shared(rng):
+    return rng, rng
 
 
 def in_place_step(X, targets, w, learning_rate=1.0):
@@ -161,7 +165,11 @@ RIGHT = {
         lambda x: x[:, [0]].astype(int),
         lambda x: x[:, [0]].astype(np.uint8),
     ],
-    checks.check_post_starting_weights: [lambda seed: np.random.RandomState(seed).random_sample((3, 1)) - 1],
+    checks.check_separate_generators: [
+        lambda seed: tuple(np.random.default_rng(seed).spawn(2)),
+        lambda seed: [np.random.default_rng([seed, part]) for part in (0, 1)],
+        lambda seed: (np.random.default_rng(seed), np.random.default_rng(seed).spawn(1)[0]),
+    ],
     checks.check_symmetric_uniform: [
         lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1),
         lambda rng, shape, limit: (rng.random(shape) - 0.5) * 2 * limit,
@@ -222,27 +230,37 @@ WRONG = {
     "targets: a list": (checks.check_targets_from_inputs, lambda x: [[row[0]] for row in x], 
         "your function returned a list (the result for the post's (4, 3) inputs), not a NumPy array: return an array (np.array makes one)."),
     # chapter 3
-    "weights: zeros": (checks.check_post_starting_weights, lambda seed: np.zeros((3, 1)), 
-        "for seed 0 your weights are [0. 0. 0.], but the post's all lie in [-1, 0): numbers in [0, 1) minus 1."),
-    "weights: forgot minus 1": (checks.check_post_starting_weights,
-                                lambda seed: np.random.RandomState(seed).random_sample((3, 1)), 
-        "for seed 0 your weights are [0.549 0.715 0.603], but the post's all lie in [-1, 0): numbers in [0, 1) minus 1."),
-    "weights: below -1": (checks.check_post_starting_weights,
-                          lambda seed: np.random.RandomState(seed).random_sample((3, 1)) - 1.5, 
-        "for seed 1 your weights are [-1.083 -0.78 -1.5 ], but the post's all lie in [-1, 0): numbers in [0, 1) minus 1."),
-    "weights: all -1, the edge": (checks.check_post_starting_weights, lambda seed: np.full((3, 1), -1.0), 
-        'your weights are the same for every seed: seed your generator with the seed you are given.'),
-    "weights: seed ignored": (checks.check_post_starting_weights,
-                              lambda seed: np.random.RandomState(1).random_sample((3, 1)) - 1, 
-        'your weights are the same for every seed: seed your generator with the seed you are given.'),
-    "weights: new generator": (checks.check_post_starting_weights,
-                               lambda seed: np.random.default_rng(seed).random((3, 1)) - 1, 
-        "for seed 0 the weights differ from the post's. They should be drawn by a legacy-style generator seeded with the seed, as np.random.seed does."),
-    "weights: np.random.seed": (checks.check_post_starting_weights, global_seed, 
-        "the weights are right, but NumPy's global generator changed: use a private generator object instead of np.random.seed."),
-    "weights: a row": (checks.check_post_starting_weights,
-                       lambda seed: np.random.RandomState(seed).random_sample(3) - 1, 
-        'the weights for seed 0 should have shape (3, 1); got shape (3,)'),
+    "generators: one shared": (checks.check_separate_generators, lambda seed: shared(np.random.default_rng(seed)),
+        "both parts get the same generator, so a draw in one part moves the other's numbers: give each part a Generator of its own."),
+    "generators: one bit generator": (checks.check_separate_generators,
+                                      lambda seed: (lambda bits: (np.random.Generator(bits), np.random.Generator(bits)))(np.random.PCG64(seed)),
+        "both parts get the same generator, so a draw in one part moves the other's numbers: give each part a Generator of its own."),
+    "generators: the same seed twice": (checks.check_separate_generators,
+                                        lambda seed: (np.random.default_rng(seed), np.random.default_rng(seed)),
+        "for seed 0 your two generators draw the same numbers: both were seeded alike, so the weights and the data would use one stream twice."),
+    "generators: neighbouring seeds": (checks.check_separate_generators,
+                                       lambda seed: (np.random.default_rng(seed), np.random.default_rng(seed + 1)),
+        "data_rng for seed 0 draws the same numbers as weights_rng for seed 1: two runs with different seeds would share a stream. Derive both generators from the one seed instead of from nearby seeds."),
+    "generators: no seed": (checks.check_separate_generators, lambda seed: (np.random.default_rng(), np.random.default_rng()),
+        "calling your function twice with seed 1 gives different numbers: make both generators from the seed you are given."),
+    "generators: seed ignored": (checks.check_separate_generators,
+                                 lambda seed: tuple(np.random.default_rng(0).spawn(2)),
+        "your generators give the same numbers for every seed: make them from the seed you are given."),
+    "generators: the global one": (checks.check_separate_generators, lambda seed: shared(np.random),
+        "your function returned np.random itself, NumPy's global generator, which every library shares: return two Generator objects of your own."),
+    "generators: RandomState": (checks.check_separate_generators,
+                                lambda seed: (np.random.RandomState(seed), np.random.RandomState(seed + 1)),
+        "your function returned a RandomState, the legacy kind behind np.random.seed: return np.random.Generator objects, as np.random.default_rng makes them."),
+    "generators: seed sequences": (checks.check_separate_generators, lambda seed: np.random.SeedSequence(seed).spawn(2),
+        "your function returned SeedSequence objects, which only hold seeds: turn each into a Generator with np.random.default_rng."),
+    "generators: seeds, not generators": (checks.check_separate_generators, lambda seed: (seed, seed + 1),
+        "your function should return two np.random.Generator objects; got type int"),
+    "generators: only one": (checks.check_separate_generators, lambda seed: np.random.default_rng(seed),
+        "your function should return a pair (weights_rng, data_rng); got type Generator"),
+    "generators: three": (checks.check_separate_generators, lambda seed: np.random.default_rng(seed).spawn(3),
+        "your function should return a pair (weights_rng, data_rng); got 3 values"),
+    "generators: np.random.seed": (checks.check_separate_generators, globally_seeded,
+        "the generators are right, but NumPy's global generator changed: do not seed or draw from np.random."),
     # chapter 4
     "uniform: not shifted": (checks.check_symmetric_uniform, lambda rng, shape, limit: rng.random(shape) * 2 * limit, 
         'with limit 1.5 your draws go from 0.000 to 3.000, none below 0: shift them so that they are centred on 0.'),
@@ -531,14 +549,14 @@ def test_the_check_puts_back_the_global_generator_a_wrong_answer_moved():
     np.random.seed(5)
     expected = np.random.random()
     np.random.seed(5)
-    assert not checks.check_post_starting_weights(global_seed)
+    assert not checks.check_separate_generators(globally_seeded)
     assert np.random.random() == expected
 
 
 def test_one_draw_from_the_global_generator_is_noticed():
     np.random.seed(0)
     np.random.random()  # the generator's key stays, only its position moves
-    verdict = checks.check_post_starting_weights(extra_global_draw)
+    verdict = checks.check_separate_generators(extra_global_draw)
     assert not verdict and "global generator changed" in verdict.message
 
 
