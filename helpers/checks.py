@@ -483,7 +483,7 @@ def check_boundary_input(function) -> Verdict:
                 raise _Failed(f"{shown} your x1 is an array of shape {np.shape(answer)}, not one number: w has "
                               "shape (3, 1), so w[0] is a row of one weight; w[0, 0] is the weight itself.")
             got = _number(answer, f"the x1 {shown}")
-            right = (np.arctanh(threshold) - w2 * x2 - w3) / w1
+            right = (np.arctanh(threshold) - (w2 * x2 + w3)) / w1
             if np.isclose(got, right, rtol=1e-9, atol=1e-12):
                 continue
             _name_the_slip(got, right, [(wrong, f"{shown}: {message}")
