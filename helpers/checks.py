@@ -477,37 +477,58 @@ def check_largest_stable_rate(function) -> Verdict:
 # --- chapter 6 ------------------------------------------------------------------------------
 
 
-def _labels(function, outputs: np.ndarray, threshold: float) -> list:
-    """The reader's labels as a flat list, once they are integers in an array shaped like the outputs."""
-    got = _ndarray(_call(function, outputs, threshold), f"the labels for outputs of shape {outputs.shape}",
-                   shape=outputs.shape)
-    if got.dtype == bool:
-        raise _Failed("your labels are True and False: turn them into the integers 1 and 0.")
-    if not np.issubdtype(got.dtype, np.integer):
-        raise _Failed(f"the labels are of type {got.dtype}; class labels should be whole numbers (integers).")
-    return got.ravel().tolist()
+_BOUNDARY_CASES = [  # (w1, w2, w3), x2, threshold: every slip below gives another answer
+    ((2.5, -1.2, 0.4), 1.0, 0.7),
+    ((-4.0, 0.8, 1.5), 0.5, -0.3),
+    ((7.16, -0.02, -0.05), 0.0, 0.5),
+]
 
 
-def check_to_labels(function) -> Verdict:
-    """Chapter 6: ``function(y, threshold)`` should turn the outputs ``y`` into 0/1 integer labels."""
+def _boundary_slips(w1: float, w2: float, w3: float, x2: float, threshold: float) -> list:
+    """(answer, message) for the typical wrong ways of solving tanh(w1 x1 + w2 x2 + w3) = threshold."""
+    z = np.arctanh(threshold)
+    rest = w2 * x2 + w3
+    return [
+        ((threshold - rest) / w1, "you set the weighted sum itself equal to the threshold. The threshold is on the "
+                                  "output tanh(z): undo tanh first, with its inverse artanh (np.arctanh)."),
+        ((np.tanh(threshold) - rest) / w1, "you applied tanh to the threshold; you need its inverse, artanh "
+                                           "(np.arctanh), to find the weighted sum where the output equals it."),
+        ((np.arctan(threshold) - rest) / w1, "np.arctan is the inverse of the tangent, not of tanh: use np.arctanh."),
+        (z / w1, "you kept only the first weight: the weighted sum of [x1, x2, 1] also holds w2 * x2 and the "
+                 "bias w3."),
+        ((z - w2 * x2) / w1, "you left out the bias: the third input is 1, so w3 is added to the sum."),
+        ((z - w3) / w1, "you left out the second input: w2 * x2 is part of the weighted sum too."),
+        ((z + rest) / w1, "w2 * x2 + w3 has the wrong sign: moved to the other side of the equation, it is "
+                          "subtracted from artanh(threshold)."),
+        (w1 / (z - rest), "your answer is upside down: solving w1 * x1 = (the rest) for x1 divides by w1."),
+    ]
+
+
+def check_boundary_input(function) -> Verdict:
+    """Chapter 6: ``function(w, x2, threshold)`` should give the x1 at which the output for [x1, x2, 1]
+    equals ``threshold``."""
 
     def run():
-        outputs = np.array([[-0.3], [0.0], [0.49], [0.5], [0.51], [0.99]])
-        labels = _labels(function, outputs, 0.5)
-        if labels[0] == 1 and labels[-1] == 0:
-            raise _Failed("your labels are the wrong way round: label 1 is for outputs above the threshold.")
-        if labels[3] == 1:
-            raise _Failed("an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold "
-                          "are class 1.")
-        if labels != [0, 0, 0, 0, 1, 1]:
-            raise _Failed("some labels are on the wrong side of the threshold 0.5.")
-        shifted = _labels(function, outputs.ravel(), 0.0)
-        if shifted == labels:
-            raise _Failed("with threshold 0 the labels are the same as with 0.5: use the threshold you are given.")
-        if shifted != [0, 0, 1, 1, 1, 1]:
-            raise _Failed("with threshold 0 some labels are on the wrong side of the threshold.")
+        for weights, x2, threshold in _BOUNDARY_CASES:
+            w = np.array(weights).reshape(3, 1)
+            w1, w2, w3 = weights
+            shown = f"for w = {list(weights)}, x2 = {x2} and threshold {threshold}"
+            answer = _call(function, w.copy(), x2, threshold)
+            if isinstance(answer, np.ndarray) and answer.shape in [(1,), (1, 1)]:
+                raise _Failed(f"{shown} your x1 is an array of shape {np.shape(answer)}, not one number: w has "
+                              "shape (3, 1), so w[0] is a row of one weight; w[0, 0] is the weight itself.")
+            got = _number(answer, f"the x1 {shown}")
+            right = (np.arctanh(threshold) - (w2 * x2 + w3)) / w1
+            if np.isclose(got, right, rtol=1e-9, atol=1e-12):
+                continue
+            _name_the_slip(got, right, [(wrong, f"{shown}: {message}")
+                                        for wrong, message in _boundary_slips(w1, w2, w3, x2, threshold)])
+            output = np.tanh(w1 * got + w2 * x2 + w3)
+            raise _Failed(f"{shown} your x1 is {got:.4f}, but the output there is {output:.4f}, not the "
+                          "threshold. Write the weighted sum of [x1, x2, 1], set its tanh equal to the "
+                          "threshold and solve for x1.")
 
-    return _verdict(run, "labels of the right type, on the right side of any threshold.")
+    return _verdict(run, "the output crosses the threshold exactly at your x1, for every case checked.")
 
 
 # --- chapter 7 ------------------------------------------------------------------------------

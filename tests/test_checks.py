@@ -25,7 +25,7 @@ CHECKS = [
     checks.check_training_step,
     checks.check_gradient,
     checks.check_largest_stable_rate,
-    checks.check_to_labels,
+    checks.check_boundary_input,
     checks.check_hidden_layer_step,
     checks.check_count_parameters,
 ]
@@ -152,8 +152,10 @@ def hole_in_the_middle(rng, shape, limit):
     return np.where(abs(draws) < limit / 5, draws * 5, draws)
 
 
-def labels(outputs, threshold=0.5):
-    return (np.asarray(outputs) > threshold).astype(int)
+def boundary(w, x2, threshold, z=np.arctanh, sign=1, bias=True, second=True):
+    """The x1 at which the output for [x1, x2, 1] equals the threshold, or a slip: z, sign, terms left out."""
+    w1, w2, w3 = np.ravel(w)
+    return (z(threshold) - sign * (w2 * x2 * second + w3 * bias)) / w1
 
 
 RIGHT = {
@@ -179,7 +181,8 @@ RIGHT = {
     checks.check_training_step: [step, lambda X, t, w, lr=1.0: step(X, t, w, lr) + 5e-11],
     checks.check_gradient: [gradient, lambda X, t, w, activation="tanh": gradient(X, t, w, activation) + 5e-7],
     checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
-    checks.check_to_labels: [labels, lambda outputs, threshold: np.where(outputs > threshold, 1, 0).astype(np.uint8)],
+    checks.check_boundary_input: [boundary, lambda w, x2, t: float(boundary(w, x2, t)),
+                                  lambda w, x2, t: np.float64(boundary(w, x2, t) * (1 + 1e-12))],
     checks.check_hidden_layer_step: [
         hidden_step,
         lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) + 5e-8,
@@ -402,30 +405,32 @@ WRONG = {
     "rate: nan": (checks.check_largest_stable_rate, lambda X, t: np.nan,
         "the rate for the post's dataset contains nan or inf"),
     # chapter 6
-    "labels: floats": (checks.check_to_labels, lambda o, t: (o > t).astype(float), 
-        'the labels are of type float64; class labels should be whole numbers (integers).'),
-    "labels: booleans": (checks.check_to_labels, lambda o, t: o > t, 
-        'your labels are True and False: turn them into the integers 1 and 0.'),
-    "labels: >=": (checks.check_to_labels, lambda o, t: (o >= t).astype(int), 
-        'an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.'),
-    "labels: the wrong way round": (checks.check_to_labels, lambda o, t: (o < t).astype(int), 
-        'your labels are the wrong way round: label 1 is for outputs above the threshold.'),
-    "labels: all ones": (checks.check_to_labels, lambda o, t: np.ones_like(o, dtype=int), 
-        'an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.'),
-    "labels: threshold 0.5 typed in": (checks.check_to_labels, lambda o, t: (o > 0.5).astype(int), 
-        'with threshold 0 the labels are the same as with 0.5: use the threshold you are given.'),
-    "labels: threshold 0 typed in": (checks.check_to_labels, lambda o, t: (o > 0).astype(int), 
-        'an output exactly at the threshold 0.5 got label 1: only outputs ABOVE the threshold are class 1.'),
-    "labels: threshold 0.75 typed in": (checks.check_to_labels, lambda o, t: (o > 0.75).astype(int), 
-        'some labels are on the wrong side of the threshold 0.5.'),
-    "labels: distance from 0": (checks.check_to_labels, lambda o, t: (abs(o) > t).astype(int), 
-        'with threshold 0 some labels are on the wrong side of the threshold.'),
-    "labels: flat": (checks.check_to_labels, lambda o, t: (o > t).astype(int).ravel(), 
-        'the labels for outputs of shape (6, 1) should have shape (6, 1); got shape (6,)'),
-    "labels: always a column": (checks.check_to_labels, lambda o, t: (o > t).astype(int).reshape(-1, 1), 
-        'the labels for outputs of shape (6,) should have shape (6,); got shape (6, 1)'),
-    "labels: a list": (checks.check_to_labels, lambda o, t: (o > t).astype(int).tolist(), 
-        'your function returned a list (the labels for outputs of shape (6, 1)), not a NumPy array: return an array (np.array makes one).'),
+    "boundary: threshold as the sum": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, z=lambda t: t),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: you set the weighted sum itself equal to the threshold. The threshold is on the output tanh(z): undo tanh first, with its inverse artanh (np.arctanh)."),
+    "boundary: tanh, not artanh": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, z=np.tanh),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: you applied tanh to the threshold; you need its inverse, artanh (np.arctanh), to find the weighted sum where the output equals it."),
+    "boundary: arctan": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, z=np.arctan),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: np.arctan is the inverse of the tangent, not of tanh: use np.arctanh."),
+    "boundary: first weight only": (checks.check_boundary_input, lambda w, x2, t: np.arctanh(t) / w[0, 0],
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: you kept only the first weight: the weighted sum of [x1, x2, 1] also holds w2 * x2 and the bias w3."),
+    "boundary: no bias": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, bias=False),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: you left out the bias: the third input is 1, so w3 is added to the sum."),
+    "boundary: no second input": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, second=False),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: you left out the second input: w2 * x2 is part of the weighted sum too."),
+    "boundary: wrong sign": (checks.check_boundary_input, lambda w, x2, t: boundary(w, x2, t, sign=-1),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: w2 * x2 + w3 has the wrong sign: moved to the other side of the equation, it is subtracted from artanh(threshold)."),
+    "boundary: upside down": (checks.check_boundary_input, lambda w, x2, t: 1 / boundary(w, x2, t),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7: your answer is upside down: solving w1 * x1 = (the rest) for x1 divides by w1."),
+    "boundary: w[0] is a row": (checks.check_boundary_input, lambda w, x2, t: (np.arctanh(t) - w[1] * x2 - w[2]) / w[0],
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 your x1 is an array of shape (1,), not one number: w has shape (3, 1), so w[0] is a row of one weight; w[0, 0] is the weight itself."),
+    "boundary: the page's flip point typed in": (checks.check_boundary_input, lambda w, x2, t: 0.0767,
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 your x1 is 0.0767, but the output there is -0.5429, not the threshold. Write the weighted sum of [x1, x2, 1], set its tanh equal to the threshold and solve for x1."),
+    "boundary: divided by the norm of w": (checks.check_boundary_input, lambda w, x2, t: (np.arctanh(t) - w[1, 0] * x2 - w[2, 0]) / np.linalg.norm(w),
+        "for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 your x1 is 0.5951, but the output there is 0.5965, not the threshold. Write the weighted sum of [x1, x2, 1], set its tanh equal to the threshold and solve for x1."),
+    "boundary: a list": (checks.check_boundary_input, lambda w, x2, t: [0.5, 0.5],
+        "the x1 for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 should be a single number; got [0.5, 0.5]"),
+    "boundary: nan": (checks.check_boundary_input, lambda w, x2, t: np.nan,
+        "the x1 for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 contains nan or inf"),
     # chapter 7
     "hidden step: no hidden slope": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, slope=False),
         "your dW1 leaves out the slope of the hidden layer: what comes back through W2 must still be multiplied by the activation's slope at each hidden unit's output, slope_from_output(hidden), before it reaches W1."),
@@ -623,7 +628,7 @@ def solution_lines():
 
 def test_no_message_shows_the_solution():
     lines = set(solution_lines())
-    assert "1-y**2" in lines and "(np.asarray(y)>threshold).astype(int)" in lines
+    assert "1-y**2" in lines and "(np.arctanh(threshold)-w2*x2-w3)/w1" in lines
     messages = [check(answer).message for check, answer, _ in WRONG.values()]
     messages += [check(f).message for check in CHECKS for f in (crashes, forgets_return, np.zeros(3))]
     for message in messages:
