@@ -678,7 +678,7 @@ def check_train_cross_entropy(function) -> Verdict:
             n = len(X)
             _name_the_slip(got, right, [
                 (_tanh_run(X, targets, w, rate, iterations, lambda t, z: error(t, z) * (1 - np.tanh(z) ** 2)),
-                 "you multiplied the error by tanh's slope 1 - y**2: that is the squared error's step. The "
+                 "you multiplied the error by the slope of tanh: that is the squared error's step. The "
                  "cross-entropy's gradient in z is already y - t: the slope cancels."),
                 (_tanh_run(X, targets, w, rate, iterations, error, sign=-1),
                  "your steps have the wrong sign: they climb the loss. Training adds rate * X.T @ (minus the "

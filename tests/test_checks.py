@@ -495,7 +495,7 @@ WRONG = {
     "count: changes the list": (checks.check_count_parameters, count_and_append,
         "your function changed the list of layer sizes it was given: read it, do not change it."),
     "cross-entropy: tanh's slope on top": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, slope=True),
-        "you multiplied the error by tanh's slope 1 - y**2: that is the squared error's step. The cross-entropy's gradient in z is already y - t: the slope cancels."),
+        "you multiplied the error by the slope of tanh: that is the squared error's step. The cross-entropy's gradient in z is already y - t: the slope cancels."),
     "cross-entropy: wrong sign": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, sign=-1),
         "your steps have the wrong sign: they climb the loss. Training adds rate * X.T @ (minus the gradient)."),
     "cross-entropy: the mean": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, scale=1 / len(a[0])),
