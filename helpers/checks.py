@@ -648,29 +648,113 @@ def _fitted_mlp(hidden: tuple):
         return model.fit(network.POST_INPUTS, network.POST_TARGETS.ravel())
 
 
+def _layer_sizes(model) -> list:
+    """The layer sizes of a fitted MLPClassifier, read from the shapes of its ``coefs_``."""
+    return [model.coefs_[0].shape[0], *(c.shape[1] for c in model.coefs_)]
+
+
 def check_count_parameters(function) -> Verdict:
-    """Chapter 8: ``function(model)`` should count a fitted MLPClassifier's weights and biases."""
+    """Chapter 8: ``function(layer_sizes)`` should count the weights and biases of an MLP with those layers."""
 
     def run():
         # Two hidden layers first: with one, the first layer's count equals all the weights' count.
-        for hidden in [(4, 2), (2,)]:
-            sizes = [3, *hidden, 1]
-            weights = [a * b for a, b in zip(sizes[:-1], sizes[1:])]
-            biases = sizes[1:]
-            got = _call(function, _fitted_mlp(hidden))
+        for hidden in [(4, 2), (10, 5, 3), (2,)]:
+            model = _fitted_mlp(hidden)
+            sizes = _layer_sizes(model)
+            given = list(sizes)
+            got = _call(function, given)
+            if given != sizes:
+                raise _Failed("your function changed the list of layer sizes it was given: read it, do not "
+                              "change it.")
             if isinstance(got, bool) or not isinstance(got, numbers.Integral):
-                raise _Failed(f"for hidden layers {hidden} your count is {_short(got)}: a count should be one "
+                raise _Failed(f"for layer sizes {sizes} your count is {_short(got)}: a count should be one "
                               "whole number (an int).")
-            total = sum(weights) + sum(biases)
+            total = sum(c.size for c in model.coefs_) + sum(b.size for b in model.intercepts_)
             if got == total:
                 continue
+            weights = [a * b for a, b in zip(sizes[:-1], sizes[1:])]
             _name_the_slip(got, total, [
-                (sum(weights), f"for hidden layers {hidden} you counted only the weights; add the biases "
-                               "(intercepts)."),
-                (weights[0] + biases[0], f"for hidden layers {hidden} you counted only the first layer; count "
-                                         "every layer's weights and biases."),
+                (sum(weights), f"for layer sizes {sizes} you counted only the weights; add one bias "
+                               "(intercept) for every unit after the inputs."),
+                (sum(weights) + sum(sizes), f"for layer sizes {sizes} you gave the inputs biases too; only the "
+                                            "units after the inputs have one."),
+                (total - sizes[-1] * (sizes[-2] + 1), f"for layer sizes {sizes} you left out the output layer: "
+                                                      "its weights and bias count too."),
+                (weights[0] + sizes[1], f"for layer sizes {sizes} you counted only the first layer; count every "
+                                        "layer's weights and biases."),
+                (sum(sizes), f"for layer sizes {sizes} you counted the units; count the numbers training "
+                             "adjusts: a weight for each pair of units in neighbouring layers, and a bias for "
+                             "each unit after the inputs."),
             ])
-            raise _Failed(f"for hidden layers {hidden} your count is {got}; count every number in the "
-                          "model's coefs_ and intercepts_ arrays.")
+            raise _Failed(f"for layer sizes {sizes} your count is {got}, but the fitted model's coefs_ and "
+                          f"intercepts_ hold {total} numbers.")
 
-    return _verdict(run, "the right count for every shape of network checked.")
+    return _verdict(run, "your counts match the fitted models' coefs_ and intercepts_ for every network checked.")
+
+
+def _cross_entropy_by_sigmoid(X, targets, w, learning_rate, iterations):
+    """Independent route: the sigmoid from 2w at four times the rate on 0/1 targets, halved back."""
+    v, labels = 2 * w, (targets + 1) / 2
+    for _ in range(iterations):
+        v = v + 4 * learning_rate * X.T @ (labels - network.sigmoid(X @ v))
+    return v / 2
+
+
+def _tanh_run(X, targets, w, learning_rate, iterations, delta, sign=1):
+    """Full-batch steps ``w + sign * rate * X.T @ delta(targets, X @ w)``: the slips of the exercise."""
+    for _ in range(iterations):
+        w = w + sign * learning_rate * X.T @ delta(targets, X @ w)
+    return w
+
+
+def _cross_entropy_cases() -> list:
+    rng = np.random.default_rng(8)
+    X = np.hstack([rng.random((6, 2)), np.ones((6, 1))])
+    return [
+        (network.POST_INPUTS, 2 * network.POST_TARGETS - 1, network.initial_weights(1, "post"), 0.25, 6),
+        (X, np.where(rng.random((6, 1)) < 0.5, -1.0, 1.0), network.initial_weights(3, "glorot"), 0.1, 20),
+    ]
+
+
+def check_train_cross_entropy(function) -> Verdict:
+    """Chapter 8: ``function(X, targets, w, learning_rate, iterations)``: tanh trained on the cross-entropy."""
+
+    def run():
+        for X, targets, w, rate, iterations in _cross_entropy_cases():
+            given = w.copy()
+            got = _array(_call(function, X, targets, given, rate, iterations), "the weights", shape=w.shape)
+            if not np.array_equal(given, w):
+                raise _Failed("your function changed the weights it was given (in place). Leave w as it is and "
+                              "return new weights, for example w = w + step instead of w += step.")
+            right = _cross_entropy_by_sigmoid(X, targets, w, rate, iterations)
+            if np.allclose(got, right, rtol=0, atol=1e-10):
+                continue
+            _check_uses_w(got, function, X, targets, -w, rate, iterations)
+            error = lambda t, z: t - np.tanh(z)  # noqa: E731 - the step every slip starts from
+            n = len(X)
+            _name_the_slip(got, right, [
+                (_tanh_run(X, targets, w, rate, iterations, lambda t, z: error(t, z) * (1 - np.tanh(z) ** 2)),
+                 "you multiplied the error by the slope of tanh: that is the squared error's step. The "
+                 "cross-entropy's gradient in z is already y - t: the slope cancels."),
+                (_tanh_run(X, targets, w, rate, iterations, error, sign=-1),
+                 "your steps have the wrong sign: they climb the loss. Training adds rate * X.T @ (minus the "
+                 "gradient)."),
+                (_tanh_run(X, targets, w, rate / n, iterations, error),
+                 f"your steps are 1/{n} of the right ones: you took the gradient of the MEAN loss over the "
+                 f"{n} examples. This trainer, like the book's, lowers their SUM."),
+                (_tanh_run(X, targets, w, rate / 2, iterations, error),
+                 "your steps are half the right ones: p = (1 + tanh z)/2 is sigmoid(2z), not sigmoid(z), so "
+                 "the chain rule brings a factor 2."),
+                (_tanh_run(X, targets, w, rate, iterations, lambda t, z: t - network.sigmoid(z)),
+                 "you used the sigmoid as the output: this network's output is y = tanh(X @ w), read as the "
+                 "probability (1 + y)/2."),
+                (_tanh_run(X, targets, w, rate, 1, error),
+                 f"you took one step, not {iterations}: repeat the step `iterations` times."),
+                (_tanh_run(X, targets, w, 1.0, iterations, error),
+                 f"your steps ignore the learning rate {rate}: scale each step by it."),
+            ])
+            raise _Failed(f"for {len(X)} examples, learning rate {rate} and {iterations} steps your weights "
+                          "differ from training on the cross-entropy. Check the step: the gradient of the "
+                          "summed cross-entropy of (1 + y)/2 with respect to w.")
+
+    return _verdict(run, "your trainer takes the cross-entropy's steps on every case checked.")

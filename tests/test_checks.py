@@ -28,6 +28,7 @@ CHECKS = [
     checks.check_boundary_input,
     checks.check_hidden_layer_step,
     checks.check_count_parameters,
+    checks.check_train_cross_entropy,
 ]
 
 
@@ -118,8 +119,41 @@ def hidden_step_table():
     return lambda i, t, W1, W2, activation: table.get(W1.tobytes(), np.zeros_like(W1))
 
 
-def count(model):
-    return sum(a.size for a in model.coefs_) + sum(b.size for b in model.intercepts_)
+def count(sizes):
+    return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def weights_only(sizes):
+    return sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def count_and_append(sizes):
+    total = count(sizes)
+    sizes.append(1)
+    return total
+
+
+def cross_entropy(X, targets, w, learning_rate, iterations, slope=False, sign=1, scale=1.0, output=np.tanh):
+    """Training of tanh on the cross-entropy of (1 + y)/2, or a slip: a slope on top, the sign, a scale."""
+    for _ in range(iterations):
+        y = output(X @ w)
+        delta = (targets - y) * ((1 - y**2) if slope else 1)
+        w = w + sign * scale * learning_rate * X.T @ delta
+    return w
+
+
+def cross_entropy_in_place(X, targets, w, learning_rate, iterations):
+    for _ in range(iterations):
+        w += learning_rate * X.T @ (targets - np.tanh(X @ w))
+    return w
+
+
+def cross_entropy_by_sigmoid(X, targets, w, learning_rate, iterations):
+    """The same run as the sigmoid from 2w at four times the rate on 0/1 targets, halved back."""
+    v = 2 * w
+    for _ in range(iterations):
+        v = v + 4 * learning_rate * X.T @ ((targets + 1) / 2 - network.sigmoid(X @ v))
+    return v / 2
 
 
 def globally_seeded(seed):
@@ -191,7 +225,12 @@ RIGHT = {
         lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-6),
         lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-4),
     ],
-    checks.check_count_parameters: [count, lambda model: np.int64(count(model))],
+    checks.check_count_parameters: [count, lambda sizes: np.int64(count(sizes)), lambda sizes: count(tuple(sizes))],
+    checks.check_train_cross_entropy: [
+        cross_entropy,
+        cross_entropy_by_sigmoid,
+        lambda X, t, w, rate, iterations: cross_entropy(X, t, w, rate, iterations) + 5e-11,
+    ],
 }
 POST = network.post_tanh_slope
 # (check, wrong answer, the whole message after "Not yet right: ")
@@ -458,18 +497,50 @@ WRONG = {
     "hidden step: flat": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation).ravel(),
         "dW1 should have shape (3, 2); got shape (6,)"),
     # chapter 8
-    "count: weights only": (checks.check_count_parameters, lambda m: sum(a.size for a in m.coefs_), 
-        'for hidden layers (4, 2) you counted only the weights; add the biases (intercepts).'),
-    "count: first layer only": (checks.check_count_parameters, lambda m: m.coefs_[0].size + m.intercepts_[0].size, 
-        "for hidden layers (4, 2) you counted only the first layer; count every layer's weights and biases."),
-    "count: typed in": (checks.check_count_parameters, lambda m: 29, 
-        "for hidden layers (2,) your count is 29; count every number in the model's coefs_ and intercepts_ arrays."),
-    "count: a float": (checks.check_count_parameters, lambda m: float(count(m)), 
-        'for hidden layers (4, 2) your count is 29.0: a count should be one whole number (an int).'),
-    "count: True": (checks.check_count_parameters, lambda m: True, 
-        'for hidden layers (4, 2) your count is True: a count should be one whole number (an int).'),
-    "count: a list": (checks.check_count_parameters, lambda m: [a.size for a in m.coefs_], 
-        'for hidden layers (4, 2) your count is [12, 8, 2]: a count should be one whole number (an int).'),
+    "count: weights only": (checks.check_count_parameters, weights_only,
+        "for layer sizes [3, 4, 2, 1] you counted only the weights; add one bias (intercept) for every unit after the inputs."),
+    "count: biases for the inputs too": (checks.check_count_parameters, lambda s: weights_only(s) + sum(s),
+        "for layer sizes [3, 4, 2, 1] you gave the inputs biases too; only the units after the inputs have one."),
+    "count: no output layer": (checks.check_count_parameters, lambda s: count(s[:-1]),
+        "for layer sizes [3, 4, 2, 1] you left out the output layer: its weights and bias count too."),
+    "count: first layer only": (checks.check_count_parameters, lambda s: (s[0] + 1) * s[1],
+        "for layer sizes [3, 4, 2, 1] you counted only the first layer; count every layer's weights and biases."),
+    "count: the units": (checks.check_count_parameters, sum,
+        "for layer sizes [3, 4, 2, 1] you counted the units; count the numbers training adjusts: a weight for each pair of units in neighbouring layers, and a bias for each unit after the inputs."),
+    "count: typed in": (checks.check_count_parameters, lambda s: 29,
+        "for layer sizes [3, 10, 5, 3, 1] your count is 29, but the fitted model's coefs_ and intercepts_ hold 117 numbers."),
+    "count: a float": (checks.check_count_parameters, lambda s: float(count(s)),
+        "for layer sizes [3, 4, 2, 1] your count is 29.0: a count should be one whole number (an int)."),
+    "count: True": (checks.check_count_parameters, lambda s: True,
+        "for layer sizes [3, 4, 2, 1] your count is True: a count should be one whole number (an int)."),
+    "count: a list": (checks.check_count_parameters, lambda s: [a * b for a, b in zip(s[:-1], s[1:])],
+        "for layer sizes [3, 4, 2, 1] your count is [12, 8, 2]: a count should be one whole number (an int)."),
+    "count: changes the list": (checks.check_count_parameters, count_and_append,
+        "your function changed the list of layer sizes it was given: read it, do not change it."),
+    "cross-entropy: tanh's slope on top": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, slope=True),
+        "you multiplied the error by the slope of tanh: that is the squared error's step. The cross-entropy's gradient in z is already y - t: the slope cancels."),
+    "cross-entropy: wrong sign": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, sign=-1),
+        "your steps have the wrong sign: they climb the loss. Training adds rate * X.T @ (minus the gradient)."),
+    "cross-entropy: the mean": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, scale=1 / len(a[0])),
+        "your steps are 1/4 of the right ones: you took the gradient of the MEAN loss over the 4 examples. This trainer, like the book's, lowers their SUM."),
+    "cross-entropy: half steps": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, scale=0.5),
+        "your steps are half the right ones: p = (1 + tanh z)/2 is sigmoid(2z), not sigmoid(z), so the chain rule brings a factor 2."),
+    "cross-entropy: a sigmoid output": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a, output=network.sigmoid),
+        "you used the sigmoid as the output: this network's output is y = tanh(X @ w), read as the probability (1 + y)/2."),
+    "cross-entropy: one step": (checks.check_train_cross_entropy, lambda X, t, w, rate, iterations: cross_entropy(X, t, w, rate, 1),
+        "you took one step, not 6: repeat the step `iterations` times."),
+    "cross-entropy: no rate": (checks.check_train_cross_entropy, lambda X, t, w, rate, iterations: cross_entropy(X, t, w, 1.0, iterations),
+        "your steps ignore the learning rate 0.25: scale each step by it."),
+    "cross-entropy: in place": (checks.check_train_cross_entropy, cross_entropy_in_place,
+        "your function changed the weights it was given (in place). Leave w as it is and return new weights, for example w = w + step instead of w += step."),
+    "cross-entropy: its own start": (checks.check_train_cross_entropy, lambda X, t, w, rate, iterations: cross_entropy(X, t, np.zeros_like(w), rate, iterations),
+        "your function gives the same answer whatever w you pass in: start from the w you are given, do not make new weights inside the function."),
+    "cross-entropy: 0/1 targets": (checks.check_train_cross_entropy, lambda X, t, w, rate, iterations: cross_entropy(X, (t + 1) / 2, w, rate, iterations),
+        "for 4 examples, learning rate 0.25 and 6 steps your weights differ from training on the cross-entropy. Check the step: the gradient of the summed cross-entropy of (1 + y)/2 with respect to w."),
+    "cross-entropy: off by 1e-6": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a) + 1e-6,
+        "for 4 examples, learning rate 0.25 and 6 steps your weights differ from training on the cross-entropy. Check the step: the gradient of the summed cross-entropy of (1 + y)/2 with respect to w."),
+    "cross-entropy: flat": (checks.check_train_cross_entropy, lambda *a: cross_entropy(*a).ravel(),
+        "the weights should have shape (3, 1); got shape (3,)"),
 }
 
 
