@@ -36,19 +36,6 @@ class Verdict:
         return self.message
 
 
-class _OnlyRandom:
-    """A generator that offers only ``random``, for exercises that must build on it alone."""
-
-    def __init__(self, seed: int):
-        self.random = np.random.default_rng(seed).random
-
-    def __getattr__(self, name):
-        raise AttributeError(f"this exercise allows only rng.random, not rng.{name}")
-
-    def __repr__(self) -> str:
-        return "rng"
-
-
 class _Failed(Exception):
     """One check found a problem; the message is the feedback."""
 
@@ -270,71 +257,124 @@ def check_separate_generators(function) -> Verdict:
 # --- chapter 4 ------------------------------------------------------------------------------
 
 
-def check_symmetric_uniform(function) -> Verdict:
-    """Chapter 4: ``function(rng, shape, limit)`` should draw uniform numbers in [-limit, limit)."""
+_DEAD_W = np.array([[-0.582978, 0.5, 0.0, 1.5, 0.02364325, -0.2],
+                    [-0.27967551, -2.0, 0.0, -0.5, 0.90092739, 0.3],
+                    [-0.99988563, -1.0, 0.0, -1.0, -0.71168077, -0.1]])
+"""Six relu units for the post's inputs: the post's seed-1 weights (dead), a unit with a positive weight whose
+sums are all negative (dead), all zeros (every sum exactly 0: dead), a unit whose only positive sum is on the
+third example (alive), the symmetric seed-1 weights (alive), and small mixed weights (alive)."""
+
+
+def check_dead_units(function) -> Verdict:
+    """Chapter 4: ``function(X, W)`` should flag the relu units whose sums are at most 0 on every row of X."""
 
     def run():
-        draws = _array(_call(function, _OnlyRandom(0), (1000, 100), 1.5), "the draws for shape (1000, 100)",
-                       shape=(1000, 100))
-        low, high = draws.min(), draws.max()
-        if low >= 0:
-            raise _Failed(f"with limit 1.5 your draws go from {low:.3f} to {high:.3f}, none below 0: shift them "
-                          "so that they are centred on 0.")
-        if low < -1.5 or high >= 1.5:
-            raise _Failed(f"with limit 1.5 your draws go from {low:.3f} to {high:.3f}, outside [-1.5, 1.5).")
-        if low > -1.49 or high < 1.49:
-            raise _Failed(f"with limit 1.5 your draws only cover [{low:.3f}, {high:.3f}]: stretch them over the "
-                          "whole interval, using the limit you are given.")
-        _check_evenly_spread(draws, 1.5)
-        small = [_array(_call(function, _OnlyRandom(seed), (2, 3), 1.0), "the draws for shape (2, 3)", shape=(2, 3))
-                 for seed in (3, 3, 4)]
+        X, W = network.POST_INPUTS, _DEAD_W
+        n_units = W.shape[1]
+        got = _call(function, X, W)
+        if isinstance(got, np.ndarray) and got.shape != (n_units,):
+            raise _Failed(f"return one answer per unit, that is per column of W: for {n_units} units, shape "
+                          f"{(n_units,)}; got shape {got.shape}")
+        got = _array(got, f"the answer for the post's inputs and {n_units} units", shape=(n_units,))
+        sums = X @ W
+        right = np.all(sums <= 0, axis=0)
+        if not np.array_equal(got, right):
+            if np.array_equal(got, ~right):
+                raise _Failed("your answer is True for the units that are alive and False for the dead ones: "
+                              "turn it round.")
+            if np.array_equal(got, np.all(sums < 0, axis=0)):
+                raise _Failed("unit 2 has every sum exactly 0, and your answer says it is alive. relu gives 0 "
+                              "there and its slope is taken as 0, so that unit is dead too: its sums must be at "
+                              "most 0, not below 0.")
+            if np.array_equal(got, np.any(sums <= 0, axis=0)):
+                raise _Failed("unit 3's sum is positive for the third example, yet your answer says it is dead. "
+                              "A unit still learns from the examples where its sum is positive: it is dead only "
+                              "if its sum is at most 0 for EVERY example.")
+            if np.array_equal(got, np.all(W < 0, axis=0)) or np.array_equal(got, np.all(W <= 0, axis=0)):
+                raise _Failed("unit 1 has a positive weight, yet every one of its sums is negative, so it is "
+                              "dead: look at the sums X @ W, not at the signs of the weights.")
+            k = int(np.flatnonzero(got != right)[0])
+            raise _Failed(f"unit {k} has the sums {_short(sums[:, k])}, so it is {'dead' if right[k] else 'alive'}, "
+                          f"but your answer is {bool(got[k])}.")
+        rng = np.random.default_rng(4)
+        X2, W2 = rng.random((5, 4)), rng.normal(0, 1, (4, 7))
+        W2[:, 3] = -np.abs(W2[:, 3])  # inputs of at least 0: every sum of unit 3 is negative
+        got2 = _array(_call(function, X2, W2), "the answer for 5 other examples and 7 units", shape=(7,))
+        right2 = np.all(X2 @ W2 <= 0, axis=0)
+        if not np.array_equal(got2, right2):
+            raise _Failed("it works for the post's inputs but not for 5 other examples of 4 inputs and 7 units: "
+                          "compute the sums from the X and W you are given.")
+
+    return _verdict(run, "one answer per unit, dead exactly when no example gives it a positive sum.")
+
+
+class _NamedRng:
+    """A NumPy Generator that shows as ``rng`` in feedback (not as an object at a memory address)."""
+
+    def __init__(self, seed: int):
+        self._rng = np.random.default_rng(seed)
+
+    def __getattr__(self, name):
+        return getattr(self._rng, name)
+
+    def __repr__(self) -> str:
+        return "rng"
+
+
+def check_lecun_normal(function) -> Verdict:
+    """Chapter 4: ``function(rng, n_inputs, n_units)`` should draw LeCun normal weights, bias row included."""
+
+    def run():
+        for n_inputs, n_units in [(4, 20_000), (9, 10_000)]:
+            fan_in = n_inputs + 1
+            got = _call(function, _NamedRng(0), n_inputs, n_units)
+            what = f"the weights for n_inputs {n_inputs} and n_units {n_units}"
+            if isinstance(got, np.ndarray) and got.shape == (n_inputs, n_units):
+                raise _Failed(f"{what} should have shape {(fan_in, n_units)}, one row for each input and one "
+                              f"more for the bias input; got shape {got.shape}")
+            if isinstance(got, np.ndarray) and got.shape == (n_units, fan_in):
+                raise _Failed(f"{what} should have shape {(fan_in, n_units)}: a row per input (the bias input "
+                              f"last), a column per unit; got shape {got.shape}")
+            draws = _array(got, what, shape=(fan_in, n_units))
+            mean, variance, right = draws.mean(), draws.var(), 1 / fan_in
+            if abs(mean) > 0.01:
+                raise _Failed(f"{what} have mean {mean:.3f}: LeCun's weights are centred on 0.")
+            if abs(variance / right - 1) > 0.03:
+                slips = [
+                    (1 / n_inputs, "you left the bias input out of the fan-in: each unit adds up n_inputs inputs "
+                                   "and the bias input, n_inputs + 1 in all."),
+                    (1 / n_units, "your variance is 1 over the number of units, the fan-out: LeCun's rule divides "
+                                  "by the fan-in, the number of inputs each unit adds up."),
+                    (1 / fan_in**2, "your weights have standard deviation 1/fan-in, so variance 1/fan-in squared. "
+                                    "rng.normal's scale is the standard deviation: the square root of the "
+                                    "variance."),
+                    (1 / 3, "your weights have variance 1/3 whatever the layer: that is our layer's fan-in, 3. "
+                            "Compute the fan-in from n_inputs."),
+                    (2 / fan_in, "your variance is 2/fan-in, He's rule for relu; LeCun's is 1/fan-in."),
+                    (1 / (3 * fan_in) if np.abs(draws).max() <= np.sqrt(right) else np.nan,
+                     "your weights look uniform in [-s, s) with s the standard deviation you want, but such "
+                     "numbers have variance s**2/3. LeCun's rule here asks for a normal distribution: rng.normal."),
+                ]
+                for wrong, message in slips:
+                    if abs(variance / wrong - 1) < 0.05:
+                        raise _Failed(message)
+                raise _Failed(f"{what} have variance {variance:.4f}, but LeCun's rule for {n_inputs} inputs and "
+                              f"the bias input asks for 1/{fan_in} = {right:.4f}.")
+            beyond = np.mean(np.abs(draws) > 2 * np.sqrt(right))
+            if beyond < 0.02:
+                raise _Failed(f"{what} have the right variance, but hardly any lies more than two standard "
+                              f"deviations from 0 ({beyond:.1%}; a normal distribution puts about 4.6% there): "
+                              "they look uniform. Draw them with rng.normal.")
+        small = [_call(function, _NamedRng(seed), 2, 3) for seed in (3, 3, 4)]
+        small = [_array(weights, "the weights for n_inputs 2 and n_units 3", shape=(3, 3)) for weights in small]
         if not np.array_equal(small[0], small[1]):
-            raise _Failed("two generators with the same seed gave different draws: use only the rng you are given.")
+            raise _Failed("two generators with the same seed gave different weights: draw them with the rng you "
+                          "are given, not with np.random.")
         if np.array_equal(small[0], small[2]):
-            raise _Failed("two generators with different seeds gave the same draws: draw your numbers with "
-                          "rng.random, from the rng you are given.")
+            raise _Failed("two generators with different seeds gave the same weights: draw them with the rng you "
+                          "are given.")
 
-    return _verdict(run, "uniform over the whole interval, centred on 0, and reproducible.")
-
-
-def _check_evenly_spread(draws: np.ndarray, limit: float) -> None:
-    """Each tenth of [-limit, limit) should hold a tenth of the draws."""
-    counts, edges = np.histogram(draws, bins=10, range=(-limit, limit))
-    shares = counts / draws.size
-    i = int(np.argmax(np.abs(shares - 0.1)))
-    if abs(shares[i] - 0.1) > 0.005:
-        raise _Failed(f"the draws are not spread evenly: {shares[i]:.1%} of them lie in [{edges[i]:.2f}, "
-                      f"{edges[i + 1]:.2f}), where a tenth should. Every part of [-limit, limit) should be "
-                      "equally likely.")
-
-
-def check_glorot_limit(function) -> Verdict:
-    """Chapter 4: ``function(fan_in, fan_out)`` should give the Glorot uniform limit."""
-
-    def run():
-        layers = [(3, 1), (3, 5), (7, 1), (100, 10)]
-        got = np.array([_number(_call(function, *layer), "the limit for fan_in {} and fan_out {}".format(*layer))
-                        for layer in layers])
-        expected = np.sqrt(6.0 / np.sum(layers, axis=1))
-        if np.allclose(got, expected):
-            return
-        if got[0] == got[1]:
-            raise _Failed(f"your limit is the same for fan_out {layers[0][1]} and fan_out {layers[1][1]} (fan_in "
-                          f"{layers[0][0]}): it should depend on fan_out too.")
-        if got[0] == got[2]:
-            raise _Failed(f"your limit is the same for fan_in {layers[0][0]} and fan_in {layers[2][0]} (fan_out "
-                          f"{layers[0][1]}): it should depend on fan_in too.")
-        ratios = got / expected
-        if np.allclose(ratios, ratios[0]):
-            raise _Failed(f"every one of your limits is {ratios[0]:.3f} times the right one: check the constant "
-                          "in the formula.")
-        i = int(np.flatnonzero(~np.isclose(got, expected))[0])
-        fan_in, fan_out = layers[i]
-        raise _Failed(f"for fan_in {fan_in} and fan_out {fan_out} your limit is {got[i]:.4f}, which is "
-                      f"{'too large' if got[i] > expected[i] else 'too small'}. The limit should shrink as the "
-                      "layer gets wider.")
-
-    return _verdict(run, "the right limit for every layer size checked.")
+    return _verdict(run, "the right shape, mean 0, LeCun's variance, normal, and reproducible.")
 
 
 # --- chapter 5 ------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ CHECKS = [
     checks.check_tanh_slope_from_output,
     checks.check_targets_from_inputs,
     checks.check_separate_generators,
-    checks.check_symmetric_uniform,
-    checks.check_glorot_limit,
+    checks.check_dead_units,
+    checks.check_lecun_normal,
     checks.check_training_step,
     checks.check_gradient,
     checks.check_largest_stable_rate,
@@ -175,15 +175,12 @@ def in_place_step(X, targets, w, learning_rate=1.0):
     return w
 
 
-def evenly(rng, shape, limit, endpoint=False, low=None):
-    """Not random at all: evenly spaced numbers from low (default -limit) to limit."""
-    return np.linspace(-limit if low is None else low, limit, np.prod(shape), endpoint=endpoint).reshape(shape)
-
-
-def hole_in_the_middle(rng, shape, limit):
-    """Uniform, except that the draws near 0 are flung out over the whole interval."""
-    draws = limit * (2 * rng.random(shape) - 1)
-    return np.where(abs(draws) < limit / 5, draws * 5, draws)
+def lecun(rng, n_inputs, n_units, fan_in=None, std=None, uniform=False, shape=None):
+    """LeCun normal weights with the bias row, or a slip: another fan-in, spread, distribution or shape."""
+    fan_in = n_inputs + 1 if fan_in is None else fan_in
+    spread = np.sqrt(1 / fan_in) if std is None else std
+    size = (n_inputs + 1, n_units) if shape is None else shape
+    return rng.uniform(-spread, spread, size) if uniform else rng.normal(0.0, spread, size)
 
 
 def boundary(w, x2, threshold, z=np.arctanh, sign=1, bias=True, second=True):
@@ -206,12 +203,16 @@ RIGHT = {
         lambda seed: [np.random.default_rng([seed, part]) for part in (0, 1)],
         lambda seed: (np.random.default_rng(seed), np.random.default_rng(seed).spawn(1)[0]),
     ],
-    checks.check_symmetric_uniform: [
-        lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1),
-        lambda rng, shape, limit: (rng.random(shape) - 0.5) * 2 * limit,
+    checks.check_dead_units: [
+        lambda X, W: np.all(X @ W <= 0, axis=0),
+        lambda X, W: ~np.any(X @ W > 0, axis=0),
+        lambda X, W: np.all(np.maximum(X @ W, 0) == 0, axis=0).astype(int),
     ],
-    checks.check_glorot_limit: [lambda fan_in, fan_out: np.sqrt(6 / (fan_in + fan_out)),
-                                lambda fan_in, fan_out: (6 / (fan_in + fan_out)) ** 0.5],
+    checks.check_lecun_normal: [
+        lecun,
+        lambda rng, n, u: rng.standard_normal((n + 1, u)) / np.sqrt(n + 1),
+        lambda rng, n, u: rng.normal(size=(n + 1, u), scale=(n + 1) ** -0.5),
+    ],
     checks.check_training_step: [step, lambda X, t, w, lr=1.0: step(X, t, w, lr) + 5e-11],
     checks.check_gradient: [gradient, lambda X, t, w, activation="tanh": gradient(X, t, w, activation) + 5e-7],
     checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
@@ -304,71 +305,66 @@ WRONG = {
     "generators: np.random.seed": (checks.check_separate_generators, globally_seeded,
         "the generators are right, but NumPy's global generator changed: do not seed or draw from np.random."),
     # chapter 4
-    "uniform: not shifted": (checks.check_symmetric_uniform, lambda rng, shape, limit: rng.random(shape) * 2 * limit, 
-        'with limit 1.5 your draws go from 0.000 to 3.000, none below 0: shift them so that they are centred on 0.'),
-    "uniform: only scaled": (checks.check_symmetric_uniform, lambda rng, shape, limit: limit * rng.random(shape), 
-        'with limit 1.5 your draws go from 0.000 to 1.500, none below 0: shift them so that they are centred on 0.'),
-    "uniform: from exactly 0": (checks.check_symmetric_uniform, lambda rng, shape, limit: evenly(rng, shape, limit, low=0), 
-        'with limit 1.5 your draws go from 0.000 to 1.500, none below 0: shift them so that they are centred on 0.'),
-    "uniform: shifted too far down": (checks.check_symmetric_uniform,
-                                      lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1.5), 
-        'with limit 1.5 your draws go from -2.250 to 0.750, outside [-1.5, 1.5).'),
-    "uniform: short at the top": (checks.check_symmetric_uniform,
-                                  lambda rng, shape, limit: limit * (1.9 * rng.random(shape) - 1), 
-        'with limit 1.5 your draws only cover [-1.500, 1.350]: stretch them over the whole interval, using the limit you are given.'),
-    "uniform: short at the bottom": (checks.check_symmetric_uniform,
-                                     lambda rng, shape, limit: limit * (1 - 1.9 * rng.random(shape)), 
-        'with limit 1.5 your draws only cover [-1.350, 1.500]: stretch them over the whole interval, using the limit you are given.'),
-    "uniform: a hole in the middle": (checks.check_symmetric_uniform, hole_in_the_middle, 
-        'the draws are not spread evenly: 2.0% of them lie in [0.00, 0.30), where a tenth should. Every part of [-limit, limit) should be equally likely.'),
-    "uniform: twice too wide": (checks.check_symmetric_uniform,
-                                lambda rng, shape, limit: 2 * limit * (2 * rng.random(shape) - 1), 
-        'with limit 1.5 your draws go from -3.000 to 3.000, outside [-1.5, 1.5).'),
-    "uniform: up to the limit itself": (checks.check_symmetric_uniform,
-                                        lambda rng, shape, limit: evenly(rng, shape, limit, endpoint=True), 
-        'with limit 1.5 your draws go from -1.500 to 1.500, outside [-1.5, 1.5).'),
-    "uniform: limit ignored": (checks.check_symmetric_uniform, lambda rng, shape, limit: 2 * rng.random(shape) - 1, 
-        'with limit 1.5 your draws only cover [-1.000, 1.000]: stretch them over the whole interval, using the limit you are given.'),
-    "uniform: bunched near 0": (checks.check_symmetric_uniform,
-                                lambda rng, shape, limit: limit * (2 * rng.random(shape) - 1) ** 3, 
-        'the draws are not spread evenly: 29.3% of them lie in [0.00, 0.30), where a tenth should. Every part of [-limit, limit) should be equally likely.'),
-    "uniform: global generator": (checks.check_symmetric_uniform,
-                                  lambda rng, shape, limit: limit * (2 * np.random.random(shape) - 1), 
-        'two generators with the same seed gave different draws: use only the rng you are given.'),
-    "uniform: not random": (checks.check_symmetric_uniform, evenly, 
-        'two generators with different seeds gave the same draws: draw your numbers with rng.random, from the rng you are given.'),
-    "uniform: rng.uniform": (checks.check_symmetric_uniform, lambda rng, shape, limit: rng.uniform(-limit, limit, shape), 
-        'your function raised AttributeError: this exercise allows only rng.random, not rng.uniform (called with rng, (1000, 100), 1.5)'),
-    "uniform: a list": (checks.check_symmetric_uniform,
-                        lambda rng, shape, limit: (limit * (2 * rng.random(shape) - 1)).tolist(), 
-        'your function returned a list (the draws for shape (1000, 100)), not a NumPy array: return an array (np.array makes one).'),
-    "uniform: shape ignored": (checks.check_symmetric_uniform,
-                               lambda rng, shape, limit: limit * (2 * rng.random(100_000) - 1), 
-        'the draws for shape (1000, 100) should have shape (1000, 100); got shape (100000,)'),
-    "uniform: shape typed in": (checks.check_symmetric_uniform,
-                                lambda rng, shape, limit: limit * (2 * rng.random((1000, 100)) - 1), 
-        'the draws for shape (2, 3) should have shape (2, 3); got shape (1000, 100)'),
-    "uniform: one number": (checks.check_symmetric_uniform, lambda rng, shape, limit: limit * (2 * rng.random() - 1), 
-        'your function returned a float (the draws for shape (1000, 100)), not a NumPy array: return an array (np.array makes one).'),
-    # chapter 4
-    "glorot: fan_in only": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt(6 / fan_in), 
-        'your limit is the same for fan_out 1 and fan_out 5 (fan_in 3): it should depend on fan_out too.'),
-    "glorot: fan_out only": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt(6 / fan_out), 
-        'your limit is the same for fan_in 3 and fan_in 7 (fan_out 1): it should depend on fan_in too.'),
-    "glorot: 2 instead of 6": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt(2 / (fan_in + fan_out)), 
-        'every one of your limits is 0.577 times the right one: check the constant in the formula.'),
-    "glorot: no square root": (checks.check_glorot_limit, lambda fan_in, fan_out: 6 / (fan_in + fan_out), 
-        'for fan_in 3 and fan_out 1 your limit is 1.5000, which is too large. The limit should shrink as the layer gets wider.'),
-    "glorot: root of 6 only": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt(6) / (fan_in + fan_out), 
-        'for fan_in 3 and fan_out 1 your limit is 0.6124, which is too small. The limit should shrink as the layer gets wider.'),
-    "glorot: an array": (checks.check_glorot_limit, lambda fan_in, fan_out: np.sqrt([6 / (fan_in + fan_out)]), 
-        'the limit for fan_in 3 and fan_out 1 should be a single number; got [1.225]'),
-    "glorot: text": (checks.check_glorot_limit, lambda fan_in, fan_out: "1.22", 
-        "the limit for fan_in 3 and fan_out 1 should be numbers; got '1.22'"),
-    "glorot: a ragged list": (checks.check_glorot_limit, lambda fan_in, fan_out: [[fan_in], [fan_in, fan_out]], 
-        'the limit for fan_in 3 and fan_out 1 should be numbers; got [[3], [3, 1]]'),
-    "glorot: inf": (checks.check_glorot_limit, lambda fan_in, fan_out: np.inf, 
-        'the limit for fan_in 3 and fan_out 1 contains nan or inf'),
+    'dead: turned round': (checks.check_dead_units, lambda X, W: np.any(X @ W > 0, axis=0),
+        'your answer is True for the units that are alive and False for the dead ones: turn it round.'),
+    'dead: below 0': (checks.check_dead_units, lambda X, W: np.all(X @ W < 0, axis=0),
+        'unit 2 has every sum exactly 0, and your answer says it is alive. relu gives 0 there and its slope is taken as 0, so that unit is dead too: its sums must be at most 0, not below 0.'),
+    'dead: any example': (checks.check_dead_units, lambda X, W: np.any(X @ W <= 0, axis=0),
+        "unit 3's sum is positive for the third example, yet your answer says it is dead. A unit still learns from the examples where its sum is positive: it is dead only if its sum is at most 0 for EVERY example."),
+    'dead: the sum over the examples': (checks.check_dead_units, lambda X, W: (X @ W).sum(axis=0) <= 0,
+        "unit 3's sum is positive for the third example, yet your answer says it is dead. A unit still learns from the examples where its sum is positive: it is dead only if its sum is at most 0 for EVERY example."),
+    'dead: negative weights': (checks.check_dead_units, lambda X, W: np.all(W < 0, axis=0),
+        'unit 1 has a positive weight, yet every one of its sums is negative, so it is dead: look at the sums X @ W, not at the signs of the weights.'),
+    'dead: weights at most 0': (checks.check_dead_units, lambda X, W: np.all(W <= 0, axis=0),
+        'unit 1 has a positive weight, yet every one of its sums is negative, so it is dead: look at the sums X @ W, not at the signs of the weights.'),
+    'dead: at least 0': (checks.check_dead_units, lambda X, W: np.all(X @ W >= 0, axis=0),
+        'unit 0 has the sums [-1. -1.28 -1.583 -1.863], so it is dead, but your answer is False.'),
+    'dead: per example': (checks.check_dead_units, lambda X, W: np.all(X @ W <= 0, axis=1),
+        'return one answer per unit, that is per column of W: for 6 units, shape (6,); got shape (4,)'),
+    'dead: the whole layer': (checks.check_dead_units, lambda X, W: np.all(X @ W <= 0),
+        "your function returned a bool (the answer for the post's inputs and 6 units), not a NumPy array: return an array (np.array makes one)."),
+    'dead: keepdims': (checks.check_dead_units, lambda X, W: np.all(X @ W <= 0, axis=0, keepdims=True),
+        'return one answer per unit, that is per column of W: for 6 units, shape (6,); got shape (1, 6)'),
+    'dead: the outputs': (checks.check_dead_units, lambda X, W: np.maximum(X @ W, 0),
+        'return one answer per unit, that is per column of W: for 6 units, shape (6,); got shape (4, 6)'),
+    'dead: a list': (checks.check_dead_units, lambda X, W: list(np.all(X @ W <= 0, axis=0)),
+        "your function returned a list (the answer for the post's inputs and 6 units), not a NumPy array: return an array (np.array makes one)."),
+    "dead: the post's inputs typed in": (checks.check_dead_units, lambda X, W: np.all(network.POST_INPUTS @ W[:3] <= 0, axis=0),
+        "it works for the post's inputs but not for 5 other examples of 4 inputs and 7 units: compute the sums from the X and W you are given."),
+    'lecun: bias left out of the shape': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, shape=(n, u)),
+        'the weights for n_inputs 4 and n_units 20000 should have shape (5, 20000), one row for each input and one more for the bias input; got shape (4, 20000)'),
+    'lecun: transposed': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, shape=(u, n + 1)),
+        'the weights for n_inputs 4 and n_units 20000 should have shape (5, 20000): a row per input (the bias input last), a column per unit; got shape (20000, 5)'),
+    'lecun: bias left out of the fan-in': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, fan_in=n),
+        'you left the bias input out of the fan-in: each unit adds up n_inputs inputs and the bias input, n_inputs + 1 in all.'),
+    'lecun: fan-out for fan-in': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, fan_in=u),
+        "your variance is 1 over the number of units, the fan-out: LeCun's rule divides by the fan-in, the number of inputs each unit adds up."),
+    'lecun: variance as standard deviation': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, std=1 / (n + 1)),
+        "your weights have standard deviation 1/fan-in, so variance 1/fan-in squared. rng.normal's scale is the standard deviation: the square root of the variance."),
+    "lecun: our layer's fan-in typed in": (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, fan_in=3),
+        "your weights have variance 1/3 whatever the layer: that is our layer's fan-in, 3. Compute the fan-in from n_inputs."),
+    "lecun: He's variance": (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, std=np.sqrt(2 / (n + 1))),
+        "your variance is 2/fan-in, He's rule for relu; LeCun's is 1/fan-in."),
+    'lecun: uniform out to the standard deviation': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, uniform=True),
+        "your weights look uniform in [-s, s) with s the standard deviation you want, but such numbers have variance s**2/3. LeCun's rule here asks for a normal distribution: rng.normal."),
+    'lecun: uniform with the right variance': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, uniform=True, std=np.sqrt(3 / (n + 1))),
+        'the weights for n_inputs 4 and n_units 20000 have the right variance, but hardly any lies more than two standard deviations from 0 (0.0%; a normal distribution puts about 4.6% there): they look uniform. Draw them with rng.normal.'),
+    'lecun: normal with a third of the variance': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u, std=np.sqrt(1 / (3 * (n + 1)))),
+        "the weights for n_inputs 4 and n_units 20000 have variance 0.0667, but LeCun's rule for 4 inputs and the bias input asks for 1/5 = 0.2000."),
+    'lecun: not centred': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u) - 0.5,
+        "the weights for n_inputs 4 and n_units 20000 have mean -0.500: LeCun's weights are centred on 0."),
+    "lecun: the post's recipe": (checks.check_lecun_normal, lambda rng, n, u: rng.random((n + 1, u)) - 1,
+        "the weights for n_inputs 4 and n_units 20000 have mean -0.500: LeCun's weights are centred on 0."),
+    'lecun: standard normal': (checks.check_lecun_normal, lambda rng, n, u: rng.standard_normal((n + 1, u)),
+        "the weights for n_inputs 4 and n_units 20000 have variance 1.0003, but LeCun's rule for 4 inputs and the bias input asks for 1/5 = 0.2000."),
+    'lecun: global generator': (checks.check_lecun_normal, lambda rng, n, u: np.random.normal(0, np.sqrt(1 / (n + 1)), (n + 1, u)),
+        'two generators with the same seed gave different weights: draw them with the rng you are given, not with np.random.'),
+    'lecun: a new generator': (checks.check_lecun_normal, lambda rng, n, u: lecun(np.random.default_rng(0), n, u),
+        'two generators with different seeds gave the same weights: draw them with the rng you are given.'),
+    'lecun: a list': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, n, u).tolist(),
+        'your function returned a list (the weights for n_inputs 4 and n_units 20000), not a NumPy array: return an array (np.array makes one).'),
+    'lecun: shape typed in': (checks.check_lecun_normal, lambda rng, n, u: lecun(rng, 4, 20_000),
+        'the weights for n_inputs 9 and n_units 10000 should have shape (10, 10000); got shape (5, 20000)'),
     # chapter 5
     "step: the post's slope": (checks.check_training_step, lambda X, t, w, lr=1.0: step(X, t, w, lr, slope=POST), 
         "you used the post's slope 1 - tanh(4y), the very bug of this chapter: the delta needs the TRUE slope of tanh, from chapter 1."),
@@ -608,16 +604,17 @@ def test_passing_a_value_instead_of_the_function_says_so(check):
 
 
 def test_long_values_are_cut_to_one_short_line():
-    shown = [checks.check_glorot_limit(value).message.rpartition("got ")[2] for value in ("x" * 58, "x" * 59)]
+    check = checks.check_tanh_slope_from_output
+    shown = [check(value).message.rpartition("got ")[2] for value in ("x" * 58, "x" * 59)]
     assert shown == ["'" + "x" * 58 + "'", "'" + "x" * 56 + "..."]
-    matrix = checks.check_glorot_limit(np.zeros((4, 3))).message
+    matrix = check(np.zeros((4, 3))).message
     assert matrix.endswith("got [[0. 0. 0.] [0. 0. 0.] [0. 0. 0.] [0. 0. 0.]]")
-    assert checks.check_glorot_limit(np.arange(6.0)).message.endswith("got [0. 1. 2. 3. 4. 5.]")
-    assert checks.check_glorot_limit(np.arange(7.0)).message.endswith("got [0. 1. 2. ... 4. 5. 6.]")
+    assert check(np.arange(6.0)).message.endswith("got [0. 1. 2. 3. 4. 5.]")
+    assert check(np.arange(7.0)).message.endswith("got [0. 1. 2. ... 4. 5. 6.]")
 
 
 def test_what_the_function_was_called_with_is_shown():
-    assert checks.check_symmetric_uniform(crashes).message.endswith("(called with rng, (1000, 100), 1.5)")
+    assert checks.check_lecun_normal(crashes).message.endswith("(called with rng, 4, 20000)")
     assert checks.check_gradient(crashes).message.endswith("[[ 0.024] [ 0.901] [-0.712]], activation='tanh')")
 
 
