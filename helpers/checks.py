@@ -166,22 +166,55 @@ def check_tanh_slope_from_output(function) -> Verdict:
 # --- chapter 2 ------------------------------------------------------------------------------
 
 
-def check_targets_from_inputs(function) -> Verdict:
-    """Chapter 2: ``function(inputs)`` should return the first input of each row as a column."""
+def _bias_column_cases() -> list:
+    """Matrices to append a bias column to: the post's two real inputs, other shapes, integers."""
+    rng = np.random.default_rng(2)
+    return [network.POST_INPUTS[:, :2].copy(), rng.random((4, 3)) * 4 - 2, rng.random((6, 3)) * 4 - 2,
+            np.arange(6).reshape(3, 2)]
+
+
+def check_add_bias_column(function) -> Verdict:
+    """Chapter 2: ``function(X)`` should return X with a column of ones appended, as a new float array."""
 
     def run():
-        what = "the result for the post's (4, 3) inputs"
-        got = _array(_call(function, network.POST_INPUTS), what, shape=(4, 1))
-        if not np.array_equal(got, network.POST_TARGETS):
-            raise _Failed("for the post's inputs the values differ from the targets: each target is the "
-                          "example's FIRST input.")
-        rows = np.indices((2, 2, 2)).reshape(3, -1).T  # every row of three 0s and 1s
-        other = _call(function, rows)
-        if np.shape(other) != (len(rows), 1) or not np.array_equal(np.ravel(other), rows[:, 0]):
-            raise _Failed(f"it works for the post's four rows but not for all {len(rows)} rows of three 0s and 1s: "
-                          "compute the targets from the inputs you are given, whatever their number of rows.")
+        for i, X in enumerate(_bias_column_cases()):
+            given, (n, k) = X.copy(), X.shape
+            try:
+                answer = _call(function, X)
+            except _Failed:
+                if i == 2:  # the first two cases have four rows, this one six
+                    raise _Failed(f"it works for X of shape (4, 3) but not for shape {X.shape}: make the column of "
+                                  "ones as tall as X, whatever its number of rows.") from None
+                raise
+            if not np.array_equal(X, given):
+                raise _Failed(f"your function changed the X it was given (shape {X.shape}): build a new array "
+                              "and leave X as it was.")
+            what = f"the result for X of shape {X.shape}"
+            shape = np.shape(answer)
+            if shape == (n + 1, k):
+                raise _Failed(f"{what} has shape {shape}: you added a row of ones. The bias is one more input of "
+                              "every example, so it needs one more column.")
+            if shape == (n, k):
+                raise _Failed(f"{what} has the shape of X, {shape}: append a new column instead of overwriting "
+                              "one of X's.")
+            got = _array(answer, what, shape=(n, k + 1))
+            ones = np.ones((n, 1))
+            _name_the_slip(got, np.hstack([X, ones]), [
+                (np.hstack([ones, X]), f"{what} has the ones in the FIRST column: append them on the right, as "
+                                       "the last column, where the post keeps its bias input."),
+                (np.hstack([X, 0 * ones]), f"{what} ends in a column of zeros: the new column should hold ones. "
+                                           "An input of 0 switches the bias off."),
+            ])
+            if not np.array_equal(got[:, :k], X):
+                raise _Failed(f"in {what} the first {k} columns differ from X: keep X's columns as they are.")
+            if not np.all(got[:, k] == 1):
+                raise _Failed(f"in {what} the last column is {_short(got[:, k])}: it should hold only ones.")
+            if answer.dtype.kind != "f":
+                raise _Failed(f"{what} has dtype {answer.dtype}: return floats, as the book's inputs are, even "
+                              "when X holds integers. An integer array drops the fraction of any number written "
+                              "into it later.")
 
-    return _verdict(run, "the targets come out as a column, for any number of rows.")
+    return _verdict(run, "a column of ones on the right, for any shape, and X left as it was.")
 
 
 # --- chapter 3 ------------------------------------------------------------------------------

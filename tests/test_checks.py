@@ -18,7 +18,7 @@ from helpers import checks, network
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = [
     checks.check_tanh_slope_from_output,
-    checks.check_targets_from_inputs,
+    checks.check_add_bias_column,
     checks.check_separate_generators,
     checks.check_dead_units,
     checks.check_lecun_normal,
@@ -189,14 +189,21 @@ def boundary(w, x2, threshold, z=np.arctanh, sign=1, bias=True, second=True):
     return (z(threshold) - sign * (w2 * x2 * second + w3 * bias)) / w1
 
 
+def overwrite_last_column(X):
+    """Sets X's last column to ones instead of appending a column: X itself changes."""
+    X[:, -1] = 1
+    return X
+
+
 RIGHT = {
     checks.check_tanh_slope_from_output: [lambda y: 1 - y**2, lambda y: 1 - y**2 + 5e-7],
-    checks.check_targets_from_inputs: [
-        lambda x: np.asarray(x, dtype=float)[:, [0]],
-        lambda x: x[:, :1],  # a view of the inputs: training never writes to the targets
-        lambda x: x[:, [0]] == 1,
-        lambda x: x[:, [0]].astype(int),
-        lambda x: x[:, [0]].astype(np.uint8),
+    checks.check_add_bias_column: [
+        lambda X: np.hstack([np.asarray(X, dtype=float), np.ones((X.shape[0], 1))]),
+        lambda X: np.c_[X, np.ones(len(X))],
+        lambda X: np.append(X, np.ones((X.shape[0], 1)), axis=1),
+        lambda X: np.pad(X.astype(float), ((0, 0), (0, 1)), constant_values=1),
+        lambda X: np.concatenate([X, np.ones_like(X[:, :1], dtype=float)], axis=1),
+        lambda X: np.insert(X.astype(float), X.shape[1], 1, axis=1),
     ],
     checks.check_separate_generators: [
         lambda seed: tuple(np.random.default_rng(seed).spawn(2)),
@@ -260,18 +267,38 @@ WRONG = {
     "slope: text": (checks.check_tanh_slope_from_output, lambda y: np.array(["steep"] * 13), 
         "the result should be numbers; got ['steep' 'steep' 'steep' ... 'steep' 'steep' 'steep']"),
     # chapter 2
-    "targets: a flat array": (checks.check_targets_from_inputs, lambda x: x[:, 0], 
-        "the result for the post's (4, 3) inputs should have shape (4, 1); got shape (4,)"),
-    "targets: a row": (checks.check_targets_from_inputs, lambda x: x[:, 0][None, :], 
-        "the result for the post's (4, 3) inputs should have shape (4, 1); got shape (1, 4)"),
-    "targets: the last column": (checks.check_targets_from_inputs, lambda x: x[:, [-1]], 
-        "for the post's inputs the values differ from the targets: each target is the example's FIRST input."),
-    "targets: typed in": (checks.check_targets_from_inputs, lambda x: network.POST_TARGETS.copy(), 
-        "it works for the post's four rows but not for all 8 rows of three 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
-    "targets: first AND third input": (checks.check_targets_from_inputs, lambda x: x[:, [0]] * x[:, [2]], 
-        "it works for the post's four rows but not for all 8 rows of three 0s and 1s: compute the targets from the inputs you are given, whatever their number of rows."),
-    "targets: a list": (checks.check_targets_from_inputs, lambda x: [[row[0]] for row in x], 
-        "your function returned a list (the result for the post's (4, 3) inputs), not a NumPy array: return an array (np.array makes one)."),
+    "bias column: first": (checks.check_add_bias_column, lambda X: np.hstack([np.ones((len(X), 1)), X]),
+        "the result for X of shape (4, 2) has the ones in the FIRST column: append them on the right, as the last column, where the post keeps its bias input."),
+    "bias column: zeros": (checks.check_add_bias_column, lambda X: np.hstack([X, np.zeros((len(X), 1))]),
+        "the result for X of shape (4, 2) ends in a column of zeros: the new column should hold ones. An input of 0 switches the bias off."),
+    "bias column: a row": (checks.check_add_bias_column, lambda X: np.vstack([X, np.ones((1, X.shape[1]))]),
+        "the result for X of shape (4, 2) has shape (5, 2): you added a row of ones. The bias is one more input of every example, so it needs one more column."),
+    "bias column: X changed": (checks.check_add_bias_column, overwrite_last_column,
+        "your function changed the X it was given (shape (4, 2)): build a new array and leave X as it was."),
+    "bias column: X changed, then appended": (checks.check_add_bias_column, lambda X: np.hstack([X.__imul__(1.5), np.ones((len(X), 1))]),
+        "your function changed the X it was given (shape (4, 2)): build a new array and leave X as it was."),
+    "bias column: a copy overwritten": (checks.check_add_bias_column, lambda X: overwrite_last_column(X.copy()),
+        "the result for X of shape (4, 2) has the shape of X, (4, 2): append a new column instead of overwriting one of X's."),
+    "bias column: integers": (checks.check_add_bias_column, lambda X: np.insert(X, X.shape[1], 1, axis=1),
+        "the result for X of shape (3, 2) has dtype int64: return floats, as the book's inputs are, even when X holds integers. An integer array drops the fraction of any number written into it later."),
+    "bias column: booleans": (checks.check_add_bias_column, lambda X: np.hstack([X, np.ones((len(X), 1))]) > 0,
+        "the result for X of shape (4, 2) has dtype bool: return floats, as the book's inputs are, even when X holds integers. An integer array drops the fraction of any number written into it later."),
+    "bias column: four rows only": (checks.check_add_bias_column, lambda X: np.hstack([X, np.ones((4, 1))]),
+        "it works for X of shape (4, 3) but not for shape (6, 3): make the column of ones as tall as X, whatever its number of rows."),
+    "bias column: twos": (checks.check_add_bias_column, lambda X: np.hstack([X, np.full((len(X), 1), 2.0)]),
+        "in the result for X of shape (4, 2) the last column is [2. 2. 2. 2.]: it should hold only ones."),
+    "bias column: one 0.5": (checks.check_add_bias_column, lambda X: np.hstack([X, np.r_[np.ones(len(X) - 1), 0.5][:, None]]),
+        "in the result for X of shape (4, 2) the last column is [1. 1. 1. 0.5]: it should hold only ones."),
+    "bias column: X doubled": (checks.check_add_bias_column, lambda X: np.hstack([2 * X, np.ones((len(X), 1))]),
+        "in the result for X of shape (4, 2) the first 2 columns differ from X: keep X's columns as they are."),
+    "bias column: a flat column": (checks.check_add_bias_column, lambda X: np.hstack([X, np.ones(len(X))]),
+        "your function raised ValueError: all the input arrays must have same number of dimensions, but the array at index 0 has 2 dimension(s) and the array at index 1 has 1 dimension(s) (called with [[0. 0.] [0. 1.] [1. 0.] [1. 1.]])"),
+    "bias column: wrong shape": (checks.check_add_bias_column, lambda X: np.ones((len(X), 7)),
+        "the result for X of shape (4, 2) should have shape (4, 3); got shape (4, 7)"),
+    "bias column: a list": (checks.check_add_bias_column, lambda X: [[*row, 1.0] for row in X],
+        "your function returned a list (the result for X of shape (4, 2)), not a NumPy array: return an array (np.array makes one)."),
+    "bias column: nan": (checks.check_add_bias_column, lambda X: np.hstack([X, np.full((len(X), 1), np.nan)]),
+        "the result for X of shape (4, 2) contains nan or inf"),
     # chapter 3
     "generators: one shared": (checks.check_separate_generators, lambda seed: shared(np.random.default_rng(seed)),
         "both parts get the same generator, so a draw in one part moves the other's numbers: give each part a Generator of its own."),
