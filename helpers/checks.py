@@ -606,34 +606,41 @@ def check_boundary_input(function) -> Verdict:
 
 # --- chapter 7 ------------------------------------------------------------------------------
 
-_HIDDEN_CASES = [(0, 2, "XOR", "tanh"), (3, 3, "XOR", "sigmoid"), (5, 4, "the post's targets", "relu")]
-"""(seed, hidden units, targets, activation) of the networks ``check_hidden_layer_step`` tries first, in
-order: the first has fewer hidden units than inputs, so that a transposed answer has the wrong shape.
-One more network, drawn at random each time the check runs, follows them (``_random_hidden_case``)."""
+_TRAINER_CASES = [(0, 2, "XOR", 0.25, 40), (3, 3, "the post's targets", 0.5, 25), (7, 4, "XOR", 0.1, 60)]
+"""(seed, hidden units, targets, learning rate, iterations) of the runs ``check_train_two_layer`` tries
+first, in order. One more run, drawn at random each time the check runs, follows them
+(``_random_trainer_case``)."""
 
-_HIDDEN_ATOL = 1e-7
-"""Loose enough for central differences with a nudge from 1e-6 to 1e-4, tight enough for every slip."""
+_TRAINER_ATOL = 1e-9
+"""Loose enough for sums taken in another order, tight enough for every slip."""
 
 
-def _random_hidden_case() -> tuple:
-    """A network none of the fixed cases is: so that a table of the fixed answers cannot pass."""
+def _random_trainer_case() -> tuple:
+    """A run none of the fixed cases is: so that a table of the fixed answers cannot pass."""
     rng = np.random.default_rng()
-    while True:  # redraw the rare relu network whose units are all silent, where dW1 is 0
-        case = (int(rng.integers(100, 1_000_000)), int(rng.integers(2, 6)), "XOR",
-                str(rng.choice(["tanh", "sigmoid", "relu"])))
-        W1, W2 = hidden.initial_hidden_weights(case[0], case[1])
-        if np.abs(hidden.hidden_gradients(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, case[3])[0]).max() > 1e-3:
-            return case
+    return (int(rng.integers(100, 1_000_000)), int(rng.integers(2, 6)), "XOR",
+            float(rng.choice([0.05, 0.2, 0.4])), int(rng.integers(10, 50)))
 
 
-def _hidden_slips(X, targets, W1, W2, activation: str) -> dict:
-    """The typical wrong dW1 of a reader, by name: each one mistake in the chain rule."""
-    chosen = network.get_activation(activation)
-    hidden_out = chosen.function(X @ W1)
-    output = chosen.function(np.hstack([hidden_out, np.ones((len(X), 1))]) @ W2)
-    delta2 = (targets - output) * chosen.slope_from_output(output)
-    return {"no hidden slope": X.T @ (delta2 @ W2[:-1].T),
-            "tanh": hidden.hidden_gradients(X, targets, W1, W2, "tanh")[0]}
+def _two_layer_slip(X, targets, W1, W2, learning_rate, iterations, slope_at_sum=False, new_W2=False):
+    """The final weights of a reader's trainer with one slip: the slope taken at the weighted sum
+    instead of the output (in both layers), or W1's step computed with W2 already moved."""
+    W1, W2 = W1.copy(), W2.copy()
+    for _ in range(iterations):
+        z1 = X @ W1
+        hidden_out = np.tanh(z1)
+        with_one = np.hstack([hidden_out, np.ones((len(X), 1))])
+        z2 = with_one @ W2
+        output = np.tanh(z2)
+        delta2 = (targets - output) * (1 - (z2 if slope_at_sum else output) ** 2)
+        step2 = with_one.T @ delta2
+        if new_W2:
+            W2 = W2 + learning_rate * step2
+        delta1 = (delta2 @ W2[:-1].T) * (1 - (z1 if slope_at_sum else hidden_out) ** 2)
+        W1 = W1 + learning_rate * (X.T @ delta1)
+        if not new_W2:
+            W2 = W2 + learning_rate * step2
+    return W1, W2
 
 
 def _broadcast_of_the_bias_row(problem: _Failed, n_examples: int, n_hidden: int) -> bool:
@@ -643,69 +650,118 @@ def _broadcast_of_the_bias_row(problem: _Failed, n_examples: int, n_hidden: int)
     return "could not be broadcast" in str(problem) and any(s in str(problem) for s in shapes)
 
 
+def _missing_ones_column(problem: _Failed, n_hidden: int) -> bool:
+    """Whether the reader's function crashed for want of the column of ones after the hidden outputs:
+    in the forward pass (n_hidden columns times n_hidden + 1 rows) or in W2's step (n_hidden rows)."""
+    text = str(problem)
+    product = "matmul" in text and f"size {n_hidden + 1} is different from {n_hidden}" in text
+    step = "could not be broadcast" in text and any(
+        f"({a},1) ({b},1)" in text for a, b in ((n_hidden + 1, n_hidden), (n_hidden, n_hidden + 1)))
+    return product or step
+
+
 _BIAS_ROW = ("you sent the output's delta back through all of W2, its last row included. That row is the "
              "output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send "
              "the delta back through the hidden units' weights only, W2 without its last row.")
+_ONES = ("the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of "
+         "W2: append that column to the hidden outputs, in the forward pass and in the step for W2.")
 
 
-def check_hidden_layer_step(function) -> Verdict:
-    """Chapter 7: ``function(inputs, targets, W1, W2, activation)`` should return dW1, the step training adds
-    to W1, for a network whose two layers both use ``activation``."""
+def _same_pair(got, right, atol: float = _TRAINER_ATOL) -> bool:
+    return all(np.allclose(a, b, rtol=0, atol=atol) for a, b in zip(got, right))
+
+
+def _name_the_trainer_slip(function, X, targets, W1, W2, rate, iterations, final) -> None:
+    """Fail with the slip the reader's trainer makes: a step too few or too many, seen in the whole run;
+    the others, seen in a single step, where the weights stay finite (the slope at the sum makes long
+    runs overflow)."""
+    with np.errstate(all="ignore"):
+        for steps, words in ((iterations - 1, "one too few"), (iterations + 1, "one too many")):
+            if final is not None and _same_pair(final, _two_layer_slip(X, targets, W1, W2, rate, steps)):
+                raise _Failed(f"your weights are those after {steps} steps, {words}: take exactly "
+                              f"{iterations} steps.")
+        got = _call(function, X.copy(), targets.copy(), W1.copy(), W2.copy(), rate, 1)
+        one = _two_layer_slip(X, targets, W1, W2, rate, 1)
+        if not (isinstance(got, (tuple, list)) and len(got) == 2 and np.shape(got[0]) == W1.shape
+                and np.shape(got[1]) == W2.shape):
+            return
+        got = (np.asarray(got[0], dtype=float), np.asarray(got[1], dtype=float))
+        if not _same_pair(got, one):
+            slips = [
+                (_two_layer_slip(X, targets, W1, W2, rate, 1, new_W2=True),
+                 "you moved W2 before computing W1's step, so the hidden delta used the new W2. Both steps "
+                 "must come from the same weights: compute both deltas first, then update both matrices."),
+                (_two_layer_slip(X, targets, W1, W2, rate, 1, slope_at_sum=True),
+                 "your slope is taken at the weighted sum, 1 - z**2. The slope of tanh is 1 - tanh(z)**2: "
+                 "1 minus the square of the layer's OUTPUT, for the output unit and the hidden units alike."),
+                (_two_layer_slip(X, targets, W1, W2, -rate, 1),
+                 "your steps have the wrong sign: they move the weights so that the error grows. The error "
+                 "is targets minus outputs, and each step adds the learning rate times it."),
+                (_two_layer_slip(X, targets, W1, W2, 1.0, 1),
+                 f"your weights are right for learning rate 1 but not for {rate}: scale both steps by the "
+                 "learning rate you are given."),
+            ]
+            for wrong, message in slips:
+                if _same_pair(got, wrong) and not _same_pair(wrong, one):
+                    raise _Failed(message)
+
+
+def check_train_two_layer(function) -> Verdict:
+    """Chapter 7: ``function(X, targets, W1, W2, learning_rate, iterations)`` should return the final
+    ``(W1, W2)`` of the two-layer tanh network after ``iterations`` full-batch steps, as
+    ``helpers.hidden.train_hidden`` takes them, leaving its arguments unchanged."""
 
     def run():
         X = hidden.XOR_INPUTS
-        cases = [*_HIDDEN_CASES, _random_hidden_case()]
-        for number, (seed, n_hidden, name, activation) in enumerate(cases):
+        cases = [*_TRAINER_CASES, _random_trainer_case()]
+        for number, (seed, n_hidden, name, rate, iterations) in enumerate(cases):
             targets = hidden.XOR_TARGETS if name == "XOR" else network.POST_TARGETS
             W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
-            given = (W1.copy(), W2.copy())
+            given = [X.copy(), targets.copy(), W1.copy(), W2.copy()]
+            where = f"for seed {seed}, {n_hidden} hidden units, {name}, rate {rate} and {iterations} iterations"
             try:
-                got = _call(function, X, targets, *given, activation=activation)
+                with np.errstate(over="ignore", invalid="ignore"):  # a slip may overflow: it is named below
+                    got = _call(function, *given, rate, iterations)
             except _Failed as problem:
                 if _broadcast_of_the_bias_row(problem, len(X), n_hidden):
                     raise _Failed(_BIAS_ROW) from None
+                if _missing_ones_column(problem, n_hidden):
+                    raise _Failed(_ONES) from None
                 raise
-            if not (np.array_equal(given[0], W1) and np.array_equal(given[1], W2)):
-                raise _Failed("your function changed W1 or W2 (in place). Leave the weights as they are and "
-                              "return dW1 alone.")
-            if isinstance(got, tuple):
-                raise _Failed(f"your function returned a tuple of {len(got)} things: return dW1 alone, one "
-                              "NumPy array, not (dW1, dW2).")
-            shape = getattr(got, "shape", None)
-            if shape == (X.shape[1], n_hidden + 1):
-                raise _Failed(_BIAS_ROW)
-            if shape == (n_hidden, X.shape[1]) and n_hidden != X.shape[1]:
-                raise _Failed(f"your dW1 is transposed: it has shape {shape}, a row per hidden unit. dW1 has the "
-                              f"shape of W1, {W1.shape}: a row per input, a column per hidden unit.")
-            got = _array(got, "dW1", shape=W1.shape)
-            right = hidden.hidden_gradients(X, targets, W1, W2, activation)[0]
-            if np.allclose(got, right, rtol=0, atol=_HIDDEN_ATOL):
+            if not all(np.array_equal(a, b) for a, b in zip(given, [X, targets, W1, W2])):
+                raise _Failed("your function changed the arrays it was given (in place), so the caller's "
+                              "starting weights are lost. Work on copies, or write W = W + step rather than "
+                              "W += step.")
+            if not isinstance(got, (tuple, list)) or len(got) != 2:
+                raise _Failed(f"your function returned {_short(got)}: return the two final weight matrices, "
+                              "as a pair (W1 first, then W2).")
+            if np.shape(got[0]) == W2.shape and np.shape(got[1]) == W1.shape:
+                raise _Failed("your function returned the weights in the wrong order: W1 first, then W2.")
+            new1 = _ndarray(got[0], "the final W1", shape=W1.shape)
+            new2 = _ndarray(got[1], "the final W2", shape=W2.shape)
+            for value, what in ((new1, "the final W1"), (new2, "the final W2")):
+                if value.dtype.kind not in ("b", "i", "u", "f"):
+                    raise _Failed(f"{what} should be numbers; got {_short(value)}")
+            trained = hidden.train_hidden(X, targets, W1, W2, "tanh", iterations, rate)
+            right = (trained.final_W1, trained.final_W2)
+            finite = np.all(np.isfinite(new1)) and np.all(np.isfinite(new2))
+            if finite and _same_pair((new1, new2), right):
                 continue
-            slips = _hidden_slips(X, targets, W1, W2, activation)
-            transposed = [right.T] if right.shape[0] == right.shape[1] else []
-            _name_the_slip(got, right, [
-                (-right, "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the "
-                         "step that training adds to W1, minus the gradient, as for W2 and the one-layer "
-                         "network of chapter 5."),
-                (slips["tanh"], f"for activation {activation!r} your dW1 is the one for tanh: take f and its "
-                                "slope from helpers.get_activation(activation), in both layers; do not write "
-                                "tanh in."),
-                (slips["no hidden slope"], "your dW1 leaves out the slope of the hidden layer: what comes back "
-                                           "through W2 must still be multiplied by the activation's slope at "
-                                           "each hidden unit's output, slope_from_output(hidden), before it "
-                                           "reaches W1."),
-                *((wrong, f"your dW1 is transposed: dW1 has the shape of W1, {W1.shape}, a row per input and "
-                          "a column per hidden unit, and row i belongs to input i.") for wrong in transposed),
-            ])
-            if number == len(_HIDDEN_CASES):
-                raise _Failed(f"it works for the networks checked first but not for seed {seed}, {n_hidden} "
-                              f"hidden units and activation {activation!r}, drawn at random: compute dW1 from "
-                              "the inputs, targets and weights you are given.")
-            raise _Failed(f"for seed {seed}, {n_hidden} hidden units, activation {activation!r} and {name} your "
-                          "dW1 differs from the step training takes. Check each line of the chain rule in turn: "
-                          "the output's delta, the hidden layer's delta, then the product with the inputs.")
+            if finite and np.array_equal(new1, W1) and np.array_equal(new2, W2):
+                raise _Failed(f"{where} your weights are the starting weights: train them, "
+                              f"{iterations} steps, and return the weights after the last one.")
+            if finite and new2[-1, 0] == W2[-1, 0]:
+                raise _Failed("the output's bias, the last entry of W2, never moved. " + _ONES)
+            _name_the_trainer_slip(function, X, targets, W1, W2, rate, iterations, (new1, new2) if finite else None)
+            _numbers(new1, "the final W1"), _numbers(new2, "the final W2")
+            if number == len(_TRAINER_CASES):
+                raise _Failed(f"it works for the runs checked first but not {where}, drawn at random: train "
+                              "the weights you are given, with the rate and number of steps you are given.")
+            raise _Failed(f"{where} your final weights differ from those of helpers.hidden.train_hidden. Check "
+                          "each line of a step in turn: the forward pass, the output's delta, the hidden "
+                          "delta, then both updates.")
 
-    return _verdict(run, "dW1 is the step training takes, for every network checked.")
+    return _verdict(run, "your trainer takes the same steps as helpers.hidden.train_hidden, for every run checked.")
 
 
 # --- chapter 8 ------------------------------------------------------------------------------

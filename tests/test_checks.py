@@ -26,7 +26,7 @@ CHECKS = [
     checks.check_gradient,
     checks.check_largest_stable_rate,
     checks.check_boundary_input,
-    checks.check_hidden_layer_step,
+    checks.check_train_two_layer,
     checks.check_count_parameters,
     checks.check_train_cross_entropy,
 ]
@@ -68,55 +68,63 @@ def gradient(X, targets, w, activation="tanh"):
     return -X.T @ ((targets - y) * slope(y))
 
 
-def hidden_step(inputs, targets, W1, W2, activation="tanh", slope=True, bias_row=False, sign=1):
-    """dW1 of the two-layer network, or a slip: no hidden slope, the bias row of W2, the sign."""
-    f, slope_from_output = network.get_activation(activation)[1:]
-    hidden = f(inputs @ W1)
-    output = f(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
-    delta2 = (targets - output) * slope_from_output(output)
-    back = delta2 @ (W2 if bias_row else W2[:-1]).T
-    delta1 = back * slope_from_output(hidden) if slope else back
-    return sign * (inputs.T @ delta1)
+def two_layer(X, targets, W1, W2, learning_rate, iterations, bias_back=False, ones=True, slope_at_sum=False,
+              new_W2=False, in_place=False, sign=1, steps=None, order=(0, 1)):
+    """The final (W1, W2) of the two-layer tanh trainer, or a reader's with one slip."""
+    if not in_place:
+        W1, W2 = W1.copy(), W2.copy()
+    for _ in range(iterations if steps is None else steps):
+        z1 = X @ W1
+        h = np.tanh(z1)
+        inputs2 = np.hstack([h, np.ones((len(X), 1))]) if ones else h
+        z2 = inputs2 @ W2
+        y = np.tanh(z2)
+        delta2 = sign * (targets - y) * (1 - (z2 if slope_at_sum else y) ** 2)
+        step2 = inputs2.T @ delta2
+        if new_W2:
+            W2 += learning_rate * step2
+        delta1 = (delta2 @ (W2 if bias_back else W2[:-1]).T) * (1 - (z1 if slope_at_sum else h) ** 2)
+        W1 += learning_rate * (X.T @ delta1)
+        if not new_W2:
+            W2 += learning_rate * step2
+    return tuple((W1, W2)[i] for i in order)
 
 
-def hidden_step_by_differences(inputs, targets, W1, W2, activation="tanh", eps=1e-5):
-    """dW1 by central differences of the loss, no chain rule at all: close enough is right."""
-    f = network.get_activation(activation).function
-
-    def loss(V):
-        hidden = f(inputs @ V)
-        output = f(np.hstack([hidden, np.ones((len(inputs), 1))]) @ W2)
-        return 0.5 * np.sum((targets - output) ** 2)
-
-    grad = np.zeros_like(W1)
-    for index in np.ndindex(W1.shape):
-        nudge = np.zeros_like(W1)
-        nudge[index] = eps
-        grad[index] = (loss(W1 + nudge) - loss(W1 - nudge)) / (2 * eps)
-    return -grad
+def two_layer_no_bias(X, targets, W1, W2, learning_rate, iterations):
+    """The output's bias left out of the forward pass and never trained: no crash, W2's last entry stays."""
+    W1, W2 = W1.copy(), W2.copy()
+    for _ in range(iterations):
+        h = np.tanh(X @ W1)
+        y = np.tanh(h @ W2[:-1])
+        delta2 = (targets - y) * (1 - y**2)
+        delta1 = (delta2 @ W2[:-1].T) * (1 - h**2)
+        W2[:-1] += learning_rate * (h.T @ delta2)
+        W1 += learning_rate * (X.T @ delta1)
+    return W1, W2
 
 
-def hidden_step_transposed_when_square(inputs, targets, W1, W2, activation="tanh"):
-    """Transposed only where the transpose has W1's shape: the check must notice by the values."""
-    step = hidden_step(inputs, targets, W1, W2, activation)
-    return step.T if step.shape[0] == step.shape[1] else step
+def two_layer_step2_without_ones(X, targets, W1, W2, learning_rate, iterations):
+    """The ones column in the forward pass but not in W2's step: a crash on the shapes."""
+    W1, W2 = W1.copy(), W2.copy()
+    for _ in range(iterations):
+        h = np.tanh(X @ W1)
+        y = np.tanh(np.hstack([h, np.ones((len(X), 1))]) @ W2)
+        delta2 = (targets - y) * (1 - y**2)
+        delta1 = (delta2 @ W2[:-1].T) * (1 - h**2)
+        W2 = W2 + learning_rate * (h.T @ delta2)
+        W1 = W1 + learning_rate * (X.T @ delta1)
+    return W1, W2
 
 
-def hidden_step_in_place(inputs, targets, W1, W2, activation="tanh"):
-    step = hidden_step(inputs, targets, W1, W2, activation)
-    W1 += step
-    return step
-
-
-def hidden_step_table():
-    """A table of the right answers for the fixed networks only, zeros for any other."""
+def two_layer_table():
+    """A table of the right answers for the fixed runs only, zeros for any other."""
     table = {}
-    for seed, n_hidden, name, activation in checks._HIDDEN_CASES:
+    for seed, n_hidden, name, rate, iterations in checks._TRAINER_CASES:
         targets = helpers.hidden.XOR_TARGETS if name == "XOR" else network.POST_TARGETS
         W1, W2 = helpers.hidden.initial_hidden_weights(seed, n_hidden)
-        table[W1.tobytes()] = helpers.hidden.hidden_gradients(helpers.hidden.XOR_INPUTS, targets, W1, W2,
-                                                              activation)[0]
-    return lambda i, t, W1, W2, activation: table.get(W1.tobytes(), np.zeros_like(W1))
+        run = helpers.hidden.train_hidden(helpers.hidden.XOR_INPUTS, targets, W1, W2, "tanh", iterations, rate)
+        table[W1.tobytes()] = (run.final_W1, run.final_W2)
+    return lambda X, t, W1, W2, rate, iterations: table.get(W1.tobytes(), (0 * W1, 0 * W2))
 
 
 def count(sizes):
@@ -225,13 +233,12 @@ RIGHT = {
     checks.check_largest_stable_rate: [stable_rate, lambda X, t: np.float64(stable_rate(X, t) * (1 + 1e-12))],
     checks.check_boundary_input: [boundary, lambda w, x2, t: float(boundary(w, x2, t)),
                                   lambda w, x2, t: np.float64(boundary(w, x2, t) * (1 + 1e-12))],
-    checks.check_hidden_layer_step: [
-        hidden_step,
-        lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) + 5e-8,
-        lambda i, t, W1, W2, activation: helpers.hidden.hidden_gradients(i, t, W1, W2, activation)[0],
-        hidden_step_by_differences,
-        lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-6),
-        lambda i, t, W1, W2, activation: hidden_step_by_differences(i, t, W1, W2, activation, eps=1e-4),
+    checks.check_train_two_layer: [
+        two_layer,
+        lambda X, t, W1, W2, rate, iterations: tuple(w + 1e-10 for w in two_layer(X, t, W1, W2, rate, iterations)),
+        lambda X, t, W1, W2, rate, iterations: list(two_layer(X, t, W1, W2, rate, iterations)),
+        lambda X, t, W1, W2, rate, iterations: (lambda r: (r.final_W1, r.final_W2))(
+            helpers.hidden.train_hidden(X, t, W1, W2, "tanh", iterations, rate)),
     ],
     checks.check_count_parameters: [count, lambda sizes: np.int64(count(sizes)), lambda sizes: count(tuple(sizes))],
     checks.check_train_cross_entropy: [
@@ -494,31 +501,53 @@ WRONG = {
     "boundary: nan": (checks.check_boundary_input, lambda w, x2, t: np.nan,
         "the x1 for w = [2.5, -1.2, 0.4], x2 = 1.0 and threshold 0.7 contains nan or inf"),
     # chapter 7
-    "hidden step: no hidden slope": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, slope=False),
-        "your dW1 leaves out the slope of the hidden layer: what comes back through W2 must still be multiplied by the activation's slope at each hidden unit's output, slope_from_output(hidden), before it reaches W1."),
-    "hidden step: the bias row of W2": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, bias_row=True),
+    "trainer: the bias row of W2 sent back": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, bias_back=True),
         "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
-    "hidden step: the bias row of W2, no slope": (checks.check_hidden_layer_step,
-                                                 lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, slope=False, bias_row=True),
-        "you sent the output's delta back through all of W2, its last row included. That row is the output's bias: its input is the constant 1, not a hidden unit, so nothing stands behind it. Send the delta back through the hidden units' weights only, W2 without its last row."),
-    "hidden step: wrong sign": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation, sign=-1),
-        "your dW1 has the wrong sign: it is the gradient, which points uphill. Return the step that training adds to W1, minus the gradient, as for W2 and the one-layer network of chapter 5."),
-    "hidden step: tanh hard-wired": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2),
-        "for activation 'sigmoid' your dW1 is the one for tanh: take f and its slope from helpers.get_activation(activation), in both layers; do not write tanh in."),
-    "hidden step: transposed": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation).T,
-        "your dW1 is transposed: it has shape (2, 3), a row per hidden unit. dW1 has the shape of W1, (3, 2): a row per input, a column per hidden unit."),
-    "hidden step: transposed, square": (checks.check_hidden_layer_step, hidden_step_transposed_when_square,
-        "your dW1 is transposed: dW1 has the shape of W1, (3, 3), a row per input and a column per hidden unit, and row i belongs to input i."),
-    "hidden step: in place": (checks.check_hidden_layer_step, hidden_step_in_place,
-        "your function changed W1 or W2 (in place). Leave the weights as they are and return dW1 alone."),
-    "hidden step: both steps, a tuple": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: helpers.hidden.hidden_gradients(i, t, W1, W2, activation),
-        "your function returned a tuple of 2 things: return dW1 alone, one NumPy array, not (dW1, dW2)."),
-    "hidden step: averaged": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) / 4,
-        "for seed 0, 2 hidden units, activation 'tanh' and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
-    "hidden step: off by 1e-6": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation) + 1e-6,
-        "for seed 0, 2 hidden units, activation 'tanh' and XOR your dW1 differs from the step training takes. Check each line of the chain rule in turn: the output's delta, the hidden layer's delta, then the product with the inputs."),
-    "hidden step: flat": (checks.check_hidden_layer_step, lambda i, t, W1, W2, activation: hidden_step(i, t, W1, W2, activation).ravel(),
-        "dW1 should have shape (3, 2); got shape (6,)"),
+    "trainer: no ones column": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, ones=False),
+        "the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
+    "trainer: no ones column in W2's step": (checks.check_train_two_layer, two_layer_step2_without_ones,
+        "the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
+    "trainer: the bias left out": (checks.check_train_two_layer, two_layer_no_bias,
+        "the output's bias, the last entry of W2, never moved. the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
+    "trainer: slope at the sum": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, slope_at_sum=True),
+        "your slope is taken at the weighted sum, 1 - z**2. The slope of tanh is 1 - tanh(z)**2: 1 minus the square of the layer's OUTPUT, for the output unit and the hidden units alike."),
+    "trainer: W1 moved with the new W2": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, new_W2=True),
+        "you moved W2 before computing W1's step, so the hidden delta used the new W2. Both steps must come from the same weights: compute both deltas first, then update both matrices."),
+    "trainer: in place": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, in_place=True),
+        "your function changed the arrays it was given (in place), so the caller's starting weights are lost. Work on copies, or write W = W + step rather than W += step."),
+    "trainer: wrong sign": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, sign=-1),
+        "your steps have the wrong sign: they move the weights so that the error grows. The error is targets minus outputs, and each step adds the learning rate times it."),
+    "trainer: rate ignored": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, 1.0, n),
+        "your weights are right for learning rate 1 but not for 0.25: scale both steps by the learning rate you are given."),
+    "trainer: one step too few": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, steps=n - 1),
+        "your weights are those after 39 steps, one too few: take exactly 40 steps."),
+    "trainer: one step too many": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, steps=n + 1),
+        "your weights are those after 41 steps, one too many: take exactly 40 steps."),
+    "trainer: not trained": (checks.check_train_two_layer, lambda X, t, W1, W2, r, n: (W1.copy(), W2.copy()),
+        "for seed 0, 2 hidden units, XOR, rate 0.25 and 40 iterations your weights are the starting weights: train them, 40 steps, and return the weights after the last one."),
+    "trainer: the wrong order": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, order=(1, 0)),
+        "your function returned the weights in the wrong order: W1 first, then W2."),
+    "trainer: W1 only": (checks.check_train_two_layer, lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n)[0],
+        "your function returned [[ 0.47 -0.599] [-0.885 -0.915] [ 0.828 1.461]]: return the two final weight matrices, as a pair (W1 first, then W2)."),
+    "trainer: a flat W2": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: (lambda a, b: (a, b.ravel()))(*two_layer(X, t, W1, W2, r, n)),
+        "the final W2 should have shape (3, 1); got shape (3,)"),
+    "trainer: averaged steps": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r / 4, n),
+        "for seed 0, 2 hidden units, XOR, rate 0.25 and 40 iterations your final weights differ from those of helpers.hidden.train_hidden. Check each line of a step in turn: the forward pass, the output's delta, the hidden delta, then both updates."),
+    "trainer: a nan": (checks.check_train_two_layer,
+        lambda X, t, W1, W2, r, n: (lambda a, b: (a * np.nan, b))(*two_layer(X, t, W1, W2, r, n)),
+        "the final W1 contains nan or inf"),
     # chapter 8
     "count: weights only": (checks.check_count_parameters, weights_only,
         "for layer sizes [3, 4, 2, 1] you counted only the weights; add one bias (intercept) for every unit after the inputs."),
@@ -590,16 +619,17 @@ def test_every_check_has_right_and_wrong_answers():
     assert set(CHECKS) == {getattr(checks, n) for n in dir(checks) if n.startswith("check_")}
 
 
-def test_a_table_of_the_fixed_hidden_steps_fails_on_the_random_network(monkeypatch):
-    monkeypatch.setattr(checks, "_random_hidden_case", lambda: (4321, 3, "XOR", "sigmoid"))
-    verdict = checks.check_hidden_layer_step(hidden_step_table())
+def test_a_table_of_the_fixed_runs_fails_on_the_random_run(monkeypatch):
+    monkeypatch.setattr(checks, "_random_trainer_case", lambda: (4321, 3, "XOR", 0.2, 30))
+    verdict = checks.check_train_two_layer(two_layer_table())
     assert not verdict and verdict.message == (
-        "Not yet right: it works for the networks checked first but not for seed 4321, 3 hidden units and "
-        "activation 'sigmoid', drawn at random: compute dW1 from the inputs, targets and weights you are given.")
+        "Not yet right: it works for the runs checked first but not for seed 4321, 3 hidden units, XOR, rate 0.2 "
+        "and 30 iterations, drawn at random: train the weights you are given, with the rate and number of steps "
+        "you are given.")
 
 
-def test_the_hidden_step_check_draws_a_new_network_each_run():
-    drawn = {checks._random_hidden_case() for _ in range(5)}
+def test_the_trainer_check_draws_a_new_run_each_time():
+    drawn = {checks._random_trainer_case() for _ in range(5)}
     assert len(drawn) > 1
 
 
