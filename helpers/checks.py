@@ -345,7 +345,8 @@ def check_train_until(function) -> Verdict:
             case = f"seed {seed} ({scheme}), learning rate {rate}, tolerance {tolerance:g}, max_iterations {max_iterations}"
             answer = _call(function, X, targets, given, rate, tolerance, max_iterations)
             if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-                raise _Failed(f"your function should return two things, (weights, steps); got {_short(answer)}")
+                raise _Failed(f"your function should return two things, the weights and the number of steps; "
+                              f"got {_short(answer)}")
             got = _array(answer[0], "the weights", shape=(3, 1))
             if not isinstance(answer[1], numbers.Integral) or isinstance(answer[1], bool):
                 raise _Failed(f"the number of steps should be a whole number (an int); got {_short(answer[1])}")

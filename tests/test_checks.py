@@ -343,7 +343,7 @@ WRONG = {
     "until: new weights inside": (checks.check_train_until, lambda X, t, w, *a: until(X, t, np.zeros((3, 1)), *a),
         'your function gives the same answer whatever w you pass in: start from the w you are given, do not make new weights inside the function.'),
     "until: the weights alone": (checks.check_train_until, lambda *a: until(*a)[0],
-        'your function should return two things, (weights, steps); got [[ 1.889e+00] [-1.350e-04] [ 3.981e-03]]'),
+        'your function should return two things, the weights and the number of steps; got [[ 1.889e+00] [-1.350e-04] [ 3.981e-03]]'),
     "until: steps as a float": (checks.check_train_until, lambda *a: (until(*a)[0], float(until(*a)[1])),
         'the number of steps should be a whole number (an int); got 74.0'),
     "until: flat weights": (checks.check_train_until, lambda *a: (until(*a)[0].ravel(), until(*a)[1]),
