@@ -417,36 +417,107 @@ def _one_step(w: np.ndarray, learning_rate: float, activation: str = "tanh") -> 
     return network.train(network.POST_INPUTS, network.POST_TARGETS, w, activation, 1, learning_rate).final_weights
 
 
-def check_training_step(function) -> Verdict:
-    """Chapter 5: ``function(X, targets, w, learning_rate)`` should return the weights after one step."""
+def _run_until(X, targets, w, learning_rate, iterations, slope=network.tanh_slope, sign=1.0):
+    """Every weight column and mean squared error of a tanh run: helpers.train's loop, with a slip's slope or sign."""
+    weights, errors = [w], []
+    for _ in range(iterations):
+        y = np.tanh(X @ w)
+        errors.append(np.mean((targets - y) ** 2))
+        w = w + sign * learning_rate * (X.T @ ((targets - y) * slope(y)))
+        weights.append(w)
+    errors.append(np.mean((targets - np.tanh(X @ w)) ** 2))
+    return weights, np.array(errors)
+
+
+def _stop(errors: np.ndarray, tolerance: float, max_iterations: int) -> int:
+    """The first step whose mean squared error is below the tolerance, or max_iterations."""
+    below = np.flatnonzero(errors[: max_iterations + 1] < tolerance)
+    return int(below[0]) if below.size else max_iterations
+
+
+# (seed, scheme, learning rate, tolerance, max_iterations): the tolerance is met early, not at all within
+# max_iterations although later, at the very start, and at rate 1.
+_TRAIN_UNTIL_CASES = [(1, "post", 0.5, 1e-3, 10_000), (2, "glorot", 0.3, 3e-3, 40),
+                      (3, "uniform", 0.5, 10.0, 100), (4, "glorot", 1.0, 0.05, 1_000)]
+
+
+def check_train_until(function) -> Verdict:
+    """Chapter 5: ``function(X, targets, w, learning_rate, tolerance, max_iterations)`` should return
+    ``(weights, steps)``: train with the true slope until the mean squared error is below the tolerance."""
 
     def run():
         X, targets = network.POST_INPUTS, network.POST_TARGETS
-        for seed, rate in [(1, 1.0), (2, 0.5), (3, 0.1)]:
-            w = network.initial_weights(seed, "glorot")
+        for seed, scheme, rate, tolerance, max_iterations in _TRAIN_UNTIL_CASES:
+            w = network.initial_weights(seed, scheme)
             given = w.copy()
-            got = _array(_call(function, X, targets, given, rate), "the new weights", shape=(3, 1))
+            case = f"seed {seed} ({scheme}), learning rate {rate}, tolerance {tolerance:g}, max_iterations {max_iterations}"
+            answer = _call(function, X, targets, given, rate, tolerance, max_iterations)
+            if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+                raise _Failed(f"your function should return two things, the weights and the number of steps; "
+                              f"got {_short(answer)}")
+            got = _array(answer[0], "the weights", shape=(3, 1))
+            if not isinstance(answer[1], numbers.Integral) or isinstance(answer[1], bool):
+                raise _Failed(f"the number of steps should be a whole number (an int); got {_short(answer[1])}")
+            steps = int(answer[1])
             if not np.array_equal(given, w):
                 raise _Failed("your function changed the weights it was given (in place). Leave w as it is and "
-                              "return new weights, for example w + step instead of w += step.")
-            right = _one_step(w, rate)
-            if np.allclose(got, right, rtol=0, atol=1e-10):
+                              "work on new weights, for example w = w + step instead of w += step.")
+            longer = max(max_iterations, 400) + 2
+            history = network.train(X, targets, w, "tanh", longer, rate)
+            weights, errors = history.weights[:, :, None], history.mean_squared_error
+            k = _stop(errors, tolerance, max_iterations)
+            if steps == k and np.allclose(got, weights[k], rtol=0, atol=1e-10):
                 continue
-            _check_uses_w(got, function, X, targets, -w, rate)
-            _name_the_slip(got, right, [
-                (_one_step(w, rate, "post_tanh"), f"you used {_POSTS_SLOPE}, the very bug of this chapter: the "
-                                                  "delta needs the TRUE slope of tanh, from chapter 1."),
-                (2 * w - right, "your step has the wrong sign: it moves w so that the error grows. Check the "
-                                "sign of the error (targets minus outputs) and of the update."),
-                (_one_step(w, 1.0), f"your step is right for learning rate 1 but ignores the learning rate {rate}: "
-                                    "scale the step by it."),
-                (right - w, "you returned the step alone: return the new weights, w moved by the step."),
-            ])
-            raise _Failed(f"for seed {seed} and learning rate {rate} the new weights differ from one step of "
-                          "training. Check each line in turn: forward pass, error, delta with the TRUE slope "
-                          "of tanh, then the update scaled by the learning rate.")
 
-    return _verdict(run, "one training step, exactly as helpers.train takes it.")
+            def matches(w_wrong, k_wrong):
+                return steps == k_wrong and np.allclose(got, w_wrong, rtol=0, atol=1e-10)
+
+            free, total = _stop(errors, tolerance, longer), _stop(4 * errors, tolerance, max_iterations)
+            post = _run_until(X, targets, w, rate, max_iterations, slope=network.post_tanh_slope)
+            uphill = _run_until(X, targets, w, rate, max_iterations, sign=-1.0)
+            unit_rate = _run_until(X, targets, w, 1.0, max_iterations)
+            post_k, uphill_k, unit_k = (_stop(run_errors, tolerance, max_iterations)
+                                        for _, run_errors in (post, uphill, unit_rate))
+            slips = [
+                ((post[0][post_k], post_k),
+                 f"you used {_POSTS_SLOPE}, the very bug of this chapter: the delta needs the TRUE slope of tanh."),
+                ((uphill[0][uphill_k], uphill_k),
+                 "your steps have the wrong sign: they move w so that the error grows. Check the sign of the error "
+                 "(targets minus outputs) and of the update."),
+                ((unit_rate[0][unit_k], unit_k),
+                 f"your training ignores the learning rate {rate}: scale every step by it."),
+                ((weights[free], free),
+                 f"for {case} you trained on past max_iterations: stop after max_iterations steps even when the "
+                 "error is still too large."),
+                ((weights[k + 1], k + 1),
+                 f"for {case} you stopped one step late: you took one more step after the error was already "
+                 "below the tolerance. Measure the error of the current weights before each step."),
+                ((weights[total], total),
+                 f"for {case} you compared the summed squared error with the tolerance: the tolerance is for the "
+                 "mean squared error, the mean over the four examples."),
+            ]
+            if k > 0:
+                slips.append(((weights[k - 1], k - 1),
+                              f"for {case} you stopped one step early, before the error was below the tolerance."))
+            other = _call(function, X, targets, -w, rate, tolerance, max_iterations)
+            if isinstance(other, (tuple, list)) and len(other) == 2 and np.array_equal(np.asarray(other[0]), got):
+                raise _Failed("your function gives the same answer whatever w you pass in: start from the w you are "
+                              "given, do not make new weights inside the function.")
+            for (w_wrong, k_wrong), message in slips:
+                if matches(w_wrong, k_wrong):
+                    raise _Failed(message)
+            if np.allclose(got, weights[k], rtol=0, atol=1e-10):
+                raise _Failed(f"for {case} the weights are right but you counted {steps} steps; "
+                              f"helpers.train took {k}. Count the updates you made, and only those.")
+            if steps == k:
+                raise _Failed(f"for {case} you stopped after the right number of steps, {k}, but your weights "
+                              "differ from helpers.train's. Check the forward pass, the delta with the TRUE slope "
+                              "of tanh, and the update scaled by the learning rate.")
+            raise _Failed(f"for {case} you stopped after {steps} steps with other weights than helpers.train, "
+                          f"which stops after {k}. Stop at the first weights whose mean squared error is below the "
+                          "tolerance, and after at most max_iterations steps.")
+
+    return _verdict(run, "your loop trains and stops exactly as helpers.train would.")
 
 
 def _loss(w: np.ndarray, activation: str) -> float:
