@@ -110,7 +110,7 @@ def test_each_zip_holds_the_notebooks_helpers_requirements_and_readme(
     top = ZIPS[kind]
     with zipfile.ZipFile(built_site / "downloads" / f"{top}.zip") as archive:
         files = {n for n in archive.namelist() if not n.endswith("/")}
-    expected = {f"{top}/{c.name}" for c in CHAPTERS}
+    expected = {f"{top}/{c.name}" for c in CHAPTERS} | {f"{top}/notation.ipynb"}
     expected |= {f"{top}/helpers/{name}" for name in HELPERS}
     expected |= {f"{top}/requirements.txt", f"{top}/README.md"}
     assert files == expected
