@@ -686,11 +686,18 @@ _TRAINER_ATOL = 1e-9
 """Loose enough for sums taken in another order, tight enough for every slip."""
 
 
+_RANDOM_TRAINER_RATES = (0.05, 0.1, 0.2)
+"""The learning rates of the random run: low enough that rounding differences stay far below
+``_TRAINER_ATOL`` (at 0.2 they stay below 1e-13)."""
+
+
 def _random_trainer_case() -> tuple:
-    """A run none of the fixed cases is: so that a table of the fixed answers cannot pass."""
+    """A run none of the fixed cases is: so that a table of the fixed answers cannot pass. Its rates
+    stay at most 0.2: at 0.4 some runs (seed 949955, 5 hidden units, 43 steps) grow a rounding
+    difference of 1e-16 past ``_TRAINER_ATOL``, failing a right trainer that sums in another order."""
     rng = np.random.default_rng()
     return (int(rng.integers(100, 1_000_000)), int(rng.integers(2, 6)), "XOR",
-            float(rng.choice([0.05, 0.2, 0.4])), int(rng.integers(10, 50)))
+            float(rng.choice(_RANDOM_TRAINER_RATES)), int(rng.integers(10, 50)))
 
 
 def _two_layer_slip(X, targets, W1, W2, learning_rate, iterations, slope_at_sum=False, new_W2=False):
