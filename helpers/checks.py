@@ -829,7 +829,7 @@ def check_train_two_layer(function) -> Verdict:
                 raise _Failed(f"{where} your weights are the starting weights: train them, "
                               f"{iterations} steps, and return the weights after the last one.")
             if finite and new2[-1, 0] == W2[-1, 0]:
-                raise _Failed("the output's bias, the last entry of W2, never moved. " + _ONES)
+                raise _Failed("the output's bias, the last entry of W2, never moved: " + _ONES)
             _name_the_trainer_slip(function, X, targets, W1, W2, rate, iterations, (new1, new2) if finite else None)
             _numbers(new1, "the final W1"), _numbers(new2, "the final W2")
             if number == len(_TRAINER_CASES):

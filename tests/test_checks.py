@@ -528,7 +528,7 @@ WRONG = {
     "trainer: no ones column in W2's step": (checks.check_train_two_layer, two_layer_step2_without_ones,
         "the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
     "trainer: the bias left out": (checks.check_train_two_layer, two_layer_no_bias,
-        "the output's bias, the last entry of W2, never moved. the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
+        "the output's bias, the last entry of W2, never moved: the output unit's inputs are the hidden outputs AND a column of ones, for its bias, the last row of W2: append that column to the hidden outputs, in the forward pass and in the step for W2."),
     "trainer: slope at the sum": (checks.check_train_two_layer,
         lambda X, t, W1, W2, r, n: two_layer(X, t, W1, W2, r, n, slope_at_sum=True),
         "your slope is taken at the weighted sum, 1 - z**2. The slope of tanh is 1 - tanh(z)**2: 1 minus the square of the layer's OUTPUT, for the output unit and the hidden units alike."),
