@@ -9,12 +9,16 @@
 """
 
 import re
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from tests.test_chapters import CHAPTERS, read
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from editions import glossary_terms, make_edition  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_WORDS = 16_000
@@ -56,12 +60,6 @@ def stars(title: str) -> int:
     return len(match.group(1)) if match else 0
 
 
-def glossary_terms() -> set[str]:
-    text = (ROOT / "book" / "notation.md").read_text()
-    body = re.search(r"```\{glossary\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL).group(1)
-    return {line.strip().lower() for line in body.splitlines() if line.strip() and not line[0].isspace()}
-
-
 # --- length ------------------------------------------------------------------------------------
 
 
@@ -93,7 +91,7 @@ def test_every_chapter_links_the_notation_page_and_only_to_defined_terms(chapter
     roles = TERM.findall(markdown(read(chapter)))
     assert roles, "no {term} link to the Notation page"
     targets = {role.rpartition(" <")[2].rstrip(">") if " <" in role else role for role in roles}
-    assert {t.lower() for t in targets} <= glossary_terms()
+    assert {t.lower() for t in targets} <= {t.lower() for t in glossary_terms(ROOT / "book")}
 
 
 # --- training comes in chapter 5 -------------------------------------------------------------
@@ -162,11 +160,6 @@ def solution_lines(notebook) -> list[str]:
 
 
 def test_no_line_of_a_solution_is_in_the_student_edition_of_its_chapter_or_an_earlier_one(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    from editions import make_edition
-
     written = {p.stem: nbformat.read(p, as_version=4) for p in make_edition("student", tmp_path / "s")}
     seen = set()
     for chapter in CHAPTERS:
