@@ -221,7 +221,7 @@ def notation_notebook(book: Path, titles: dict[str, str], citations: dict[str, t
                       labels: dict[str, tuple[str, str]]):
     """The notation page, ``book``/notation.md, as a notebook for the editions: its glossary
     becomes one "#### term" heading per term (the target of every {term} link), its roles plain links."""
-    text = (book / f"{NOTATION}.md").read_text()
+    source = (book / f"{NOTATION}.md").read_text()
 
     def headings(block):
         lines = []
@@ -232,9 +232,9 @@ def notation_notebook(book: Path, titles: dict[str, str], citations: dict[str, t
                 lines.append(line.strip())
         return "\n".join(lines).strip()
 
-    text = plain_roles(GLOSSARY.sub(headings, text), citations, titles, labels)
+    text = plain_roles(GLOSSARY.sub(headings, source), citations, titles, labels)
     text = re.sub(r"\n{3,}", "\n\n", text)
-    cited = cited_keys((book / f"{NOTATION}.md").read_text())
+    cited = cited_keys(source)
     cells = [nbformat.v4.new_markdown_cell(text.strip())]
     if cited:
         cells.append(nbformat.v4.new_markdown_cell(reference_list(cited, book / "references.bib")))
