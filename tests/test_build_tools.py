@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import build_book
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import build_book  # noqa: E402
 
 INSTALLED = ROOT / "web" / "node_modules"
 

@@ -15,10 +15,10 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
+import downloads
+from editions import markup_left, solution_count
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import downloads  # noqa: E402
-from editions import markup_left, solution_count  # noqa: E402
 
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 HELPERS = sorted(p.name for p in (ROOT / "helpers").glob("*.py"))

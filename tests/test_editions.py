@@ -11,8 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from editions import (  # noqa: E402
+from editions import (
     ANSWER_PROMPT,
     EDITIONS,
     HELPERS_MISSING,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import system_deps
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import system_deps  # noqa: E402
 
 
 def test_cannot_install_gives_one_short_message_with_the_command(tmp_path):
