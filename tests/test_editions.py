@@ -1,9 +1,12 @@
 """The student-edition generator: a notebook in, a notebook out."""
 
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import sysconfig
 import time
 import zipfile
 from pathlib import Path
@@ -355,6 +358,36 @@ def test_the_first_cell_fails_with_one_sentence_when_helpers_is_missing():
     assert HELPERS_MISSING.count(". ") == 0 and "requirements.txt" in HELPERS_MISSING
 
 
+def test_the_first_code_cell_is_collapsed_after_the_opening_prose():
+    edition = reader(with_stored_outputs())
+    first_code = next(i for i, c in enumerate(edition.cells) if c.cell_type == "code")
+    guard = edition.cells[first_code]
+    assert "helpers-guard" in guard.metadata["tags"] and guard.metadata["jupyter"] == {"source_hidden": True}
+    assert first_code >= 1 and edition.cells[0].source.startswith("# "), "the title and its prose come first"
+    assert len(guard.source.splitlines()) <= 15
+
+
+def test_the_first_cell_says_its_one_sentence_in_a_python_without_helpers(tmp_path):
+    """A separate Python with IPython but neither helpers nor its editable install (-S: no .pth
+    files read; site-packages put on the path by hand), in an empty folder."""
+    (tmp_path / "guard.py").write_text(guard_cell().source)
+    script = (
+        "import importlib.util, json\n"
+        "assert importlib.util.find_spec('helpers') is None, 'helpers can be imported'\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell, shown = InteractiveShell.instance(), []\n"
+        "shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)\n"
+        "result = shell.run_cell(open('guard.py').read())\n"
+        "print(json.dumps({'success': result.success, 'shown': shown}))\n"
+    )
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    result = subprocess.run([sys.executable, "-S", "-c", script], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"success": False,
+                                                         "shown": [[HELPERS_MISSING.format("helpers")]]}
+
+
 def test_both_editions_of_the_book_are_clean_and_the_reader_keeps_every_solution(tmp_path):
     book = Path(__file__).resolve().parent.parent / "book"
     for kind in EDITIONS:
@@ -437,3 +470,4 @@ def test_the_reference_lists_carry_no_latex_or_bibtex_markup():
     text = reference_list(keys, bibfile)
     assert text.count("\n- ") == len(keys)
     assert not re.findall(r"\\[a-zA-Z]+|[{}]", text), "a LaTeX command or brace shows as text in Jupyter"
+

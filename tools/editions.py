@@ -12,8 +12,9 @@ not read MyST, so both editions are plain notebooks:
   title, ``{cite:p}``/``{cite:t}`` become "(Author Year)" / "Author (Year)" with a References
   list at the end, ``{doc}`` links become links to the other notebook, titled, and ``{term}``
   links become links to the term in notation.ipynb, the notation page (book/notation.md) as a notebook;
-- the first code cell checks that ``helpers`` (and what it imports) can be imported and, if
-  not, fails with one sentence saying what to install (HELPERS_MISSING), not a traceback.
+- a code cell just before the chapter's first code checks that ``helpers`` (and what it
+  imports) can be imported and, if not, fails with one sentence saying what to install
+  (HELPERS_MISSING), not a traceback; its source is collapsed, so the reader sees a thin bar.
 
 The reader's edition (the teacher's edition too) keeps every solution, after its exercise,
 under a "#### Solution" heading; the solution's own cells are collapsed
@@ -361,16 +362,15 @@ HELPERS_MISSING = (
     "download menu of any chapter of the book, unzip it, run "
     "`pip install -r requirements.txt` in that folder, and open the notebook from there."
 )
-GUARD = '''# The book's own code is in the folder helpers/ beside this notebook.
+# The first code cell, collapsed (its source hidden): a reader sees a thin bar, not this code.
+GUARD = '''# Stops with one sentence if the folder helpers/ is not beside this notebook.
 try:
     import helpers  # noqa: F401
 except ModuleNotFoundError as missing:
-
-    class NotInstalled(Exception):
-        def _render_traceback_(self):  # IPython shows this, not a traceback
+    class HelpersMissing(Exception):
+        def _render_traceback_(self):  # IPython shows only this, no traceback
             return [str(self)]
-
-    raise NotInstalled(
+    raise HelpersMissing(
 {message}.format(missing.name)
     ) from None'''
 MARKUP = re.compile(  # roles ({glue:text}`x`, {cite:p}, {doc}, {ref}, ...), fences, options, targets
@@ -382,10 +382,13 @@ DIRECTIVES = re.compile(r"^(`{3,}|:{3,})\{solution(?:-start)?\}", re.MULTILINE)
 
 
 def guard_cell():
-    """The first code cell of each edition: import helpers, or fail with HELPERS_MISSING alone."""
+    """The first code cell of each edition: import helpers, or fail with HELPERS_MISSING alone.
+    Its source is hidden (collapsed in JupyterLab and Notebook 7); its output, the sentence, is
+    not."""
     parts = textwrap.wrap(HELPERS_MISSING, 79 - 8 - 3, drop_whitespace=False, break_long_words=False)
     message = "\n".join(" " * 8 + repr(part) for part in parts)
-    return nbformat.v4.new_code_cell(GUARD.format(message=message), metadata={"tags": ["helpers-guard"]})
+    metadata = {"tags": ["helpers-guard"], "jupyter": {"source_hidden": True}}
+    return nbformat.v4.new_code_cell(GUARD.format(message=message), metadata=metadata)
 
 
 def markup_left(notebook) -> list[str]:
@@ -510,7 +513,7 @@ def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dic
     if inside:
         raise ValueError("a {solution-start} has no matching {solution-end}")
     first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
-    cells.insert(min(first_code, 1), guard_cell())  # under the title, before any other code
+    cells.insert(first_code, guard_cell())  # after the prose that comes first, before any code
     if cited:
         cells.append(md(reference_list(list(dict.fromkeys(cited)), bibfile)))
     count = 0  # the reader's stored outputs, numbered again in order without the cells left out
