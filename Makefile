@@ -68,8 +68,10 @@ $(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) tools/edition
 	$(BIN)/python tools/editions.py reader $(READER) --save-edits
 	touch $@
 
+# JupyterLab reads overrides.json in the edition's jupyterlab-settings/ (tools/editions.py): no
+# prompt to fetch Jupyter's news from the internet.
 lab: $(READER_STAMP)
-	$(JUPYTER_LAB) $(LAB_AS_ROOT) $(READER)
+	$(JUPYTER_LAB) $(LAB_AS_ROOT) --LabApp.app_settings_dir=$(READER)/jupyterlab-settings $(READER)
 
 bench: $(READY)
 	$(BIN)/python benchmarks/bench.py

@@ -18,6 +18,7 @@ from editions import (
     ANSWER_PROMPT,
     EDITIONS,
     HELPERS_MISSING,
+    LAB_SETTINGS,
     SNAPSHOT_NOTE,
     SOLUTION_HEADING,
     edition_notebook,
@@ -471,3 +472,61 @@ def test_the_reference_lists_carry_no_latex_or_bibtex_markup():
     assert text.count("\n- ") == len(keys)
     assert not re.findall(r"\\[a-zA-Z]+|[{}]", text), "a LaTeX command or brace shows as text in Jupyter"
 
+
+# --- JupyterLab's settings: no prompt to fetch Jupyter's news ------------------------------
+
+
+def lab_setting(folder: Path, arguments: list[str], plugin: str) -> dict:
+    """Start the pinned JupyterLab in ``folder`` with ``arguments``, as a reader would, and read
+    ``plugin``'s settings from its settings API; a private config, data and settings dir each."""
+    import secrets
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token, private = secrets.token_hex(16), folder.parent / "jupyter-private"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER_", "IPYTHON"))}
+    env.update(JUPYTER_CONFIG_DIR=str(private / "config"), JUPYTER_DATA_DIR=str(private / "data"),
+               JUPYTER_RUNTIME_DIR=str(private / "runtime"), IPYTHONDIR=str(private / "ipython"))
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--LabApp.user_settings_dir={private / 'user-settings'}", *arguments]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    log = folder.parent / "jupyterlab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120  # a wait for the server, not a check of speed
+        while True:
+            assert server.poll() is None, f"JupyterLab stopped:\n{log.read_text()[-3000:]}"
+            try:
+                url = f"http://127.0.0.1:{port}/lab/api/settings/{plugin}?token={token}"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    return json.loads(response.read())
+            except OSError:
+                assert time.monotonic() < deadline, f"JupyterLab did not answer:\n{log.read_text()[-3000:]}"
+                time.sleep(0.25)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_the_editions_turn_off_jupyterlabs_news_prompt_for_the_readers_own_jupyterlab(tmp_path):
+    """The README's command, run in the unzipped folder, gives JupyterLab the edition's
+    overrides: "fetchNews" is "false" (Never) instead of the pinned schema's "none" (Ask)."""
+    plugin = "@jupyterlab/apputils-extension:notification"
+    pinned = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json"
+    assert json.loads(pinned.read_text())["properties"]["fetchNews"]["default"] == "none", "JupyterLab asks"
+    make_edition("reader", tmp_path / "reader")
+    readme = (tmp_path / "reader" / "README.md").read_text()
+    command = re.search(r"`\.venv/bin/jupyter lab ([^`]*)`", readme).group(1).split()
+    assert command == [f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
+    with zipfile.ZipFile(tmp_path / "reader.zip") as archive:
+        assert f"reader/{LAB_SETTINGS}/overrides.json" in archive.namelist()
+    served = lab_setting(tmp_path / "reader", command, plugin)
+    properties = served["schema"]["properties"]
+    assert properties["fetchNews"]["default"] == "false" and properties["checkForUpdates"]["default"] is False
+    assert json.loads(served["raw"] or "{}").get("fetchNews") is None, "a default, which a reader may still change"

@@ -27,12 +27,14 @@ sphinx-exercise ``{solution}`` blocks go and leave an empty Markdown cell for th
 and every output is cleared.
 
 Both are written with a copy of ``helpers/``, a ``requirements.txt`` that pins only what the
-notebooks need (not the book's build and test tools), a three-line README, and a zip.
+notebooks need (not the book's build and test tools), a three-line README, JupyterLab settings
+that turn off its prompt to fetch news (``jupyterlab-settings/overrides.json``), and a zip.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shutil
 import sys
@@ -546,9 +548,17 @@ README = {
     "reader": "# Reader's edition: the chapters of the book, with the solutions under each exercise.\n",
     "student": "# Student edition: the chapters of the book, with the exercises left for you to solve.\n",
 }
+# JupyterLab's settings for the editions: no prompt to fetch Jupyter's news from the internet
+# (a classroom may have none). JupyterLab reads overrides.json from its app_settings_dir, which
+# `make lab` and the README's command point at this folder of the edition.
+LAB_SETTINGS = "jupyterlab-settings"
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
 RUN = (
     "Run: `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.txt`, then "
-    "`.venv/bin/jupyter lab` (Python 3.11 or newer; on Windows `.venv\\Scripts\\...`).\n"
+    f"`.venv/bin/jupyter lab --LabApp.app_settings_dir={LAB_SETTINGS}` (Python 3.11 or newer; "
+    "on Windows `.venv\\Scripts\\...`).\n"
     "Keep the folder `helpers/` (the book's code, which every notebook imports) beside the notebooks.\n"
 )
 
@@ -557,7 +567,8 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     """Write the ``kind`` edition of every notebook in ``book`` to ``out``, and ``out``.zip.
 
     Beside the notebooks go a copy of ``helpers/`` (which they import), the pinned
-    requirements and a three-line README, so the zip runs on a machine without this repository.
+    requirements, a three-line README and JupyterLab's settings (LAB_SETTINGS), so the zip runs
+    on a machine without this repository.
     """
     if kind not in EDITIONS:
         raise ValueError(f"kind must be one of {EDITIONS}; got {kind!r}")
@@ -580,6 +591,8 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     header = "# What the notebooks need, pinned as in the book's requirements.txt.\n"
     (out / "requirements.txt").write_text(header + "\n".join(pins) + "\n")
     (out / "README.md").write_text(README[kind] + RUN)
+    (out / LAB_SETTINGS).mkdir()
+    (out / LAB_SETTINGS / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n")
     shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
     return written
 
