@@ -359,12 +359,12 @@ def test_the_first_cell_fails_with_one_sentence_when_helpers_is_missing():
     assert HELPERS_MISSING.count(". ") == 0 and "requirements.txt" in HELPERS_MISSING
 
 
-def test_the_first_code_cell_is_collapsed_after_the_opening_prose():
+def test_the_first_code_cell_is_collapsed_under_the_title():
     edition = reader(with_stored_outputs())
     first_code = next(i for i, c in enumerate(edition.cells) if c.cell_type == "code")
     guard = edition.cells[first_code]
     assert "helpers-guard" in guard.metadata["tags"] and guard.metadata["jupyter"] == {"source_hidden": True}
-    assert first_code >= 1 and edition.cells[0].source.startswith("# "), "the title and its prose come first"
+    assert first_code == 1 and edition.cells[0].source.startswith("# "), "the title comes first"
     assert len(guard.source.splitlines()) <= 15
 
 

@@ -12,9 +12,9 @@ not read MyST, so both editions are plain notebooks:
   title, ``{cite:p}``/``{cite:t}`` become "(Author Year)" / "Author (Year)" with a References
   list at the end, ``{doc}`` links become links to the other notebook, titled, and ``{term}``
   links become links to the term in notation.ipynb, the notation page (book/notation.md) as a notebook;
-- a code cell just before the chapter's first code checks that ``helpers`` (and what it
-  imports) can be imported and, if not, fails with one sentence saying what to install
-  (HELPERS_MISSING), not a traceback; its source is collapsed, so the reader sees a thin bar.
+- a code cell under the title checks that ``helpers`` (and what it imports) can be imported
+  and, if not, fails with one sentence saying what to install (HELPERS_MISSING), not a
+  traceback; its source is collapsed, so the reader sees a thin bar, not code.
 
 The reader's edition (the teacher's edition too) keeps every solution, after its exercise,
 under a "#### Solution" heading; the solution's own cells are collapsed
@@ -515,7 +515,7 @@ def edition_notebook(kind: str, notebook, titles: dict[str, str], citations: dic
     if inside:
         raise ValueError("a {solution-start} has no matching {solution-end}")
     first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
-    cells.insert(first_code, guard_cell())  # after the prose that comes first, before any code
+    cells.insert(min(first_code, 1), guard_cell())  # under the title, before any other code
     if cited:
         cells.append(md(reference_list(list(dict.fromkeys(cited)), bibfile)))
     count = 0  # the reader's stored outputs, numbered again in order without the cells left out
