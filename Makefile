@@ -28,7 +28,11 @@ help:
 	@echo "make clean      remove _build/ and mutants/"
 	@echo "make distclean  remove _build/, mutants/, .venv/ and web/node_modules/"
 
-$(READY): requirements.txt pyproject.toml
+# Only requirements.txt remakes .venv. Its last line, `-e .`, installs helpers/ in editable mode:
+# Python reads helpers/ where it is, so neither an edit there nor one to the settings of pytest,
+# mutmut or ruff in pyproject.toml needs a new .venv. (Should [project] or [tool.setuptools]
+# ever name another package, run `.venv/bin/pip install --no-deps -e .` once.)
+$(READY): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +68,10 @@ $(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) tools/edition
 	$(BIN)/python tools/editions.py reader $(READER) --save-edits
 	touch $@
 
+# JupyterLab reads overrides.json in the edition's jupyterlab-settings/ (tools/editions.py): no
+# prompt to fetch Jupyter's news from the internet.
 lab: $(READER_STAMP)
-	$(JUPYTER_LAB) $(LAB_AS_ROOT) $(READER)
+	$(JUPYTER_LAB) $(LAB_AS_ROOT) --LabApp.app_settings_dir=$(READER)/jupyterlab-settings $(READER)
 
 bench: $(READY)
 	$(BIN)/python benchmarks/bench.py

@@ -3,16 +3,16 @@
 The one-layer network of :mod:`helpers.network` with a layer of ``n_hidden`` units put between
 the inputs and the output. Shapes, for ``n_examples`` rows of ``n_inputs`` inputs::
 
-    hidden = f(inputs @ W1)                      # (n_examples, n_hidden);   W1: (n_inputs, n_hidden)
-    output = f([hidden, 1] @ W2)                 # (n_examples, 1);          W2: (n_hidden + 1, 1)
+    hidden = f(inputs @ W1)             # (n_examples, n_hidden);   W1: (n_inputs, n_hidden)
+    output = f([hidden, 1] @ W2)        # (n_examples, 1);          W2: (n_hidden + 1, 1)
 
 The output unit is the one-layer network of chapter 5 whose inputs are the hidden outputs and a
-constant 1 (its bias; the inputs' own constant column is the hidden units' bias). Training follows
-``network.train`` exactly: ``error = targets - output``, ``delta = error * f'(output)``, each
-weight matrix moves by ``learning_rate`` times the sum over the examples, ``W += learning_rate * dW``.
-So ``dW`` is minus the gradient of ``E = sum(error**2) / 2``, and with the hidden layer taken away
-the step is the one-layer step, to rounding (tests/test_hidden.py). The same activation ``f`` is used
-in both layers.
+constant 1 (its bias; the inputs' own constant column is the hidden units' bias). Training
+follows ``network.train`` exactly: ``error = targets - output``, ``delta = error * f'(output)``,
+each weight matrix moves by ``learning_rate`` times the sum over the examples,
+``W += learning_rate * dW``. So ``dW`` is minus the gradient of ``E = sum(error**2) / 2``, and
+with the hidden layer taken away the step is the one-layer step, to rounding
+(tests/test_hidden.py). The same activation ``f`` is used in both layers.
 
 Importing this module has no side effects.
 """
@@ -23,27 +23,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers.network import (
+from helpers._validate import (  # the limits are helpers.hidden's too: hidden.MAX_N_HIDDEN
     MAX_HISTORY_VALUES,
     MAX_ITERATIONS,
+    MAX_N_HIDDEN,
     MAX_N_INPUTS,
-    POST_INPUTS,
+    MAX_N_SEEDS,
     SEED_LIMIT,
-    TrainingDivergedError,
-    _as_finite_array,
-    _check_count,
-    _check_inputs,
-    _check_learning_rate,
-    _check_matrix,
-    _check_scheme,
-    _excerpt,
-    _frozen,
-    _largest,
-    get_activation,
+    check_choice,
+    check_finite_history,
+    check_hidden_history_size,
+    check_inputs,
+    check_learning_rate,
+    check_matrix,
+    check_network,
+    check_representable,
+    check_seeds,
+    check_sweep_size,
+    check_whole,
 )
+from helpers.network import INIT_SCHEMES, POST_INPUTS, TrainingDivergedError, frozen, get_activation
 
-XOR_TARGETS = _frozen([[0], [1], [1], [0]])
-"""XOR of the first two inputs of each row of ``POST_INPUTS`` (001, 011, 101, 111): Trask's second dataset."""
+XOR_TARGETS = frozen([[0], [1], [1], [0]])
+"""XOR of the first two inputs of each row of ``POST_INPUTS`` (001, 011, 101, 111): Trask's
+second dataset."""
 
 XOR_INPUTS = POST_INPUTS
 """The same four inputs as the post's; the third column, always 1, is the hidden units' bias."""
@@ -55,12 +58,6 @@ XOR_LEARNING_RATE = 0.25
 """The rate of the chapter's runs. With 4 hidden units all of seeds 0 to 999 solve XOR at it in
 ``XOR_ITERATIONS`` steps; at 1.0, 599 of them still swing after those steps and 365 solve."""
 
-MAX_N_HIDDEN = 10_000
-"""The most hidden units ``initial_hidden_weights`` draws."""
-
-MAX_N_SEEDS = 100_000
-"""The most seeds ``train_hidden_many`` trains side by side."""
-
 THRESHOLD = 0.5
 """An output solves its example when it is on the same side of this as the target."""
 
@@ -68,8 +65,10 @@ THRESHOLD = 0.5
 # --- starting weights -----------------------------------------------------------
 
 
-def initial_hidden_weights(seed: int, n_hidden: int, n_inputs: int = 3, scheme: str = "uniform"):
-    """Starting weights ``(W1, W2)``: W1 of shape ``(n_inputs, n_hidden)``, W2 of shape ``(n_hidden + 1, 1)``.
+def initial_hidden_weights(seed: int, n_hidden: int, n_inputs: int = 3,
+                           scheme: str = "uniform"):
+    """Starting weights ``(W1, W2)``: W1 of shape ``(n_inputs, n_hidden)``, W2 of shape
+    ``(n_hidden + 1, 1)``.
 
     Both are drawn from one stream, W1 first, then W2 (the hidden units' weights, then the output's
     bias last), with the schemes of ``network.initial_weights``:
@@ -78,10 +77,10 @@ def initial_hidden_weights(seed: int, n_hidden: int, n_inputs: int = 3, scheme: 
     +-sqrt(6 / (n_inputs + n_hidden)) for W1 and +-sqrt(6 / (n_hidden + 2)) for W2;
     ``post``: the post's ``RandomState(seed)``, ``random(shape) - 1``, all in [-1, 0).
     """
-    seed = _check_count(seed, "seed", 0, SEED_LIMIT - 1, "2**32 - 1")
-    n_hidden = _check_count(n_hidden, "n_hidden", 1, MAX_N_HIDDEN, "MAX_N_HIDDEN")
-    n_inputs = _check_count(n_inputs, "n_inputs", 1, MAX_N_INPUTS, "MAX_N_INPUTS")
-    _check_scheme(scheme)
+    seed = check_whole(seed, "seed")
+    n_hidden = check_whole(n_hidden, "n_hidden")
+    n_inputs = check_whole(n_inputs, "n_inputs")
+    check_choice(scheme, INIT_SCHEMES, "initialisation scheme")
     shapes = ((n_inputs, n_hidden), (n_hidden + 1, 1))
     if scheme == "post":
         state = np.random.RandomState(seed)
@@ -107,58 +106,60 @@ def forward(inputs, W1, W2, activation: str = "tanh"):
     Shapes ``(n_examples, n_hidden)`` and ``(n_examples, 1)``. Raises ValueError rather than return
     inf or nan when the sums are too large to represent.
     """
-    inputs, W1, W2 = _check_network(inputs, W1, W2)
+    inputs, W1, W2 = check_network(inputs, W1, W2)
     chosen = get_activation(activation)
     with np.errstate(over="ignore", invalid="ignore"):
-        hidden, output = _forward(inputs, W1, W2, chosen.function)
-    if not (np.all(np.isfinite(hidden)) and np.all(np.isfinite(output))):
-        raise ValueError(
-            f"forward: the weighted sums are too large to represent ({_largest(inputs, 'input')}, "
-            f"{_largest(W1, 'weight in W1')}, {_largest(W2, 'weight in W2')}); use inputs and weights nearer to -1..1"
-        )
+        hidden, output = unchecked_forward(inputs, W1, W2, chosen.function)
+    check_representable("forward: the weighted sums are", (hidden, output),
+                        (inputs, "input"), (W1, "weight in W1"), (W2, "weight in W2"))
     return hidden, output
 
 
-def _forward(inputs, W1, W2, f):
+def unchecked_forward(inputs, W1, W2, f):
+    """``forward`` with the activation function ``f`` itself, for arrays already checked."""
     hidden = f(inputs @ W1)
     return hidden, f(_with_ones(hidden) @ W2)
 
 
+_forward = unchecked_forward  # the old name, used by helpers/explorers.py until issue #20
+
+
 def _gradients(inputs, targets, W1, W2, f, slope):
     """dW1, dW2 and the errors, unchecked: the chain rule, one line per layer."""
-    hidden, output = _forward(inputs, W1, W2, f)
+    hidden, output = unchecked_forward(inputs, W1, W2, f)
     error = targets - output
     delta2 = error * slope(output)  # (n_examples, 1): the output's delta, as in network.train
-    delta1 = (delta2 @ W2[:-1].T) * slope(hidden)  # (n_examples, n_hidden): sent back through W2 (not its bias)
+    # (n_examples, n_hidden): sent back through W2, not through its bias
+    delta1 = (delta2 @ W2[:-1].T) * slope(hidden)
     return inputs.T @ delta1, _with_ones(hidden).T @ delta2, error
 
 
 def hidden_gradients(inputs, targets, W1, W2, activation: str = "tanh"):
     """``(dW1, dW2)``, the steps that training adds to W1 and W2 (times the learning rate).
 
-    As in ``network.train``: ``delta2 = (targets - output) * f'(output)``, ``dW2 = [hidden, 1].T @ delta2``;
-    one layer back, ``delta1 = (delta2 @ W2[:-1].T) * f'(hidden)``, ``dW1 = inputs.T @ delta1``.
-    Sums over the examples, not means. ``dW`` is minus the gradient of ``sum((targets - output)**2) / 2``
-    (for ``post_tanh``, whose slope is the post's flawed one, only roughly). Shapes are those of W1 and W2.
+    As in ``network.train``: ``delta2 = (targets - output) * f'(output)``,
+    ``dW2 = [hidden, 1].T @ delta2``; one layer back,
+    ``delta1 = (delta2 @ W2[:-1].T) * f'(hidden)``, ``dW1 = inputs.T @ delta1``. Sums over the
+    examples, not means. ``dW`` is minus the gradient of ``sum((targets - output)**2) / 2`` (for
+    ``post_tanh``, whose slope is the post's flawed one, only roughly). Shapes are those of W1
+    and W2.
     """
-    inputs, W1, W2 = _check_network(inputs, W1, W2)
-    targets = _check_matrix(targets, "targets", (inputs.shape[0], 1))
+    inputs, W1, W2 = check_network(inputs, W1, W2)
+    targets = check_matrix(targets, "targets", (inputs.shape[0], 1))
     chosen = get_activation(activation)
     with np.errstate(over="ignore", invalid="ignore"):
         dW1, dW2, _ = _gradients(inputs, targets, W1, W2, chosen.function, chosen.slope_from_output)
-    if not (np.all(np.isfinite(dW1)) and np.all(np.isfinite(dW2))):
-        raise ValueError(
-            f"hidden_gradients: the numbers are too large to represent ({_largest(inputs, 'input')}, "
-            f"{_largest(W1, 'weight in W1')}, {_largest(W2, 'weight in W2')}); use inputs and weights nearer to -1..1"
-        )
+    check_representable("hidden_gradients: the numbers are", (dW1, dW2),
+                        (inputs, "input"), (W1, "weight in W1"), (W2, "weight in W2"))
     return dW1, dW2
 
 
 def solves(inputs, targets, W1, W2, activation: str = "tanh") -> bool:
-    """Whether every output is on the same side of 0.5 as its target (exactly 0.5 counts as wrong)."""
+    """Whether every output is on the same side of 0.5 as its target (exactly 0.5 is wrong)."""
     _, output = forward(inputs, W1, W2, activation)
-    targets = _check_matrix(targets, "targets", output.shape)
-    return bool(np.all((output > THRESHOLD) == (targets > THRESHOLD)) and not np.any(output == THRESHOLD))
+    targets = check_matrix(targets, "targets", output.shape)
+    right = (output > THRESHOLD) == (targets > THRESHOLD)
+    return bool(np.all(right) and not np.any(output == THRESHOLD))
 
 
 # --- training ---------------------------------------------------------------------
@@ -206,26 +207,21 @@ def train_hidden(
     iterations: int = XOR_ITERATIONS,
     learning_rate: float = XOR_LEARNING_RATE,
 ) -> HiddenHistory:
-    """Train the two-layer network by full-batch steps ``W += learning_rate * dW`` (see ``hidden_gradients``).
+    """Train the two-layer network by full-batch steps ``W += learning_rate * dW``
+    (see ``hidden_gradients``).
 
     ``iterations`` from 0 to ``MAX_ITERATIONS``, ``learning_rate`` above 0 and at most
     ``MAX_LEARNING_RATE``; the history may hold at most ``MAX_HISTORY_VALUES`` numbers. Raises
     :class:`~helpers.network.TrainingDivergedError` if the numbers stop being finite.
     """
-    inputs, W1, W2 = _check_network(inputs, W1, W2)
+    inputs, W1, W2 = check_network(inputs, W1, W2)
     n_examples, n_inputs = inputs.shape
     n_hidden = W1.shape[1]
-    targets = _check_matrix(targets, "targets", (n_examples, 1))
+    targets = check_matrix(targets, "targets", (n_examples, 1))
     chosen = get_activation(activation)
-    iterations = _check_count(iterations, "iterations", 0, MAX_ITERATIONS, "MAX_ITERATIONS")
-    learning_rate = _check_learning_rate(learning_rate)
-    per_step = n_inputs * n_hidden + n_hidden + 1 + n_examples
-    if (iterations + 1) * per_step > MAX_HISTORY_VALUES:
-        raise ValueError(
-            f"training would record (iterations + 1) x (weights + n_examples) = {iterations + 1:,} x {per_step:,} = "
-            f"{(iterations + 1) * per_step:,} numbers, more than MAX_HISTORY_VALUES = {MAX_HISTORY_VALUES:,}; "
-            "use fewer iterations, hidden units or examples"
-        )
+    iterations = check_whole(iterations, "iterations")
+    learning_rate = check_learning_rate(learning_rate)
+    check_hidden_history_size(iterations, n_inputs * n_hidden + n_hidden + 1 + n_examples)
     W1s = np.empty((iterations + 1, *W1.shape))
     W2s = np.empty((iterations + 1, *W2.shape))
     errors = np.empty((iterations + 1, n_examples))
@@ -235,7 +231,7 @@ def train_hidden(
 
     _train_runs(inputs, targets, W1[None], W2[None], chosen, iterations, learning_rate, record)
     history = HiddenHistory(W1s, W2s, errors, activation, learning_rate)
-    _check_finite(history, inputs)
+    check_finite_history(history, inputs, history.W1, history.W2)
     return history
 
 
@@ -264,7 +260,9 @@ class HiddenSweep:
     def finite(self) -> np.ndarray:
         """Whether each run's final weights and errors are finite numbers."""
         return (
-            np.isfinite(self.W1).all(axis=(1, 2)) & np.isfinite(self.W2).all(axis=(1, 2)) & np.isfinite(self.errors).all(axis=1)
+            np.isfinite(self.W1).all(axis=(1, 2))
+            & np.isfinite(self.W2).all(axis=(1, 2))
+            & np.isfinite(self.errors).all(axis=1)
         )
 
     @property
@@ -285,27 +283,24 @@ def train_hidden_many(
     activation: str = "tanh",
     scheme: str = "uniform",
 ) -> HiddenSweep:
-    """Train one run per seed, all side by side, from ``initial_hidden_weights(seed, n_hidden, n_inputs, scheme)``.
+    """Train one run per seed, all side by side, from
+    ``initial_hidden_weights(seed, n_hidden, n_inputs, scheme)``.
 
     The same steps as ``train_hidden``, run for every seed at once: each step is a few whole-array
-    operations on all runs' weights, far faster than one run after another. Only the final weights and errors are kept; a run that diverges is left as
-    inf or nan (``HiddenSweep.finite``), it does not stop the others.
+    operations on all runs' weights, far faster than one run after another. Only the final weights
+    and errors are kept; a run that diverges is left as inf or nan (``HiddenSweep.finite``), it
+    does not stop the others.
     """
-    inputs = _check_inputs(inputs)
+    inputs = check_inputs(inputs)
     n_examples, n_inputs = inputs.shape
-    targets = _check_matrix(targets, "targets", (n_examples, 1))
-    seeds = _check_seeds(seeds)
-    n_hidden = _check_count(n_hidden, "n_hidden", 1, MAX_N_HIDDEN, "MAX_N_HIDDEN")
-    iterations = _check_count(iterations, "iterations", 0, MAX_ITERATIONS, "MAX_ITERATIONS")
-    learning_rate = _check_learning_rate(learning_rate)
+    targets = check_matrix(targets, "targets", (n_examples, 1))
+    seeds = check_seeds(seeds)
+    n_hidden = check_whole(n_hidden, "n_hidden")
+    iterations = check_whole(iterations, "iterations")
+    learning_rate = check_learning_rate(learning_rate)
     chosen = get_activation(activation)
-    _check_scheme(scheme)
-    n_runs = len(seeds)
-    if n_runs * n_examples * n_hidden > MAX_HISTORY_VALUES:
-        raise ValueError(
-            f"n_seeds x n_examples x n_hidden = {n_runs:,} x {n_examples:,} x {n_hidden:,} numbers per step is more "
-            f"than MAX_HISTORY_VALUES = {MAX_HISTORY_VALUES:,}; use fewer seeds, examples or hidden units"
-        )
+    check_choice(scheme, INIT_SCHEMES, "initialisation scheme")
+    check_sweep_size(len(seeds), n_examples, n_hidden)
     starts = [initial_hidden_weights(int(seed), n_hidden, n_inputs, scheme) for seed in seeds]
     W1 = np.stack([w1 for w1, _ in starts])
     W2 = np.stack([w2 for _, w2 in starts])
@@ -314,14 +309,16 @@ def train_hidden_many(
 
 
 def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, record=None):
-    """Train runs side by side: W1 ``(n_runs, n_inputs, n_hidden)``, W2 ``(n_runs, n_hidden + 1, 1)``.
+    """Train runs side by side: W1 ``(n_runs, n_inputs, n_hidden)``, W2 ``(n_runs, n_hidden + 1,
+    1)``.
 
-    Returns the final W1, W2 and errors ``(n_runs, n_examples)``. ``record(k, W1, W2, errors)``, if
-    given, is called with the weights after ``k`` updates and their errors, for ``k = 0 .. iterations``.
-    ``train_hidden`` is this loop with one run, so that a run's numbers do not depend on how many
-    others train beside it. The same steps as ``hidden_gradients``, laid out for speed:
-    ``A[i, r * n_hidden + h]`` is ``W1[r, i, h]``, so ``inputs @ A`` is one matrix product for all runs;
-    ``V[r, h]`` are the output's weights from the hidden units, ``b[r]`` its bias.
+    Returns the final W1, W2 and errors ``(n_runs, n_examples)``. ``record(k, W1, W2, errors)``,
+    if given, is called with the weights after ``k`` updates and their errors, for
+    ``k = 0 .. iterations``. ``train_hidden`` is this loop with one run, so that a run's numbers do
+    not depend on how many others train beside it. The same steps as ``hidden_gradients``, laid
+    out for speed: ``A[i, r * n_hidden + h]`` is ``W1[r, i, h]``, so ``inputs @ A`` is one matrix
+    product for all runs; ``V[r, h]`` are the output's weights from the hidden units, ``b[r]`` its
+    bias.
     """
     n_runs, n_inputs, n_hidden = W1.shape
     n_examples = inputs.shape[0]
@@ -332,7 +329,8 @@ def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, reco
     inputs_t = np.ascontiguousarray(inputs.T)
 
     def weights():
-        return A.reshape(n_inputs, n_runs, n_hidden).transpose(1, 0, 2), np.concatenate([V, b[:, None]], axis=1)[:, :, None]
+        W1 = A.reshape(n_inputs, n_runs, n_hidden).transpose(1, 0, 2)
+        return W1, np.concatenate([V, b[:, None]], axis=1)[:, :, None]
 
     with np.errstate(over="ignore", invalid="ignore"):  # a diverged run is left as inf or nan
         for k in range(iterations + 1):
@@ -344,7 +342,8 @@ def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, reco
             if k == iterations:
                 break
             delta2 = error * slope(output)  # the output's delta, as in network.train
-            delta1 = slope(hidden)  # times V times delta2: sent back through V, (n_examples, n_runs, n_hidden)
+            # times V times delta2: sent back through V, (n_examples, n_runs, n_hidden)
+            delta1 = slope(hidden)
             delta1 *= V
             delta1 *= delta2[:, :, None]
             V += learning_rate * np.einsum("erh,er->rh", hidden, delta2)
@@ -352,57 +351,3 @@ def _train_runs(inputs, targets, W1, W2, chosen, iterations, learning_rate, reco
             A += learning_rate * (inputs_t @ delta1.reshape(n_examples, n_runs * n_hidden))
     W1, W2 = weights()
     return W1.copy(), W2, error.T.copy()
-
-
-# --- checks ---------------------------------------------------------------------------
-
-
-def _check_network(inputs, W1, W2):
-    for name, value in (("W1", W1), ("W2", W2)):
-        if isinstance(value, (HiddenHistory, HiddenSweep)):
-            raise TypeError(
-                f"{name} must be an array, not a {type(value).__name__}; for its weights pass "
-                + ("history.final_W1 and history.final_W2" if isinstance(value, HiddenHistory) else "sweep.W1[i] and sweep.W2[i]")
-            )
-    inputs = _check_inputs(inputs)
-    n_inputs = inputs.shape[1]
-    W1 = _as_finite_array(W1, "W1")
-    if W1.ndim != 2 or W1.shape[0] != n_inputs or W1.shape[1] == 0:
-        raise ValueError(
-            f"W1 must have shape ({n_inputs}, n_hidden), a column per hidden unit, n_hidden >= 1; got shape {W1.shape}"
-        )
-    n_hidden = W1.shape[1]
-    W2 = _as_finite_array(W2, "W2")
-    if W2.shape != (n_hidden + 1, 1):
-        raise ValueError(
-            f"W2 must have shape ({n_hidden + 1}, 1): a weight per hidden unit, then the output's bias; got shape {W2.shape}"
-        )
-    return inputs, W1, W2
-
-
-def _check_seeds(seeds) -> list[int]:
-    if isinstance(seeds, (str, bytes)) or np.ndim(seeds) != 1:
-        raise TypeError(f"seeds must be a list of whole numbers, such as range(1000); got {_excerpt(seeds)}")
-    seeds = list(seeds)
-    if not 1 <= len(seeds) <= MAX_N_SEEDS:
-        raise ValueError(f"seeds must hold from 1 to MAX_N_SEEDS = {MAX_N_SEEDS:,} seeds; got {len(seeds):,}")
-    return [_check_count(seed, "seeds", 0, SEED_LIMIT - 1, "2**32 - 1") for seed in seeds]
-
-
-def _check_finite(history: HiddenHistory, inputs: np.ndarray) -> None:
-    with np.errstate(over="ignore", invalid="ignore"):
-        mse = history.mean_squared_error
-    finite = np.isfinite(history.W1).all(axis=(1, 2)) & np.isfinite(history.W2).all(axis=(1, 2)) & np.isfinite(mse)
-    if finite.all():
-        return
-    first = int(np.argmin(finite))
-    if first == 0:
-        raise TrainingDivergedError(
-            f"training cannot start: the starting weights already give numbers too large to represent "
-            f"({_largest(inputs, 'input')}); use inputs and weights nearer to -1..1"
-        )
-    raise TrainingDivergedError(
-        f"training diverged: the numbers stopped being finite at update {first} of {history.iterations} "
-        f"(activation {history.activation!r}, learning_rate {history.learning_rate}, {_largest(inputs, 'input')}); "
-        "try a smaller learning_rate, or inputs nearer to -1..1"
-    )

@@ -174,7 +174,6 @@ def test_chapter_pages_offer_a_download_and_launch_buttons(built_site):
 
 
 def test_a_missing_npm_is_explained_not_a_traceback(tmp_path, monkeypatch):
-    sys.path.insert(0, str(ROOT / "tools"))
     import build_book
 
     (tmp_path / "package-lock.json").write_text((ROOT / "web" / "package-lock.json").read_text())

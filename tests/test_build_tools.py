@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import build_book
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import build_book  # noqa: E402
 
 INSTALLED = ROOT / "web" / "node_modules"
 
@@ -154,3 +154,33 @@ def test_helpers_are_part_of_what_makes_the_next_build_read_every_page(tmp_path)
     before = build_book.fingerprint(tmp_path)
     source.write_text("A = 2\n")
     assert build_book.fingerprint(tmp_path) != before
+
+
+# --- the Makefile's .venv -------------------------------------------------------
+
+
+def venv_is_up_to_date(repo: Path) -> bool:
+    """`make -q` on the .venv's stamp: whether make would build .venv again."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    result = subprocess.run(["make", "-q", ".venv/.installed"], cwd=repo, env=env, capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    return result.returncode == 0
+
+
+def test_only_requirements_txt_makes_the_venv_again(tmp_path):
+    """The editable install (`-e .`) reads helpers/ in place, so pyproject.toml's settings of pytest,
+    mutmut or ruff need no new .venv (some minutes); new pins in requirements.txt do."""
+    assert (ROOT / "requirements.txt").read_text().splitlines()[-1] == "-e ."
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / ".venv").mkdir()
+    stamp = tmp_path / ".venv" / ".installed"
+    stamp.touch()
+    made = stamp.stat().st_mtime
+    assert venv_is_up_to_date(tmp_path)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('addopts = "', 'addopts = "-v '))
+    os.utime(pyproject, (made + 10, made + 10))
+    assert venv_is_up_to_date(tmp_path), "a pytest setting changed: .venv stays"
+    os.utime(tmp_path / "requirements.txt", (made + 20, made + 20))
+    assert not venv_is_up_to_date(tmp_path), "requirements.txt changed: .venv is made again"

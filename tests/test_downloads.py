@@ -15,10 +15,10 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
+import downloads
+from editions import LAB_SETTINGS, markup_left, solution_count
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import downloads  # noqa: E402
-from editions import markup_left, solution_count  # noqa: E402
 
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 HELPERS = sorted(p.name for p in (ROOT / "helpers").glob("*.py"))
@@ -112,7 +112,7 @@ def test_each_zip_holds_the_notebooks_helpers_requirements_and_readme(
         files = {n for n in archive.namelist() if not n.endswith("/")}
     expected = {f"{top}/{c.name}" for c in CHAPTERS} | {f"{top}/notation.ipynb"}
     expected |= {f"{top}/helpers/{name}" for name in HELPERS}
-    expected |= {f"{top}/requirements.txt", f"{top}/README.md"}
+    expected |= {f"{top}/requirements.txt", f"{top}/README.md", f"{top}/{LAB_SETTINGS}/overrides.json"}
     assert files == expected
 
 
@@ -246,6 +246,8 @@ def test_make_lab_writes_the_readers_edition_when_the_book_changes_and_opens_it(
     assert first.returncode == 0, first.stdout + first.stderr
     assert "tools/editions.py reader _build/reader" in first.stdout
     assert first.stdout.splitlines()[-1].split()[-1] == "_build/reader", "what lab opens"
+    assert f"--LabApp.app_settings_dir=_build/reader/{LAB_SETTINGS}" in first.stdout.splitlines()[-1].split()
+    assert (repo / "_build" / "reader" / LAB_SETTINGS / "overrides.json").is_file(), "no news prompt"
     for chapter in CHAPTERS:
         check_edition(nbformat.read(repo / "_build" / "reader" / chapter.name, as_version=4),
                       chapter, "reader")

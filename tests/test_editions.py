@@ -1,9 +1,12 @@
 """The student-edition generator: a notebook in, a notebook out."""
 
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import sysconfig
 import time
 import zipfile
 from pathlib import Path
@@ -11,11 +14,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from editions import (  # noqa: E402
+from editions import (
     ANSWER_PROMPT,
     EDITIONS,
     HELPERS_MISSING,
+    LAB_SETTINGS,
     SNAPSHOT_NOTE,
     SOLUTION_HEADING,
     edition_notebook,
@@ -356,6 +359,36 @@ def test_the_first_cell_fails_with_one_sentence_when_helpers_is_missing():
     assert HELPERS_MISSING.count(". ") == 0 and "requirements.txt" in HELPERS_MISSING
 
 
+def test_the_first_code_cell_is_collapsed_under_the_title():
+    edition = reader(with_stored_outputs())
+    first_code = next(i for i, c in enumerate(edition.cells) if c.cell_type == "code")
+    guard = edition.cells[first_code]
+    assert "helpers-guard" in guard.metadata["tags"] and guard.metadata["jupyter"] == {"source_hidden": True}
+    assert first_code == 1 and edition.cells[0].source.startswith("# "), "the title comes first"
+    assert len(guard.source.splitlines()) <= 15
+
+
+def test_the_first_cell_says_its_one_sentence_in_a_python_without_helpers(tmp_path):
+    """A separate Python with IPython but neither helpers nor its editable install (-S: no .pth
+    files read; site-packages put on the path by hand), in an empty folder."""
+    (tmp_path / "guard.py").write_text(guard_cell().source)
+    script = (
+        "import importlib.util, json\n"
+        "assert importlib.util.find_spec('helpers') is None, 'helpers can be imported'\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell, shown = InteractiveShell.instance(), []\n"
+        "shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)\n"
+        "result = shell.run_cell(open('guard.py').read())\n"
+        "print(json.dumps({'success': result.success, 'shown': shown}))\n"
+    )
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": sysconfig.get_paths()["purelib"]}
+    result = subprocess.run([sys.executable, "-S", "-c", script], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"success": False,
+                                                         "shown": [[HELPERS_MISSING.format("helpers")]]}
+
+
 def test_both_editions_of_the_book_are_clean_and_the_reader_keeps_every_solution(tmp_path):
     book = Path(__file__).resolve().parent.parent / "book"
     for kind in EDITIONS:
@@ -438,3 +471,62 @@ def test_the_reference_lists_carry_no_latex_or_bibtex_markup():
     text = reference_list(keys, bibfile)
     assert text.count("\n- ") == len(keys)
     assert not re.findall(r"\\[a-zA-Z]+|[{}]", text), "a LaTeX command or brace shows as text in Jupyter"
+
+
+# --- JupyterLab's settings: no prompt to fetch Jupyter's news ------------------------------
+
+
+def lab_setting(folder: Path, arguments: list[str], plugin: str) -> dict:
+    """Start the pinned JupyterLab in ``folder`` with ``arguments``, as a reader would, and read
+    ``plugin``'s settings from its settings API; a private config, data and settings dir each."""
+    import secrets
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token, private = secrets.token_hex(16), folder.parent / "jupyter-private"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER_", "IPYTHON"))}
+    env.update(JUPYTER_CONFIG_DIR=str(private / "config"), JUPYTER_DATA_DIR=str(private / "data"),
+               JUPYTER_RUNTIME_DIR=str(private / "runtime"), IPYTHONDIR=str(private / "ipython"))
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--LabApp.user_settings_dir={private / 'user-settings'}", *arguments]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    log = folder.parent / "jupyterlab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120  # a wait for the server, not a check of speed
+        while True:
+            assert server.poll() is None, f"JupyterLab stopped:\n{log.read_text()[-3000:]}"
+            try:
+                url = f"http://127.0.0.1:{port}/lab/api/settings/{plugin}?token={token}"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    return json.loads(response.read())
+            except OSError:
+                assert time.monotonic() < deadline, f"JupyterLab did not answer:\n{log.read_text()[-3000:]}"
+                time.sleep(0.25)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_the_editions_turn_off_jupyterlabs_news_prompt_for_the_readers_own_jupyterlab(tmp_path):
+    """The README's command, run in the unzipped folder, gives JupyterLab the edition's
+    overrides: "fetchNews" is "false" (Never) instead of the pinned schema's "none" (Ask)."""
+    plugin = "@jupyterlab/apputils-extension:notification"
+    pinned = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json"
+    assert json.loads(pinned.read_text())["properties"]["fetchNews"]["default"] == "none", "JupyterLab asks"
+    make_edition("reader", tmp_path / "reader")
+    readme = (tmp_path / "reader" / "README.md").read_text()
+    command = re.search(r"`\.venv/bin/jupyter lab ([^`]*)`", readme).group(1).split()
+    assert command == [f"--LabApp.app_settings_dir={LAB_SETTINGS}"]
+    with zipfile.ZipFile(tmp_path / "reader.zip") as archive:
+        assert f"reader/{LAB_SETTINGS}/overrides.json" in archive.namelist()
+    served = lab_setting(tmp_path / "reader", command, plugin)
+    properties = served["schema"]["properties"]
+    assert properties["fetchNews"]["default"] == "false" and properties["checkForUpdates"]["default"] is False
+    assert json.loads(served["raw"] or "{}").get("fetchNews") is None, "a default, which a reader may still change"

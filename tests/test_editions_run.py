@@ -30,9 +30,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from editions import HELPERS_MISSING, make_edition
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from editions import HELPERS_MISSING, make_edition  # noqa: E402
 
 KINDS = ["reader", "student"]
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))

@@ -9,16 +9,13 @@
 """
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from editions import glossary_terms, make_edition
 from tests.test_chapters import CHAPTERS, read
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from editions import glossary_terms, make_edition  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_WORDS = 16_000

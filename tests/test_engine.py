@@ -7,7 +7,6 @@ either side is stored anywhere. JSON numbers round-trip float64 both ways, so no
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -51,20 +50,6 @@ STILL = 1e-6
 
 Chaos is why the verdict looks at moves, not at where the weights are: both sides still move, or not.
 """
-
-
-@pytest.fixture(scope="module")
-def node():
-    path = shutil.which("node")
-    if path is None:
-        pytest.fail("node (Node.js) is not installed: `make test` installs it (tools/system_deps.py), "
-                    "or install it yourself, e.g. `sudo apt-get install nodejs`")
-    version = subprocess.run([path, "--version"], check=True, capture_output=True, text=True).stdout.strip()
-    major, minor = (int(part) for part in re.match(r"v(\d+)\.(\d+)", version).groups())
-    if (major, minor) < (18, 0):
-        pytest.fail(f"node {version} is too old: the engine's tests use node's own test runner (node --test) "
-                    "and ES modules (web/package.json says \"type\": \"module\"), both there from Node.js 18 on")
-    return path
 
 
 def test_node_tests_pass(node):

@@ -30,7 +30,7 @@ import numpy as np
 import pytest
 
 from helpers import explorers, hidden, network
-from tests.test_engine import gist, node  # noqa: F401  (node: the fixture that finds Node.js)
+from tests.test_engine import gist
 
 ROOT = Path(__file__).resolve().parent.parent
 PARITY_SCRIPT = ROOT / "tests" / "hidden_engine_parity.mjs"

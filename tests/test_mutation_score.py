@@ -1,13 +1,11 @@
 """tools/mutation_score.py, which reads mutmut's results for `make mutants`, on results made here."""
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import mutation_score  # noqa: E402
+import mutation_score
 
 
 def write_results(folder: Path, codes: dict) -> Path:

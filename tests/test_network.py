@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import network
+from helpers import _validate, network
 from tests.post_loop import run_post_loop
 
 # What the post printed, as text: the oracle that cannot drift with our code.
@@ -64,7 +64,7 @@ def test_initialisation_ranges_and_seeds():
 
 
 def test_the_posts_data_is_stored_as_read_only_floats():
-    frozen = network._frozen([[0, 1], [1, 1]])
+    frozen = network.frozen([[0, 1], [1, 1]])
     np.testing.assert_array_equal(frozen, [[0.0, 1.0], [1.0, 1.0]])
     assert frozen.dtype == np.float64
     with pytest.raises(ValueError, match="read-only"):
@@ -453,7 +453,7 @@ def test_too_many_iterations_are_refused_before_anything_is_allocated(iterations
 
 
 def test_iterations_up_to_the_limit_are_accepted(monkeypatch):
-    monkeypatch.setattr(network, "MAX_ITERATIONS", 5)
+    monkeypatch.setattr(_validate, "MAX_ITERATIONS", 5)
     assert helpers.train(X, T, W, iterations=5).iterations == 5
     with pytest.raises(ValueError, match="iterations must be from 0 to MAX_ITERATIONS = 5; got 6"):
         helpers.train(X, T, W, iterations=6)
@@ -464,7 +464,7 @@ def test_the_history_size_is_bounded(monkeypatch):
                r"10,001 x 7 x 1,000 = 70,007,000 numbers, more than MAX_HISTORY_VALUES = 20,000,000")
     with pytest.raises(ValueError, match=message):
         helpers.train_columns(X, T, np.zeros((3, 1000)), "tanh", 10_000)
-    monkeypatch.setattr(network, "MAX_HISTORY_VALUES", 2 * 10 * 7)  # two runs of 9 steps: exactly at the limit
+    monkeypatch.setattr(_validate, "MAX_HISTORY_VALUES", 2 * 10 * 7)  # two runs of 9 steps: exactly at the limit
     steps, errors = helpers.train_columns(X, T, np.zeros((3, 2)), "tanh", 9)
     assert steps.shape == (10, 3, 2) and errors.shape == (10, 4, 2)
     with pytest.raises(ValueError, match="= 11 x 7 x 2 = 154 numbers, more than MAX_HISTORY_VALUES = 140"):
@@ -601,18 +601,18 @@ def test_divergence_is_reported_at_its_first_step():
 
 
 def test_excerpts_show_the_dtype_shape_and_first_and_last_items_on_one_line():
-    assert network._excerpt(np.arange(4.0)) == "float64 array of shape (4,): [0. 1. 2. 3.]"
-    assert network._excerpt(np.arange(5.0)) == "float64 array of shape (5,): [0. ... 4.]"
-    assert network._excerpt(np.eye(2)) == "float64 array of shape (2, 2): [[1. 0.] [0. 1.]]"
-    assert network._excerpt(np.eye(5, dtype=bool)) == "bool array of shape (5, 5): [[ True ... False] ... [False ...  True]]"
+    assert _validate.excerpt(np.arange(4.0)) == "float64 array of shape (4,): [0. 1. 2. 3.]"
+    assert _validate.excerpt(np.arange(5.0)) == "float64 array of shape (5,): [0. ... 4.]"
+    assert _validate.excerpt(np.eye(2)) == "float64 array of shape (2, 2): [[1. 0.] [0. 1.]]"
+    assert _validate.excerpt(np.eye(5, dtype=bool)) == "bool array of shape (5, 5): [[ True ... False] ... [False ...  True]]"
     long_row = np.array([["a" * 35, "b" * 35], ["c", "d"]])  # one row longer than NumPy's usual 75 characters
     whole = "text array of shape (2, 2): [['" + "a" * 35 + "' '" + "b" * 35 + "'] ['c' 'd']]"
-    assert network._excerpt(long_row) == whole[:77] + "..."
+    assert _validate.excerpt(long_row) == whole[:77] + "..."
 
 
 def test_excerpts_are_cut_at_80_characters():
-    whole = network._excerpt(np.array(["a" * 50]))  # "text array of shape (1,): ['aaa...a']"
-    cut = network._excerpt(np.array(["a" * 51]))
+    whole = _validate.excerpt(np.array(["a" * 50]))  # "text array of shape (1,): ['aaa...a']"
+    cut = _validate.excerpt(np.array(["a" * 51]))
     assert len(whole) == 80 and whole.endswith("a']") and whole.startswith("text array of shape (1,)")
     assert len(cut) == 80 and cut.endswith("aaa...")
-    assert network._excerpt([1, 2]) == "[1, 2]"
+    assert _validate.excerpt([1, 2]) == "[1, 2]"

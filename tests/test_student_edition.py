@@ -6,7 +6,6 @@ exercise section again with every stub filled with the teacher's solution.
 """
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
@@ -15,9 +14,9 @@ from nbclient import NotebookClient
 
 from helpers.checks import NOT_YET
 
+from editions import make_edition
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from editions import make_edition  # noqa: E402
 
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
 CHECK = re.compile(r"^helpers\.checks\.check_(\w+)\((\w+)\)$")

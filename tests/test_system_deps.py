@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import system_deps
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import system_deps  # noqa: E402
 
 
 def test_cannot_install_gives_one_short_message_with_the_command(tmp_path):
@@ -54,7 +54,8 @@ def test_make_lab_lets_root_start_jupyterlab(tmp_path, uid, flags):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     [lab] = [line for line in result.stdout.splitlines() if "jupyter lab" in line]
-    assert lab.split()[1:] == ["lab", *flags, "_build/reader"], lab
+    assert lab.split()[1:] == ["lab", *flags, "--LabApp.app_settings_dir=_build/reader/jupyterlab-settings",
+                               "_build/reader"], lab
 
 
 def test_ci_runs_the_readme_commands_and_nothing_else():

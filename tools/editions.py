@@ -12,8 +12,9 @@ not read MyST, so both editions are plain notebooks:
   title, ``{cite:p}``/``{cite:t}`` become "(Author Year)" / "Author (Year)" with a References
   list at the end, ``{doc}`` links become links to the other notebook, titled, and ``{term}``
   links become links to the term in notation.ipynb, the notation page (book/notation.md) as a notebook;
-- the first code cell checks that ``helpers`` (and what it imports) can be imported and, if
-  not, fails with one sentence saying what to install (HELPERS_MISSING), not a traceback.
+- a code cell under the title checks that ``helpers`` (and what it imports) can be imported
+  and, if not, fails with one sentence saying what to install (HELPERS_MISSING), not a
+  traceback; its source is collapsed, so the reader sees a thin bar, not code.
 
 The reader's edition (the teacher's edition too) keeps every solution, after its exercise,
 under a "#### Solution" heading; the solution's own cells are collapsed
@@ -26,12 +27,14 @@ sphinx-exercise ``{solution}`` blocks go and leave an empty Markdown cell for th
 and every output is cleared.
 
 Both are written with a copy of ``helpers/``, a ``requirements.txt`` that pins only what the
-notebooks need (not the book's build and test tools), a three-line README, and a zip.
+notebooks need (not the book's build and test tools), a three-line README, JupyterLab settings
+that turn off its prompt to fetch news (``jupyterlab-settings/overrides.json``), and a zip.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shutil
 import sys
@@ -361,16 +364,15 @@ HELPERS_MISSING = (
     "download menu of any chapter of the book, unzip it, run "
     "`pip install -r requirements.txt` in that folder, and open the notebook from there."
 )
-GUARD = '''# The book's own code is in the folder helpers/ beside this notebook.
+# The first code cell, collapsed (its source hidden): a reader sees a thin bar, not this code.
+GUARD = '''# Stops with one sentence if the folder helpers/ is not beside this notebook.
 try:
     import helpers  # noqa: F401
 except ModuleNotFoundError as missing:
-
-    class NotInstalled(Exception):
-        def _render_traceback_(self):  # IPython shows this, not a traceback
+    class HelpersMissing(Exception):
+        def _render_traceback_(self):  # IPython shows only this, no traceback
             return [str(self)]
-
-    raise NotInstalled(
+    raise HelpersMissing(
 {message}.format(missing.name)
     ) from None'''
 MARKUP = re.compile(  # roles ({glue:text}`x`, {cite:p}, {doc}, {ref}, ...), fences, options, targets
@@ -382,10 +384,13 @@ DIRECTIVES = re.compile(r"^(`{3,}|:{3,})\{solution(?:-start)?\}", re.MULTILINE)
 
 
 def guard_cell():
-    """The first code cell of each edition: import helpers, or fail with HELPERS_MISSING alone."""
+    """The first code cell of each edition: import helpers, or fail with HELPERS_MISSING alone.
+    Its source is hidden (collapsed in JupyterLab and Notebook 7); its output, the sentence, is
+    not."""
     parts = textwrap.wrap(HELPERS_MISSING, 79 - 8 - 3, drop_whitespace=False, break_long_words=False)
     message = "\n".join(" " * 8 + repr(part) for part in parts)
-    return nbformat.v4.new_code_cell(GUARD.format(message=message), metadata={"tags": ["helpers-guard"]})
+    metadata = {"tags": ["helpers-guard"], "jupyter": {"source_hidden": True}}
+    return nbformat.v4.new_code_cell(GUARD.format(message=message), metadata=metadata)
 
 
 def markup_left(notebook) -> list[str]:
@@ -543,9 +548,17 @@ README = {
     "reader": "# Reader's edition: the chapters of the book, with the solutions under each exercise.\n",
     "student": "# Student edition: the chapters of the book, with the exercises left for you to solve.\n",
 }
+# JupyterLab's settings for the editions: no prompt to fetch Jupyter's news from the internet
+# (a classroom may have none). JupyterLab reads overrides.json from its app_settings_dir, which
+# `make lab` and the README's command point at this folder of the edition.
+LAB_SETTINGS = "jupyterlab-settings"
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
 RUN = (
     "Run: `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.txt`, then "
-    "`.venv/bin/jupyter lab` (Python 3.11 or newer; on Windows `.venv\\Scripts\\...`).\n"
+    f"`.venv/bin/jupyter lab --LabApp.app_settings_dir={LAB_SETTINGS}` (Python 3.11 or newer; "
+    "on Windows `.venv\\Scripts\\...`).\n"
     "Keep the folder `helpers/` (the book's code, which every notebook imports) beside the notebooks.\n"
 )
 
@@ -554,7 +567,8 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     """Write the ``kind`` edition of every notebook in ``book`` to ``out``, and ``out``.zip.
 
     Beside the notebooks go a copy of ``helpers/`` (which they import), the pinned
-    requirements and a three-line README, so the zip runs on a machine without this repository.
+    requirements, a three-line README and JupyterLab's settings (LAB_SETTINGS), so the zip runs
+    on a machine without this repository.
     """
     if kind not in EDITIONS:
         raise ValueError(f"kind must be one of {EDITIONS}; got {kind!r}")
@@ -577,6 +591,8 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     header = "# What the notebooks need, pinned as in the book's requirements.txt.\n"
     (out / "requirements.txt").write_text(header + "\n".join(pins) + "\n")
     (out / "README.md").write_text(README[kind] + RUN)
+    (out / LAB_SETTINGS).mkdir()
+    (out / LAB_SETTINGS / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n")
     shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
     return written
 

@@ -23,28 +23,27 @@
 //   twin: the site trains one run at a time.
 
 import {
-  MAX_HISTORY_VALUES,
   MAX_ITERATIONS,
   MAX_N_INPUTS,
   POST_INPUTS,
   SEED_LIMIT,
   allFinite,
-  asFiniteArray,
-  checkCount,
-  checkInputs,
-  checkLearningRate,
-  checkScheme,
   defaultRngDouble,
-  divergedError,
-  excerpt,
   getActivation,
-  largest,
-  quoted,
   randomStateSample,
-  shapeText,
-  thousands,
   uniform,
 } from "./network.js";
+import {
+  checkCount,
+  checkHiddenHistorySize,
+  checkLearningRate,
+  checkNetwork,
+  checkOptions,
+  checkScheme,
+  checkTargets,
+  divergedError,
+  tooLarge,
+} from "./validate.js";
 
 function frozen(rows) {
   return Object.freeze(rows.map((row) => Object.freeze(row)));
@@ -128,20 +127,12 @@ function rows(data, nRows, nColumns) {
   return Array.from({ length: nRows }, (_, r) => Array.from(data.subarray(r * nColumns, (r + 1) * nColumns)));
 }
 
-function tooLarge(what, inputs, W1, W2) {
-  return new RangeError(
-    `${what}: the ${what === "forward" ? "weighted sums are" : "numbers are"} too large to represent ` +
-      `(${largest(inputs.data, "input")}, ${largest(W1.data, "weight in W1")}, ${largest(W2.data, "weight in W2")}); ` +
-      "use inputs and weights nearer to -1..1",
-  );
-}
-
 /**
  * [hidden, output]: hidden = f(inputs @ W1), shape (nExamples, nHidden), and output = f([hidden, 1] @ W2),
  * shape (nExamples, 1), as rows. Throws a RangeError rather than return Infinity or NaN.
  */
 export function forward(inputs, W1, W2, activation = "tanh") {
-  const net = checkNetwork(inputs, W1, W2);
+  const net = checkNetwork(inputs, W1, W2, HiddenHistory);
   const { f } = chosenActivation(activation);
   const { hidden, output } = forwardFlat(net.x, net.nExamples, net.nInputs, net.w1, net.nHidden, net.w2, f);
   if (!(hidden.every(Number.isFinite) && output.every(Number.isFinite))) {
@@ -156,7 +147,7 @@ export function forward(inputs, W1, W2, activation = "tanh") {
  * (delta2 @ W2[:-1].T) * f'(hidden), dW1 = inputs.T @ delta1. Sums over the examples, not means.
  */
 export function hiddenGradients(inputs, targets, W1, W2, activation = "tanh") {
-  const net = checkNetwork(inputs, W1, W2);
+  const net = checkNetwork(inputs, W1, W2, HiddenHistory);
   const t = checkTargets(targets, net.nExamples);
   const { f, slope } = chosenActivation(activation);
   const { nExamples, nInputs, nHidden } = net;
@@ -237,22 +228,15 @@ const TRAIN_OPTIONS = ["inputs", "targets", "W1", "W2", "activation", "iteration
  * stop being finite.
  */
 export function trainHidden(options) {
-  checkOptions(options);
+  checkOptions(options, "trainHidden", TRAIN_OPTIONS, ["inputs", "targets", "W1", "W2"]);
   const { activation = "tanh", iterations = XOR_ITERATIONS, learningRate = XOR_LEARNING_RATE } = options;
-  const net = checkNetwork(options.inputs, options.W1, options.W2);
+  const net = checkNetwork(options.inputs, options.W1, options.W2, HiddenHistory);
   const { nExamples, nInputs, nHidden } = net;
   const t = checkTargets(options.targets, nExamples);
   const { f, slope } = chosenActivation(activation);
   checkCount(iterations, "iterations", 0, MAX_ITERATIONS, "MAX_ITERATIONS");
   checkLearningRate(learningRate);
-  const perStep = nInputs * nHidden + nHidden + 1 + nExamples;
-  if ((iterations + 1) * perStep > MAX_HISTORY_VALUES) {
-    throw new RangeError(
-      `training would record (iterations + 1) x (weights + nExamples) = ${thousands(iterations + 1)} x ` +
-        `${thousands(perStep)} = ${thousands((iterations + 1) * perStep)} numbers, more than MAX_HISTORY_VALUES = ` +
-        `${thousands(MAX_HISTORY_VALUES)}; use fewer iterations, hidden units or examples`,
-    );
-  }
+  checkHiddenHistorySize(iterations, nInputs * nHidden + nHidden + 1 + nExamples);
   const size1 = nInputs * nHidden, size2 = nHidden + 1;
   const history = new HiddenHistory({
     W1Values: new Float64Array((iterations + 1) * size1),
@@ -324,61 +308,7 @@ function trainSteps(x, t, f, slope, learningRate, history) {
   }
 }
 
-// --- checks at the boundary: helpers.hidden's, in network.js's words ------------------------
-
 function chosenActivation(name) {
   const chosen = getActivation(name);
   return { f: chosen.function, slope: chosen.slopeFromOutput };
-}
-
-function checkOptions(options) {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`trainHidden takes one object {inputs, targets, W1, W2, ...}; got ${excerpt(options)}`);
-  }
-  const unknown = Object.keys(options).find((key) => !TRAIN_OPTIONS.includes(key));
-  if (unknown !== undefined) {
-    throw new TypeError(`trainHidden got an unknown option ${quoted(unknown)}; expected some of ${TRAIN_OPTIONS.join(", ")}`);
-  }
-  const missing = ["inputs", "targets", "W1", "W2"].find((key) => options[key] === undefined);
-  if (missing !== undefined) throw new TypeError(`trainHidden needs ${missing}; got none`);
-}
-
-/** inputs, W1 and W2 checked against each other (helpers.hidden's _check_network), flat and with their sizes. */
-function checkNetwork(inputs, W1, W2) {
-  for (const [name, value] of [
-    ["W1", W1],
-    ["W2", W2],
-  ]) {
-    if (value instanceof HiddenHistory) {
-      throw new TypeError(`${name} must be an array, not a HiddenHistory; for its weights pass history.finalW1 and history.finalW2`);
-    }
-  }
-  const checkedInputs = checkInputs(inputs);
-  const [nExamples, nInputs] = checkedInputs.shape;
-  const checkedW1 = asFiniteArray(W1, "W1");
-  if (checkedW1.shape.length !== 2 || checkedW1.shape[0] !== nInputs || checkedW1.shape[1] === 0) {
-    throw new RangeError(
-      `W1 must have shape (${nInputs}, nHidden), a column per hidden unit, nHidden >= 1; got shape ${shapeText(checkedW1.shape)}`,
-    );
-  }
-  const nHidden = checkedW1.shape[1];
-  const checkedW2 = asFiniteArray(W2, "W2");
-  if (shapeText(checkedW2.shape) !== shapeText([nHidden + 1, 1])) {
-    throw new RangeError(
-      `W2 must have shape (${nHidden + 1}, 1): a weight per hidden unit, then the output's bias; ` +
-        `got shape ${shapeText(checkedW2.shape)}`,
-    );
-  }
-  return {
-    inputs: checkedInputs, W1: checkedW1, W2: checkedW2, x: checkedInputs.data, w1: checkedW1.data, w2: checkedW2.data,
-    nExamples, nInputs, nHidden,
-  };
-}
-
-function checkTargets(targets, nExamples) {
-  const checked = asFiniteArray(targets, "targets");
-  if (shapeText(checked.shape) !== shapeText([nExamples, 1])) {
-    throw new RangeError(`targets must have shape (${nExamples}, 1); got shape ${shapeText(checked.shape)}`);
-  }
-  return checked.data;
 }

@@ -21,6 +21,25 @@
 //   flat arrays (weightValues, errorValues);
 // - train_columns, which trains many runs side by side for chapter 4, and train_columns_final,
 //   its seed sweep without history, have no twin: the site trains one run at a time.
+//
+// The checks of the arguments are in ./validate.js (helpers/_validate.py's twin).
+
+import {
+  asFiniteArray,
+  checkChoice,
+  checkCount,
+  checkHistorySize,
+  checkInputMatrix,
+  checkInputs,
+  checkLearningRate,
+  checkNumber,
+  checkOptions,
+  checkScheme,
+  checkShape,
+  checkWeightColumn,
+  divergedError,
+  largest,
+} from "./validate.js";
 
 // --- the post's data (chapter 2) -------------------------------------------
 
@@ -108,20 +127,14 @@ export const ACTIVATIONS = Object.freeze({
 
 /** Look an activation up by name, with an error that lists the valid names (chapters 1 and 5). */
 export function getActivation(name) {
-  if (typeof name === "string" && Object.hasOwn(ACTIVATIONS, name)) {
-    return ACTIVATIONS[name];
-  }
-  const valid = Object.keys(ACTIVATIONS).map(quoted).join(", ");
-  const Kind = typeof name === "string" ? RangeError : TypeError;
-  throw new Kind(`unknown activation ${excerpt(name)}; expected one of ${valid}`);
+  checkChoice(name, Object.keys(ACTIVATIONS), "activation");
+  return ACTIVATIONS[name];
 }
 
 /** The slope of activation `name` at the input z, one number (chapter 1). */
 export function derivative(name, z) {
   const chosen = getActivation(name);
-  if (typeof z !== "number") {
-    throw new TypeError(`z must be a number; got ${excerpt(z)} (${typeName(z)})`);
-  }
+  checkNumber(z, "z");
   return chosen.slopeFromOutput(chosen.function(z));
 }
 
@@ -362,7 +375,7 @@ const TRAIN_OPTIONS = ["inputs", "targets", "weights", "activation", "iterations
  * their mean square) stop being finite.
  */
 export function train(options) {
-  checkOptions(options);
+  checkOptions(options, "train", TRAIN_OPTIONS, ["inputs", "targets", "weights"]);
   const { activation = "tanh", iterations = POST_ITERATIONS, learningRate = 1.0 } = options;
   const inputs = checkInputs(options.inputs);
   const [nExamples, nInputs] = inputs.shape;
@@ -432,24 +445,6 @@ function allFinite(values, start, count) {
   return true;
 }
 
-/** Python's _check_finite_history messages: step 0 means the starting weights already overflow. */
-function divergedError(step, history, inputs) {
-  if (step === 0) {
-    return new TrainingDivergedError(
-      "training cannot start: the starting weights already give numbers too large to represent " +
-        `(${largest(inputs, "input")}); use inputs and weights nearer to -1..1`,
-      0,
-    );
-  }
-  return new TrainingDivergedError(
-    `training diverged: the numbers stopped being finite at update ${step} of ${history.iterations} ` +
-      `(activation ${quoted(history.activation)}, learningRate ${history.learningRate}, ` +
-      `${largest(inputs, "input")}); ` +
-      "try a smaller learningRate, or inputs nearer to -1..1",
-    step,
-  );
-}
-
 /**
  * The network's outputs f(inputs @ weights) for one example or a matrix of them (chapter 6).
  *
@@ -484,242 +479,24 @@ function rowsTimes(matrix, column) {
   });
 }
 
-// --- checks at the boundary ---------------------------------------------------
-//
-// Each check throws one short error that names the argument and says what was expected:
-// never a whole array (a shape and a short excerpt). TypeError: the wrong kind of value;
-// RangeError: the right kind, but a value, size or name that is not allowed.
-
-function checkOptions(options) {
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`train takes one object {inputs, targets, weights, ...}; got ${excerpt(options)}`);
-  }
-  const unknown = Object.keys(options).find((key) => !TRAIN_OPTIONS.includes(key));
-  if (unknown !== undefined) {
-    throw new TypeError(`train got an unknown option ${quoted(unknown)}; expected some of ${TRAIN_OPTIONS.join(", ")}`);
-  }
-  const missing = ["inputs", "targets", "weights"].find((key) => options[key] === undefined);
-  if (missing !== undefined) throw new TypeError(`train needs ${missing}; got none`);
-}
-
-/** inputs as {shape: [nExamples, nInputs], data}, a matrix with at least one row and column. */
-function checkInputs(inputs) {
-  return checkInputMatrix(asFiniteArray(inputs, "inputs"));
-}
-
-function checkInputMatrix(array, nInputs = null) {
-  const { shape } = array;
-  if (shape.length !== 2 || (nInputs !== null && shape[1] !== nInputs)) {
-    throw new RangeError(
-      `inputs must be a matrix of shape (nExamples, ${nInputs ?? "nInputs"}), one row per example; ` +
-        `got shape ${shapeText(shape)}`,
-    );
-  }
-  if (shape[0] === 0 || shape[1] === 0) {
-    throw new RangeError(
-      `inputs must have at least one example (row) and one input (column); got shape ${shapeText(shape)}`,
-    );
-  }
-  return array;
-}
-
-function checkShape(values, name, shape, meaning) {
-  const array = asFiniteArray(values, name);
-  if (shapeText(array.shape) !== shapeText(shape)) {
-    const got = shapeText(array.shape);
-    throw new RangeError(`${name} must have shape ${shapeText(shape)}, ${meaning}; got shape ${got}`);
-  }
-  return array;
-}
-
-function checkWeightColumn(weights) {
-  const { shape, data } = asFiniteArray(weights, "weights");
-  if (shape.length !== 1 || shape[0] === 0) {
-    throw new RangeError(
-      `weights must be a flat array of nInputs numbers, shape (nInputs,), nInputs >= 1; got shape ${shapeText(shape)}`,
-    );
-  }
-  return data;
-}
-
-/** values as {shape, data: Float64Array}, or one clear error if they are not finite numbers. */
-function asFiniteArray(values, name) {
-  const array = asRealArray(values, name);
-  const bad = array.data.reduce((count, x) => count + (Number.isFinite(x) ? 0 : 1), 0);
-  if (bad > 0) {
-    const first = unravel(array.data.findIndex((x) => !Number.isFinite(x)), array.shape);
-    throw new RangeError(
-      `${name} must be finite numbers; got ${bad} NaN or Infinity in shape ${shapeText(array.shape)}, ` +
-        `the first at index ${shapeText(first)}`,
-    );
-  }
-  return array;
-}
-
-function asRealArray(values, name) {
-  if (values instanceof History) {
-    throw new TypeError(`${name} must be an array, not a History; for its weights pass history.finalWeights`);
-  }
-  const shape = shapeOf(values, name);
-  const data = new Float64Array(shape.reduce((a, b) => a * b, 1));
-  let n = 0;
-  const visit = (value) => {
-    if (isList(value)) {
-      for (const item of Array.from(value)) visit(item);
-    } else if (typeof value === "number" || typeof value === "boolean") {
-      data[n++] = Number(value);
-    } else {
-      throw new TypeError(`${name} must be numbers (or booleans); got ${excerpt(value)} (${typeName(value)})`);
-    }
-  };
-  visit(values);
-  return { shape, data };
-}
-
-/** The shape of nested lists, NumPy's way: [] for one number, [rows, columns] for a matrix. */
-function shapeOf(value, name) {
-  if (!isList(value)) return [];
-  const shapes = Array.from(value, (item) => shapeOf(item, name));
-  const first = shapes.length > 0 ? shapeText(shapes[0]) : null;
-  if (shapes.some((shape) => shapeText(shape) !== first)) {
-    throw new RangeError(`${name} must be rectangular, every row the same length; got ${excerpt(value)}`);
-  }
-  return [value.length, ...(shapes[0] ?? [])];
-}
-
-function isList(value) {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-}
-
-function unravel(index, shape) {
-  const result = [];
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    result.unshift(index % shape[axis]);
-    index = Math.floor(index / shape[axis]);
-  }
-  return result;
-}
-
-function checkCount(value, name, minimum, maximum, maximumName) {
-  if (!(typeof value === "number" && Number.isInteger(value) && minimum <= value && value <= maximum)) {
-    const Kind = typeof value === "number" ? RangeError : TypeError;
-    throw new Kind(
-      `${name} must be a whole number from ${minimum} to ${maximumName} = ${thousands(maximum)}; got ${excerpt(value)}`,
-    );
-  }
-}
-
-function checkScheme(scheme) {
-  if (!(typeof scheme === "string" && INIT_SCHEMES.includes(scheme))) {
-    const Kind = typeof scheme === "string" ? RangeError : TypeError;
-    const valid = INIT_SCHEMES.map(quoted).join(", ");
-    throw new Kind(`unknown initialisation scheme ${excerpt(scheme)}; expected one of ${valid}`);
-  }
-}
-
-function checkHistorySize(iterations, nInputs, nExamples) {
-  const values = (iterations + 1) * (nInputs + nExamples);
-  if (values > MAX_HISTORY_VALUES) {
-    throw new RangeError(
-      `training would record (iterations + 1) x (nInputs + nExamples) = ${thousands(iterations + 1)} x ` +
-        `${thousands(nInputs + nExamples)} = ${thousands(values)} numbers, more than MAX_HISTORY_VALUES = ` +
-        `${thousands(MAX_HISTORY_VALUES)}; use fewer iterations or examples`,
-    );
-  }
-}
-
-function checkLearningRate(rate) {
-  if (typeof rate !== "number") {
-    throw new TypeError(`learningRate must be a real number such as 0.5; got ${excerpt(rate)} (${typeName(rate)})`);
-  }
-  if (!(0 < rate && rate <= MAX_LEARNING_RATE)) {
-    throw new RangeError(
-      `learningRate must be a positive number at most MAX_LEARNING_RATE = ${MAX_LEARNING_RATE}; got ${excerpt(rate)}`,
-    );
-  }
-}
-
-// --- short descriptions for error messages -------------------------------------
-
-/** At most about 80 characters describing value: a few items, never a whole array. */
-function excerpt(value) {
-  const text = describe(value, 0);
-  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
-}
-
-function describe(value, depth) {
-  if (typeof value === "string") return quoted(value.length > 80 ? value.slice(0, 80) : value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (isList(value)) {
-    if (depth > 2) return "[...]";
-    const items = Array.from(value.slice(0, 4), (item) => describe(item, depth + 1));
-    return `[${items.join(", ")}${value.length > 4 ? ", ..." : ""}]`;
-  }
-  if (value !== null && typeof value === "object") {
-    const kind = value.constructor?.name;
-    return kind && kind !== "Object" ? `a ${kind}` : "{...}";
-  }
-  if (typeof value === "function") return `function ${value.name}`;
-  return Object.is(value, -0) ? "-0" : String(value);
-}
-
-function typeName(value) {
-  if (value === null) return "null";
-  if (isList(value)) return value.constructor.name;
-  return typeof value;
-}
-
-function quoted(text) {
-  return `'${text}'`;
-}
-
-/** Python's shape notation: (), (4,), (4, 3). */
-function shapeText(shape) {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
-function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-function largest(values, what) {
-  const size = values.reduce((biggest, x) => Math.max(biggest, Math.abs(x)), 0);
-  return `the largest ${what} is ${formatG3(size)} in size`;
-}
-
-/** Python's format(x, ".3g"): 3 significant digits, exponent form below 1e-4 or from 1e3. */
-function formatG3(x) {
-  if (x === 0 || !Number.isFinite(x)) return String(x).replace("Infinity", "inf");
-  const [mantissa, exponentText] = x.toExponential(2).split("e");
-  const exponent = Number(exponentText);
-  const trim = (text) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
-  if (exponent < -4 || exponent >= 3) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${trim(mantissa)}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
-  }
-  return trim(x.toFixed(2 - exponent));
-}
-
 // --- for ./hidden.js ------------------------------------------------------------
 //
-// The two-layer network (helpers/hidden.py's twin) draws from the same random streams and checks
-// its arguments with the same rules and words; these are shared with it, not part of the site's API.
+// The two-layer network (helpers/hidden.py's twin) draws from the same random streams; these are
+// shared with it, not part of the site's API. The checks it used to take from here are exported
+// again from ./validate.js, for any module that still does.
 
+export { allFinite, defaultRngDouble, randomStateSample, uniform };
 export {
-  allFinite,
   asFiniteArray,
   checkCount,
   checkInputs,
   checkLearningRate,
   checkScheme,
-  defaultRngDouble,
   divergedError,
   excerpt,
   largest,
   quoted,
-  randomStateSample,
   shapeText,
   thousands,
   typeName,
-  uniform,
-};
+} from "./validate.js";
