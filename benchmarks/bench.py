@@ -88,8 +88,9 @@ def timed_ms(action) -> float:
 
 
 def as_the_kernel_sends(explorer) -> None:
-    """Make ``explorer`` encode each message as the kernel would (its JSON; the buffers go as they are)."""
-    explorer._send = lambda msg, buffers=None: (json.dumps(msg), [memoryview(b).nbytes for b in buffers or []])
+    """Make ``explorer`` encode each message as the kernel would: its JSON, and the buffers as
+    they are (zero-copy)."""
+    explorer._send = lambda msg, buffers=None: (json.dumps(msg), list(buffers or []))
 
 
 def front_end_move(explorer, **moved):
@@ -103,7 +104,7 @@ def front_end_move(explorer, **moved):
 
 
 def bench_sliders() -> None:
-    """The training explorer as a reader drives it, one front-end move at a time (see front_end_move).
+    """The training explorer as a reader drives it, one front-end move at a time.
 
     Every timed move except the iterations scrub shows a run not trained before, so it trains one
     run of 10,000 steps; the iterations slider sends no new data (the renderer picks the step).
@@ -118,7 +119,8 @@ def bench_sliders() -> None:
         retrain.append(timed_ms(front_end_move(explorer, seed=10 + i)))
         retrain.append(timed_ms(front_end_move(explorer, activation=activations[i % 4])))
     stops = explorers.ITERATION_STOPS
-    scrub = [timed_ms(front_end_move(explorer, iterations=stops[(7 * i) % len(stops)])) for i in range(40)]
+    scrub = [timed_ms(front_end_move(explorer, iterations=stops[(7 * i) % len(stops)]))
+             for i in range(40)]
     # A new learning rate or scheme, under each activation in turn (each is a run not shown before).
     rates, schemes = [], []
     for k, activation in enumerate(activations):
@@ -143,13 +145,16 @@ def bench_sliders() -> None:
 
 
 def bench_other_explorers() -> None:
-    """The explorers of chapters 1, 3 and 6: each front-end move computes and sends new data, nothing is trained."""
+    """The explorers of chapters 1, 3 and 6: each front-end move computes and sends new data;
+    nothing is trained."""
     from helpers import explorers
 
     moves = {
-        "slider_activation_explorer_ms": (explorers.ActivationExplorer(), "z", [-3.0, -1.5, 0.0, 0.7, 2.2, 3.9]),
+        "slider_activation_explorer_ms": (explorers.ActivationExplorer(), "z",
+                                          [-3.0, -1.5, 0.0, 0.7, 2.2, 3.9]),
         "slider_seed_explorer_ms": (explorers.SeedExplorer(), "seed", [0, 5, 17, 42, 63, 99]),
-        "slider_prediction_explorer_ms": (explorers.PredictionExplorer(), "x1", [-1.0, -0.3, 0.0, 0.6, 1.4, 2.0]),
+        "slider_prediction_explorer_ms": (explorers.PredictionExplorer(), "x1",
+                                          [-1.0, -0.3, 0.0, 0.6, 1.4, 2.0]),
     }
     for name, (explorer, control, values) in moves.items():
         as_the_kernel_sends(explorer)

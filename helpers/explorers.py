@@ -1,4 +1,4 @@
-"""Live explorers (chapters 1, 3, 5, 6 and "A hidden layer"): controls that change the network at once.
+"""Live explorers (chapters 1, 3, 5, 6 and "A hidden layer"): controls that change the network.
 
 Each explorer is an ``anywidget.AnyWidget``. Its front end is ``explorer.js`` beside this file,
 the one JavaScript renderer the book's site uses as well (built from ``web/live/``): controls,
@@ -29,8 +29,9 @@ import traitlets
 from helpers import hidden, network, plotting
 from helpers.explorer_text import TEXT, fill
 
-ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10_000)
-"""Training lengths the iterations slider offers: every small count up close, then a log-like scale."""
+ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000,
+                   10_000)
+"""Training lengths the iterations slider offers: every small count, then a log-like scale."""
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0)
 MAX_SEED = 99
@@ -41,8 +42,9 @@ CHAOS_NOTE = TEXT["training"]["chaos_note"]
 
 
 def plot_steps(iterations: int) -> np.ndarray:
-    """About 300 step numbers spread evenly on a log scale: a smooth line that draws fast (chapter 5)."""
-    return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
+    """About 300 step numbers spread evenly on a log scale: a smooth line (chapter 5)."""
+    spread = np.geomspace(1, max(iterations, 1), 300).round().astype(int)
+    return np.unique(np.concatenate([[0], spread]))
 
 
 EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
@@ -56,7 +58,7 @@ LADDER = (1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0)
 
 
 class Run(NamedTuple):
-    """One training run as the explorer keeps it: its weights and error at the RECORDED steps (chapter 5)."""
+    """One training run as the explorer keeps it: weights and error at the RECORDED steps."""
 
     steps: np.ndarray
     weights: np.ndarray
@@ -70,8 +72,9 @@ def training_run(seed: int, activation: str, learning_rate: float, scheme: str) 
     Trained by :func:`helpers.network.train` itself, so it is the reader's own run to the
     last bit. Raises TrainingDivergedError for a run that blew up.
     """
-    history = network.train(network.POST_INPUTS, network.POST_TARGETS, network.initial_weights(seed, scheme),
-                            activation, ITERATION_STOPS[-1], learning_rate)
+    weights = network.initial_weights(seed, scheme)
+    history = network.train(network.POST_INPUTS, network.POST_TARGETS, weights, activation,
+                            ITERATION_STOPS[-1], learning_rate)
     return _frozen(Run(RECORDED, history.weights[RECORDED], history.mean_squared_error[RECORDED]))
 
 
@@ -85,7 +88,7 @@ def _frozen(run):
 
 
 class Choice(NamedTuple):
-    """A control that takes one of a few values: a menu, or a slider over fixed stops (chapters 1, 3, 5)."""
+    """A control that takes one of a few values: a menu, or a slider over stops."""
 
     description: str
     options: tuple
@@ -103,14 +106,15 @@ class Choice(NamedTuple):
 
     def site(self, site: bool = True) -> dict:
         """This control for the renderer: a slider over the stops, or a menu."""
-        return {"kind": "stops" if self.slider else "menu", "label": self.description, "options": list(self.options)}
+        return {"kind": "stops" if self.slider else "menu", "label": self.description,
+                "options": list(self.options)}
 
 
 class Whole(NamedTuple):
     """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
 
-    On the site the number can be typed too, up to ``site_high`` when that is given; the slider keeps
-    ``low`` to ``high``, a range a mouse can pick from.
+    On the site the number can be typed too, up to ``site_high`` when that is given; the slider
+    keeps ``low`` to ``high``, a range a mouse can pick from.
     """
 
     description: str
@@ -121,16 +125,19 @@ class Whole(NamedTuple):
     def check(self, name: str, value) -> int:
         """``value`` as an int, or an error naming the control and its range."""
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be a whole number from {self.low} to {self.high}; got {value!r}")
+            raise TypeError(
+                f"{name} must be a whole number from {self.low} to {self.high}; got {value!r}")
         if not self.low <= value <= self.high:
             raise ValueError(f"{name} must be from {self.low} to {self.high}; got {value}")
         return int(value)
 
     def site(self, site: bool = True) -> dict:
-        """This control for the renderer: a slider from low to slider_high, and a box to type any number
-        from low to high in (on the site up to ``site_high``; in Jupyter what :meth:`check` accepts)."""
+        """This control for the renderer: a slider from low to slider_high, and a box to type any
+        number from low to high in (on the site up to ``site_high``; in Jupyter what :meth:`check`
+        accepts)."""
         high = self.site_high if site and self.site_high is not None else self.high
-        return {"kind": "whole", "label": self.description, "low": self.low, "high": high, "slider_high": self.high}
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": high,
+                "slider_high": self.high}
 
 
 class Number(NamedTuple):
@@ -141,20 +148,23 @@ class Number(NamedTuple):
     high: float
 
     def check(self, name: str, value) -> float:
-        """``value`` as a float, or an error naming the control and its range (nan and inf are outside it)."""
+        """``value`` as a float, or an error naming the control and its range (nan and inf are
+        outside it)."""
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
+            raise TypeError(
+                f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
         if not self.low <= value <= self.high:
             raise ValueError(f"{name} must be a number from {self.low} to {self.high}; got {value}")
         return float(value)
 
     def site(self, site: bool = True) -> dict:
         """This control for the renderer: a slider in steps of 0.1."""
-        return {"kind": "number", "label": self.description, "low": self.low, "high": self.high, "step": 0.1}
+        return {"kind": "number", "label": self.description, "low": self.low, "high": self.high,
+                "step": 0.1}
 
 
 def checked(rules: dict, values: dict) -> dict:
-    """``values`` checked against the explorer's controls before anything changes (chapters 1, 3, 5, 6).
+    """``values`` checked against the controls before anything changes (chapters 1, 3, 5, 6, 7).
 
     One ValueError or TypeError that names the control and what it accepts, instead of an error
     from deep inside traitlets, or a value silently moved into range.
@@ -170,7 +180,7 @@ SCHEME = Choice("initial weights", network.INIT_SCHEMES)
 
 
 def json_attribute(value) -> str:
-    """``value`` as JSON, escaped to sit inside a single-quoted HTML attribute (chapters 1, 3, 5, 6)."""
+    """``value`` as JSON, escaped to sit inside a single-quoted HTML attribute."""
     return html.escape(json.dumps(value), quote=False).replace("'", "&#39;")
 
 
@@ -184,7 +194,8 @@ EMPTY = np.zeros(0)
 
 class Settings(traitlets.Dict):
     """The ``values`` trait: a change is a change of value or of type. A front end that sends the
-    learning rate 1.0 sends JSON's ``1``, equal to ``1.0``; it is still checked, and stored as ``1.0``."""
+    learning rate 1.0 sends JSON's ``1``, equal to ``1.0``: it is still checked, and stored as
+    ``1.0``."""
 
     def set(self, obj, value) -> None:
         new = self._validate(obj, value)
@@ -199,7 +210,7 @@ class Settings(traitlets.Dict):
 
 
 class Explorer(anywidget.AnyWidget):
-    """Controls, charts and text drawn by ``explorer.js``, from numbers computed here (chapters 1, 3, 5, 6, 7).
+    """Controls, charts and text drawn by ``explorer.js`` from numbers computed here.
 
     A subclass gives ``CONTROLS``, ``NAME``, its constants, the key of a run (the values that change
     ``data``), the computation, and the fields its sentences are filled with.
@@ -222,12 +233,14 @@ class Explorer(anywidget.AnyWidget):
     """Which explorer the renderer draws, and the key of its sentences in ``explorer_text.json``."""
 
     def __init__(self, **values) -> None:
-        values = checked(self.CONTROLS, values)  # a wrong value fails here, before any widget exists
+        values = checked(self.CONTROLS, values)  # a wrong value fails here, before any widget
         self._key = self.run_key(values)
         self._numbers = self.compute(**values)
-        super().__init__(name=self.NAME, controls=self.site_controls(site=False), constants=self.site_constants(),
-                         values=values, data=self._encoded(self._numbers))
-        self.snapshot_values, self._snapshot_numbers, self._snapshot = dict(values), self._numbers, None
+        super().__init__(name=self.NAME, controls=self.site_controls(site=False),
+                         constants=self.site_constants(), values=values,
+                         data=self._encoded(self._numbers))
+        self.snapshot_values, self._snapshot_numbers = dict(values), self._numbers
+        self._snapshot = None
         self._good, self._quiet = dict(values), False
         self.observe(self._on_values, names="values")
 
@@ -245,8 +258,8 @@ class Explorer(anywidget.AnyWidget):
         self._apply({**self._good, **checked(self.CONTROLS, values)})
 
     def _on_values(self, change) -> None:
-        """Values from the front end: checked as :meth:`set` checks them. A wrong one changes nothing
-        but ``error``, one sentence the renderer shows, and puts the controls back."""
+        """Values from the front end, checked as :meth:`set` checks them. A wrong one changes
+        nothing but ``error``, one sentence the renderer shows, and puts the controls back."""
         if self._quiet:
             return
         try:
@@ -277,7 +290,8 @@ class Explorer(anywidget.AnyWidget):
 
     @staticmethod
     def _encoded(numbers_: dict) -> dict:
-        return {key: floats(value) if isinstance(value, np.ndarray) else value for key, value in numbers_.items()}
+        return {key: floats(value) if isinstance(value, np.ndarray) else value
+                for key, value in numbers_.items()}
 
     def run_key(self, values: dict) -> tuple:
         """The values ``data`` depends on: a change in any other (iterations) sends no new data."""
@@ -310,7 +324,7 @@ class Explorer(anywidget.AnyWidget):
         return self.describe(self.snapshot_values, self._snapshot_numbers)[1]
 
     def reproduce(self) -> str:
-        """Python code that computes, with ``helpers``, the numbers shown at the current settings."""
+        """Python code that computes with ``helpers`` the numbers shown at the current settings."""
         return fill(TEXT[self.NAME]["reproduce"], **self._good)
 
     def site_controls(self, site: bool = True) -> list:
@@ -334,18 +348,21 @@ class Explorer(anywidget.AnyWidget):
         raise NotImplementedError
 
     def site_html(self) -> str:
-        """The snapshot with its alt text and caption, and the controls, values and constants the site's
-        renderer mounts on."""
+        """The snapshot with its alt text and caption, and the controls, values and constants the
+        site's renderer mounts on."""
         picture = base64.b64encode(self.snapshot).decode("ascii")
-        data = {"controls": self.site_controls(), "values": self.snapshot_values, "constants": self.site_constants()}
-        attributes = "".join(f" data-{key}='{json_attribute(value)}'" for key, value in data.items())
+        data = {"controls": self.site_controls(), "values": self.snapshot_values,
+                "constants": self.site_constants()}
+        attributes = "".join(f" data-{key}='{json_attribute(value)}'"
+                             for key, value in data.items())
+        caption = html.escape(TEXT["caption"]["snapshot"])
         return (
             # Its own colours, so the caption stays readable on the site's light and dark themes.
             f'<figure class="explorer-snapshot" data-live-explorer="{self.NAME}"{attributes} '
             f'style="background:#ffffff;color:#222222;margin:0;padding:0.5em">'
             f'<img src="data:image/png;base64,{picture}" '
             f'alt="{html.escape(self.snapshot_alt)}" style="max-width:100%">'
-            f'<figcaption style="color:#222222">{html.escape(TEXT["caption"]["snapshot"])}</figcaption></figure>'
+            f'<figcaption style="color:#222222">{caption}</figcaption></figure>'
         )
 
     def _repr_mimebundle_(self, **kwargs):
@@ -365,7 +382,8 @@ def diverged(message: str, *names: str) -> dict:
 
 
 class TrainingExplorer(Explorer):
-    """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
+    """Seed, iterations, activation, learning rate and initial weights, and what training does
+    (chapter 5).
 
     Each run is trained once to the longest length and kept (see :func:`training_run`): the
     iterations slider picks a step of it, in the renderer.
@@ -381,7 +399,8 @@ class TrainingExplorer(Explorer):
     NAME = "training"
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
-                 activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
+                 activation: str = "post_tanh", learning_rate: float = 1.0,
+                 scheme: str = "post") -> None:
         super().__init__(seed=seed, iterations=iterations, activation=activation,
                          learning_rate=learning_rate, scheme=scheme)
 
@@ -397,9 +416,9 @@ class TrainingExplorer(Explorer):
             run = training_run(seed, activation, learning_rate, scheme)
         except network.TrainingDivergedError as problem:
             return diverged(str(problem), "mse", "weights", "outputs")
-        with np.errstate(over="ignore", invalid="ignore"):  # relu's sums are finite: the run was checked
-            outputs = network.get_activation(activation).function(run.weights @ EXAMPLE_INPUTS.T)
-        return {"mse": run.mean_squared_error, "weights": run.weights, "outputs": outputs, "diverged": ""}
+        outputs = network.get_activation(activation).function(run.weights @ EXAMPLE_INPUTS.T)
+        return {"mse": run.mean_squared_error, "weights": run.weights, "outputs": outputs,
+                "diverged": ""}
 
     def fields(self, values: dict, numbers_: dict) -> dict:
         k = int(np.searchsorted(RECORDED, values["iterations"]))
@@ -407,8 +426,9 @@ class TrainingExplorer(Explorer):
                 "weights": numbers_["weights"][k], "outputs": numbers_["outputs"][k]}
 
     def snapshot_figure(self, values, numbers_, heading):
-        return plotting.training_snapshot(RECORDED, numbers_["mse"], numbers_["weights"], numbers_["outputs"],
-                                          values["iterations"], heading, EXAMPLE_LABELS)
+        return plotting.training_snapshot(RECORDED, numbers_["mse"], numbers_["weights"],
+                                          numbers_["outputs"], values["iterations"], heading,
+                                          EXAMPLE_LABELS)
 
 
 # --- chapter 1: an activation and its slope --------------------------------------------------
@@ -420,13 +440,15 @@ GRID = np.linspace(-4.0, 4.0, 401)
 @functools.lru_cache(maxsize=8)
 def activation_curves(activation: str) -> tuple[np.ndarray, np.ndarray]:
     """``f`` and its slope over :data:`GRID` (chapter 1)."""
-    return _frozen((network.get_activation(activation).function(GRID), network.derivative(activation, GRID)))
+    f = network.get_activation(activation).function
+    return _frozen((f(GRID), network.derivative(activation, GRID)))
 
 
 class ActivationExplorer(Explorer):
     """An activation, its slope, and the tangent line at a chosen input (chapter 1)."""
 
-    CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
+    CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")),
+                "z": Number("input z", -4.0, 4.0)}
     NAME = "activation"
     Y_LIMITS = {"tanh": (-1.2, 1.2), "sigmoid": (-1.2, 1.2), "relu": (-0.5, 4.2)}
     """The activation panel's y-range: each curve, its tangent and its point stay inside it."""
@@ -435,27 +457,31 @@ class ActivationExplorer(Explorer):
         super().__init__(activation=activation, z=z)
 
     def site_constants(self) -> dict:
-        return {**super().site_constants(), "y_limits": {name: list(limits) for name, limits in self.Y_LIMITS.items()},
-                "grid_low": -4, "grid_high": 4, "grid_count": len(GRID)}
+        y_limits = {name: list(limits) for name, limits in self.Y_LIMITS.items()}
+        return {**super().site_constants(), "y_limits": y_limits, "grid_low": -4, "grid_high": 4,
+                "grid_count": len(GRID)}
 
     def compute(self, activation, z) -> dict:
         f, slope = activation_curves(activation)
         y = float(network.get_activation(activation).function(z))
-        return {"f": f, "slope": slope, "y": y, "slope_at": float(network.derivative(activation, z))}
+        slope_at = float(network.derivative(activation, z))
+        return {"f": f, "slope": slope, "y": y, "slope_at": slope_at}
 
     def fields(self, values: dict, numbers_: dict) -> dict:
         return {**values, "y": numbers_["y"], "slope": numbers_["slope_at"]}
 
     def snapshot_figure(self, values, numbers_, heading):
-        return plotting.activation_snapshot(GRID, numbers_["f"], numbers_["slope"], values["z"], numbers_["y"],
-                                            numbers_["slope_at"], self.Y_LIMITS[values["activation"]], heading)
+        return plotting.activation_snapshot(GRID, numbers_["f"], numbers_["slope"], values["z"],
+                                            numbers_["y"], numbers_["slope_at"],
+                                            self.Y_LIMITS[values["activation"]], heading)
 
 
 # --- chapters 3 and 4: a seed's starting weights ---------------------------------------------
 
 
 class SeedExplorer(Explorer):
-    """A seed and an initialisation scheme, and the three starting weights they give (chapters 3 and 4)."""
+    """A seed and an initialisation scheme, and the three starting weights they give
+    (chapters 3 and 4)."""
 
     CONTROLS = {"seed": SEED, "scheme": SCHEME}
     NAME = "seed"
@@ -480,14 +506,16 @@ class SeedExplorer(Explorer):
 
 
 class PredictionExplorer(Explorer):
-    """Pick an input, see the weighted sum and the output of the post's and the corrected network (chapter 6)."""
+    """Pick an input, see the weighted sum and the output of the post's and the corrected network
+    (chapter 6)."""
 
     MODELS = {
         "post's network": ("post_tanh", 1.0),
         "corrected network": ("tanh", 0.5),
     }
 
-    CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0), "x3": Number("x3 (bias)", -1.0, 2.0)}
+    CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0),
+                "x3": Number("x3 (bias)", -1.0, 2.0)}
     NAME = "prediction"
 
     def __init__(self, x1: float = 1.0, x2: float = 1.0, x3: float = 0.0) -> None:
@@ -495,15 +523,16 @@ class PredictionExplorer(Explorer):
 
     @property
     def weights(self) -> dict:
-        """Each network's weights after ITERATION_STOPS[-1] steps from the post's seed, as a column."""
-        return {label: training_run(network.POST_SEED, activation, rate, "post").weights[-1][:, None]
+        """Each network's weights after ITERATION_STOPS[-1] steps from the post's seed (columns)."""
+        seed = network.POST_SEED
+        return {label: training_run(seed, activation, rate, "post").weights[-1][:, None]
                 for label, (activation, rate) in self.MODELS.items()}
 
     def site_constants(self) -> dict:
         models = [{"label": label, "activation": activation, "learning_rate": rate}
                   for label, (activation, rate) in self.MODELS.items()]
-        return {**super().site_constants(), "models": models, "seed": network.POST_SEED, "scheme": "post",
-                "iterations": ITERATION_STOPS[-1]}
+        return {**super().site_constants(), "models": models, "seed": network.POST_SEED,
+                "scheme": "post", "iterations": ITERATION_STOPS[-1]}
 
     def compute(self, x1, x2, x3) -> dict:
         x = np.array([x1, x2, x3])
@@ -547,8 +576,9 @@ SQUARE = (-0.25, 1.25)
 
 
 class HiddenRun(NamedTuple):
-    """One run of the two-layer network as the explorer keeps it: W1, W2 and the error at the RECORDED steps,
-    the outputs for the four inputs and whether they solve XOR (chapter "A hidden layer")."""
+    """One run of the two-layer network as the explorer keeps it: W1, W2 and the error at the
+    RECORDED steps, the outputs for the four inputs and whether they solve XOR (chapter "A hidden
+    layer")."""
 
     steps: np.ndarray
     W1: np.ndarray
@@ -560,33 +590,36 @@ class HiddenRun(NamedTuple):
 
 @functools.lru_cache(maxsize=32)
 def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) -> HiddenRun:
-    """The run for one setting of the hidden-layer explorer, kept at the RECORDED steps (chapter "A hidden layer").
+    """The run for one setting of the hidden-layer explorer, kept at the RECORDED steps.
 
-    Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed, n_hidden)``
-    (the uniform scheme), ``ITERATION_STOPS[-1]`` steps; the outputs are ``hidden.forward``'s and the
-    verdict ``hidden.solves``' at each recorded step. Raises TrainingDivergedError for a run that blew up.
+    Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed,
+    n_hidden)`` (the uniform scheme), ``ITERATION_STOPS[-1]`` steps; the outputs are
+    ``hidden.forward``'s and the verdict ``hidden.solves``' at each recorded step. Raises
+    TrainingDivergedError for a run that blew up (chapter "A hidden layer").
     """
     W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
     history = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation,
                                   ITERATION_STOPS[-1], learning_rate)
     W1, W2 = history.W1[RECORDED], history.W2[RECORDED]
-    outputs = np.array([hidden.forward(hidden.XOR_INPUTS, w1, w2, activation)[1][:, 0] for w1, w2 in zip(W1, W2)])
-    solved = np.array([hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, w1, w2, activation)
-                       for w1, w2 in zip(W1, W2)], dtype=float)
-    return _frozen(HiddenRun(RECORDED, W1, W2, history.mean_squared_error[RECORDED], outputs, solved))
+    X, T = hidden.XOR_INPUTS, hidden.XOR_TARGETS
+    outputs = np.array([hidden.forward(X, w1, w2, activation)[1][:, 0] for w1, w2 in zip(W1, W2)])
+    solved = np.array([hidden.solves(X, T, w1, w2, activation) for w1, w2 in zip(W1, W2)], float)
+    mse = history.mean_squared_error[RECORDED]
+    return _frozen(HiddenRun(RECORDED, W1, W2, mse, outputs, solved))
 
 
 def wrong_examples(outputs, targets) -> list[int]:
-    """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts them
-    (exactly 0.5 is wrong; chapter "A hidden layer")."""
-    threshold = hidden.THRESHOLD
-    return [i for i, (y, t) in enumerate(zip(outputs, targets)) if y == threshold or (y > threshold) != (t > threshold)]
+    """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts
+    them (exactly 0.5 is wrong; chapter "A hidden layer")."""
+    half = hidden.THRESHOLD
+    return [i for i, (y, t) in enumerate(zip(outputs, targets))
+            if y == half or (y > half) != (t > half)]
 
 
 class HiddenExplorer(Explorer):
-    """Seed, hidden units, iterations, activation and learning rate of the two-layer network on XOR, and
-    what training does: the error, the four outputs against their targets, and the hidden units' lines on
-    the unit square (chapter "A hidden layer").
+    """Seed, hidden units, iterations, activation and learning rate of the two-layer network on
+    XOR, and what training does: the error, the four outputs against their targets, and the hidden
+    units' lines on the unit square (chapter "A hidden layer").
 
     As :class:`TrainingExplorer`: each run is trained once to the longest length and kept (see
     :func:`hidden_run`), and the iterations slider picks a step of it in the renderer.
@@ -603,8 +636,8 @@ class HiddenExplorer(Explorer):
 
     def __init__(self, seed: int = 0, n_hidden: int = 4, iterations: int = ITERATION_STOPS[-1],
                  activation: str = "tanh", learning_rate: float = 0.25) -> None:
-        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations, activation=activation,
-                         learning_rate=learning_rate)
+        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations,
+                         activation=activation, learning_rate=learning_rate)
 
     def site_constants(self) -> dict:
         return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": list(LADDER),
@@ -619,21 +652,22 @@ class HiddenExplorer(Explorer):
             run = hidden_run(seed, n_hidden, activation, learning_rate)
         except network.TrainingDivergedError as problem:
             return diverged(str(problem), "mse", "W1", "W2", "outputs", "solved")
-        return {"mse": run.mean_squared_error, "W1": run.W1, "W2": run.W2, "outputs": run.outputs,
-                "solved": run.solved, "diverged": ""}
+        return {"mse": run.mean_squared_error, "W1": run.W1, "W2": run.W2,
+                "outputs": run.outputs, "solved": run.solved, "diverged": ""}
 
     def verdict(self, values: dict, numbers_: dict) -> str:
         """Does the network solve XOR after the chosen steps? One sentence."""
         k = int(np.searchsorted(RECORDED, values["iterations"]))
         if numbers_["solved"][k]:
             return fill(TEXT["hidden"]["solved"], iterations=values["iterations"])
-        wrong = wrong_examples(numbers_["outputs"][k], XOR_TARGETS)
-        return fill(TEXT["hidden"]["unsolved"], iterations=values["iterations"], wrong=[XOR_LABELS[i] for i in wrong])
+        wrong = [XOR_LABELS[i] for i in wrong_examples(numbers_["outputs"][k], XOR_TARGETS)]
+        return fill(TEXT["hidden"]["unsolved"], iterations=values["iterations"], wrong=wrong)
 
     def fields(self, values: dict, numbers_: dict) -> dict:
         k = int(np.searchsorted(RECORDED, values["iterations"]))
         n = values["n_hidden"]
-        units = TEXT["hidden"]["units_one"] if n == 1 else fill(TEXT["hidden"]["units_many"], n_hidden=n)
+        text = TEXT["hidden"]
+        units = text["units_one"] if n == 1 else fill(text["units_many"], n_hidden=n)
         return {**values, "units": units, "last_step": int(RECORDED[-1]), "mse": numbers_["mse"][k],
                 "labels": XOR_LABELS, "targets": XOR_TARGETS,
                 "outputs": numbers_["outputs"][k], "verdict": self.verdict(values, numbers_)}
@@ -642,5 +676,6 @@ class HiddenExplorer(Explorer):
         k = int(np.searchsorted(RECORDED, values["iterations"]))
         W1 = numbers_["W1"][k] if len(numbers_["W1"]) else np.zeros((3, 0))
         outputs = numbers_["outputs"][k] if len(numbers_["outputs"]) else np.zeros(0)
-        return plotting.hidden_snapshot(RECORDED, numbers_["mse"], W1, outputs, values["iterations"], heading,
-                                        XOR_LABELS, XOR_TARGETS, SQUARE)
+        return plotting.hidden_snapshot(RECORDED, numbers_["mse"], W1, outputs,
+                                        values["iterations"], heading, XOR_LABELS, XOR_TARGETS,
+                                        SQUARE)

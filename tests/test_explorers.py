@@ -167,7 +167,8 @@ def test_the_alt_text_gives_the_error_at_exactly_the_chosen_step(training):
 
 
 @pytest.mark.parametrize("seed, activation, learning_rate, scheme", [
-    (1, "post_tanh", 1.0, "post"), (7, "tanh", 2.0, "uniform"), (3, "sigmoid", 0.1, "glorot"), (99, "relu", 0.5, "post"),
+    (1, "post_tanh", 1.0, "post"), (7, "tanh", 2.0, "uniform"), (3, "sigmoid", 0.1, "glorot"),
+    (99, "relu", 0.5, "post"),
 ])
 def test_a_run_is_helpers_train_to_the_last_bit(seed, activation, learning_rate, scheme):
     # tanh at rate 2 is chaotic: only the very same arithmetic gives the same numbers.
@@ -247,7 +248,8 @@ def test_hidden_data_is_helpers_train_hidden(hiddens, seed, n_hidden, activation
     units = "1 hidden unit" if n_hidden == 1 else f"{n_hidden} hidden units"
     assert hiddens.alt.startswith(f"Three panels for seed {seed}, {units}, activation {activation} ")
     if hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation):
-        assert hiddens.alt.endswith(f"Solves XOR after {iterations} steps: every output is on its target's side of 0.5.")
+        assert hiddens.alt.endswith(
+            f"Solves XOR after {iterations} steps: every output is on its target's side of 0.5.")
     else:
         wrong = [label for label, y, t in zip(explorers.XOR_LABELS, shown, [0, 1, 1, 0])
                  if y == 0.5 or (y > 0.5) != (t > 0.5)]
@@ -256,7 +258,8 @@ def test_hidden_data_is_helpers_train_hidden(hiddens, seed, n_hidden, activation
 
 
 def test_the_hidden_explorer_says_when_a_run_does_not_solve_xor(hiddens):
-    hiddens.set(seed=12, n_hidden=2, activation="tanh", learning_rate=0.25, iterations=10_000)  # the chapter's stuck run
+    # The chapter's stuck run.
+    hiddens.set(seed=12, n_hidden=2, activation="tanh", learning_rate=0.25, iterations=10_000)
     assert hiddens.alt.endswith("Does not solve XOR after 10000 steps: the outputs for [0, 1, 1], [1, 1, 1] are on "
                                 "the wrong side of 0.5.")
     assert array(hiddens, "solved")[-1] == 0.0
@@ -309,7 +312,8 @@ def test_moving_iterations_sends_no_new_data_and_never_retrains(training, monkey
     training.set(iterations=100)
     updates = sent.updates()
     assert updates and all("data" not in state for state in updates)
-    assert [state["values"]["iterations"] for state in updates] == [100]  # the front end's own values are not echoed back
+    # The front end's own values are not sent back to it; the value set from Python is.
+    assert [state["values"]["iterations"] for state in updates] == [100]
 
 
 def test_a_new_run_sends_its_arrays_as_binary_buffers_once(training):
@@ -362,40 +366,66 @@ SCHEMES = "'post', 'uniform', 'glorot'"
 HIDDEN_RATES = "0.03, 0.1, 0.25, 0.5, 1.0, 2.0"
 WRONG_SETTINGS = [
     # (explorer, wrong setting, error, the message names the control and what it accepts)
-    ("TrainingExplorer", {"activation": "Tanh"}, ValueError, f"activation must be one of the menu's options {ACTIVATIONS}; got 'Tanh'"),
-    ("TrainingExplorer", {"iterations": 7}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got 7"),
-    ("TrainingExplorer", {"iterations": True}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got True"),
-    ("TrainingExplorer", {"iterations": [1]}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got \\[1\\]"),
-    ("TrainingExplorer", {"learning_rate": 0.2}, ValueError, f"learning_rate must be one of the slider's stops {RATES}; got 0.2"),
-    ("TrainingExplorer", {"learning_rate": "1.0"}, ValueError, f"learning_rate must be one of the slider's stops {RATES}; got '1.0'"),
-    ("TrainingExplorer", {"scheme": "Post"}, ValueError, f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
+    ("TrainingExplorer", {"activation": "Tanh"}, ValueError,
+     f"activation must be one of the menu's options {ACTIVATIONS}; got 'Tanh'"),
+    ("TrainingExplorer", {"iterations": 7}, ValueError,
+     f"iterations must be one of the slider's stops {STOPS}; got 7"),
+    ("TrainingExplorer", {"iterations": True}, ValueError,
+     f"iterations must be one of the slider's stops {STOPS}; got True"),
+    ("TrainingExplorer", {"iterations": [1]}, ValueError,
+     f"iterations must be one of the slider's stops {STOPS}; got \\[1\\]"),
+    ("TrainingExplorer", {"learning_rate": 0.2}, ValueError,
+     f"learning_rate must be one of the slider's stops {RATES}; got 0.2"),
+    ("TrainingExplorer", {"learning_rate": "1.0"}, ValueError,
+     f"learning_rate must be one of the slider's stops {RATES}; got '1.0'"),
+    ("TrainingExplorer", {"scheme": "Post"}, ValueError,
+     f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
     ("TrainingExplorer", {"seed": 100}, ValueError, "seed must be from 0 to 99; got 100"),
     ("TrainingExplorer", {"seed": -1}, ValueError, "seed must be from 0 to 99; got -1"),
     ("SeedExplorer", {"seed": 2**40}, ValueError, f"seed must be from 0 to 99; got {2**40}"),
     ("SeedExplorer", {"seed": "1"}, TypeError, "seed must be a whole number from 0 to 99; got '1'"),
     ("SeedExplorer", {"seed": 1.0}, TypeError, "seed must be a whole number from 0 to 99; got 1.0"),
-    ("SeedExplorer", {"seed": True}, TypeError, "seed must be a whole number from 0 to 99; got True"),
-    ("SeedExplorer", {"seed": None}, TypeError, "seed must be a whole number from 0 to 99; got None"),
-    ("SeedExplorer", {"scheme": "Post"}, ValueError, f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
-    ("SeedExplorer", {"speed": 3}, ValueError, "unknown control\\(s\\) \\['speed'\\]; expected some of \\['scheme', 'seed'\\]"),
-    ("ActivationExplorer", {"activation": "post_tanh"}, ValueError, "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
+    ("SeedExplorer", {"seed": True}, TypeError,
+     "seed must be a whole number from 0 to 99; got True"),
+    ("SeedExplorer", {"seed": None}, TypeError,
+     "seed must be a whole number from 0 to 99; got None"),
+    ("SeedExplorer", {"scheme": "Post"}, ValueError,
+     f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
+    ("SeedExplorer", {"speed": 3}, ValueError,
+     "unknown control\\(s\\) \\['speed'\\]; expected some of \\['scheme', 'seed'\\]"),
+    ("ActivationExplorer", {"activation": "post_tanh"}, ValueError,
+     "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
     ("ActivationExplorer", {"z": 100}, ValueError, "z must be a number from -4.0 to 4.0; got 100"),
-    ("ActivationExplorer", {"z": -4.1}, ValueError, "z must be a number from -4.0 to 4.0; got -4.1"),
-    ("ActivationExplorer", {"z": math.nan}, ValueError, "z must be a number from -4.0 to 4.0; got nan"),
-    ("ActivationExplorer", {"z": math.inf}, ValueError, "z must be a number from -4.0 to 4.0; got inf"),
-    ("ActivationExplorer", {"z": "0.5"}, TypeError, "z must be a number from -4.0 to 4.0; got '0.5'"),
-    ("ActivationExplorer", {"z": False}, TypeError, "z must be a number from -4.0 to 4.0; got False"),
+    ("ActivationExplorer", {"z": -4.1}, ValueError,
+     "z must be a number from -4.0 to 4.0; got -4.1"),
+    ("ActivationExplorer", {"z": math.nan}, ValueError,
+     "z must be a number from -4.0 to 4.0; got nan"),
+    ("ActivationExplorer", {"z": math.inf}, ValueError,
+     "z must be a number from -4.0 to 4.0; got inf"),
+    ("ActivationExplorer", {"z": "0.5"}, TypeError,
+     "z must be a number from -4.0 to 4.0; got '0.5'"),
+    ("ActivationExplorer", {"z": False}, TypeError,
+     "z must be a number from -4.0 to 4.0; got False"),
     ("PredictionExplorer", {"x1": 5}, ValueError, "x1 must be a number from -1.0 to 2.0; got 5"),
-    ("PredictionExplorer", {"x2": -math.inf}, ValueError, "x2 must be a number from -1.0 to 2.0; got -inf"),
-    ("PredictionExplorer", {"x3": None}, TypeError, "x3 must be a number from -1.0 to 2.0; got None"),
+    ("PredictionExplorer", {"x2": -math.inf}, ValueError,
+     "x2 must be a number from -1.0 to 2.0; got -inf"),
+    ("PredictionExplorer", {"x3": None}, TypeError,
+     "x3 must be a number from -1.0 to 2.0; got None"),
     ("HiddenExplorer", {"n_hidden": 0}, ValueError, "n_hidden must be from 1 to 8; got 0"),
     ("HiddenExplorer", {"n_hidden": 9}, ValueError, "n_hidden must be from 1 to 8; got 9"),
-    ("HiddenExplorer", {"n_hidden": 2.0}, TypeError, "n_hidden must be a whole number from 1 to 8; got 2.0"),
-    ("HiddenExplorer", {"activation": "post_tanh"}, ValueError, "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
-    ("HiddenExplorer", {"learning_rate": 0.3}, ValueError, f"learning_rate must be one of the slider's stops {HIDDEN_RATES}; got 0.3"),
-    ("HiddenExplorer", {"learning_rate": math.nan}, ValueError, f"learning_rate must be one of the slider's stops {HIDDEN_RATES}; got nan"),
-    ("HiddenExplorer", {"iterations": 7}, ValueError, f"iterations must be one of the slider's stops {STOPS}; got 7"),
-    ("HiddenExplorer", {"scheme": "post"}, ValueError, "unknown control\\(s\\) \\['scheme'\\]; expected some of \\['activation', 'iterations', 'learning_rate', 'n_hidden', 'seed'\\]"),
+    ("HiddenExplorer", {"n_hidden": 2.0}, TypeError,
+     "n_hidden must be a whole number from 1 to 8; got 2.0"),
+    ("HiddenExplorer", {"activation": "post_tanh"}, ValueError,
+     "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
+    ("HiddenExplorer", {"learning_rate": 0.3}, ValueError,
+     f"learning_rate must be one of the slider's stops {HIDDEN_RATES}; got 0.3"),
+    ("HiddenExplorer", {"learning_rate": math.nan}, ValueError,
+     f"learning_rate must be one of the slider's stops {HIDDEN_RATES}; got nan"),
+    ("HiddenExplorer", {"iterations": 7}, ValueError,
+     f"iterations must be one of the slider's stops {STOPS}; got 7"),
+    ("HiddenExplorer", {"scheme": "post"}, ValueError,
+     "unknown control\\(s\\) \\['scheme'\\]; expected some of "
+     "\\['activation', 'iterations', 'learning_rate', 'n_hidden', 'seed'\\]"),
 ]
 
 
@@ -664,7 +694,8 @@ def test_the_snapshot_is_drawn_once_at_the_starting_values(monkeypatch):
     first = explorer._repr_mimebundle_()[0]["text/html"]
     assert explorer._repr_mimebundle_()[0]["text/html"] == first and len(drawn) == 1
     grid, f, slope, z, y, slope_at, y_limits, title = drawn[0]
-    assert (z, y, slope_at, tuple(y_limits)) == (-2.0, 0.0, 0.0, (-0.5, 4.2)) and title == "relu(-2.0) = 0.000, slope 0.000"
+    assert (z, y, slope_at, tuple(y_limits)) == (-2.0, 0.0, 0.0, (-0.5, 4.2))
+    assert title == "relu(-2.0) = 0.000, slope 0.000"
     np.testing.assert_array_equal(f, helpers.get_activation("relu").function(np.linspace(-4, 4, 401)))
 
 
@@ -695,7 +726,8 @@ def test_the_site_gets_each_control_from_controls_and_jupyter_what_python_accept
             {"name": "n_hidden", "kind": "whole", "label": "hidden units", "low": 1, "high": 8, "slider_high": 8},
             {"name": "iterations", "kind": "stops", "label": "iterations", "options": list(explorers.ITERATION_STOPS)},
             {"name": "activation", "kind": "menu", "label": "activation", "options": ["tanh", "sigmoid", "relu"]},
-            {"name": "learning_rate", "kind": "stops", "label": "learning rate", "options": list(explorers.HIDDEN_RATES)},
+            {"name": "learning_rate", "kind": "stops", "label": "learning rate",
+             "options": list(explorers.HIDDEN_RATES)},
         ]),
     }
     for kind, (name, controls) in expected.items():
