@@ -118,6 +118,10 @@ def bench_sliders() -> None:
     for i in range(10):  # new seeds and activations only, so every move really retrains
         retrain.append(timed_ms(front_end_move(explorer, seed=10 + i)))
         retrain.append(timed_ms(front_end_move(explorer, activation=activations[i % 4])))
+    # The same moves back to runs already trained (kept by training_run's cache): what the kernel
+    # adds to training, i.e. checking, the outputs at every recorded step, and the message.
+    cached = [timed_ms(front_end_move(explorer, seed=10 + i, activation=activations[i % 4]))
+              for i in range(10)]
     stops = explorers.ITERATION_STOPS
     scrub = [timed_ms(front_end_move(explorer, iterations=stops[(7 * i) % len(stops)]))
              for i in range(40)]
@@ -135,6 +139,7 @@ def bench_sliders() -> None:
     report("slider_constructor_ms", timed_ms(lambda: explorers.TrainingExplorer(seed=60)), "ms")
     report("slider_retrain_ms", statistics.median(retrain), "ms")
     report("slider_retrain_max_ms", max(retrain), "ms")
+    report("slider_cached_run_ms", statistics.median(cached), "ms", digits=2)
     report("slider_iterations_ms", statistics.median(scrub), "ms", digits=2)
     report("slider_rate_change_ms", statistics.median(rates), "ms")
     report("slider_scheme_change_ms", statistics.median(schemes), "ms")
