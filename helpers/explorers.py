@@ -39,6 +39,7 @@ SITE_MAX_SEED = network.SEED_LIMIT - 1
 """The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
 STABLE_RATE = TEXT["training"]["stable_rate"]
 CHAOS_NOTE = TEXT["training"]["chaos_note"]
+"""Above STABLE_RATE a run can be chaotic (chapter 5); both from ``explorer_text.json``."""
 
 
 def plot_steps(iterations: int) -> np.ndarray:
@@ -570,6 +571,7 @@ XOR_TARGETS = [int(target) for target in hidden.XOR_TARGETS.ravel()]
 
 HIDDEN_STABLE_RATE = TEXT["hidden"]["stable_rate"]
 HIDDEN_CHAOS_NOTE = TEXT["hidden"]["chaos_note"]
+"""Above HIDDEN_STABLE_RATE a hidden-layer run can swing chaotically; from ``explorer_text.json``."""
 
 SQUARE = (-0.25, 1.25)
 """The unit square panel's range on both axes: the four inputs with a margin."""
