@@ -571,7 +571,7 @@ XOR_TARGETS = [int(target) for target in hidden.XOR_TARGETS.ravel()]
 
 HIDDEN_STABLE_RATE = TEXT["hidden"]["stable_rate"]
 HIDDEN_CHAOS_NOTE = TEXT["hidden"]["chaos_note"]
-"""Above HIDDEN_STABLE_RATE a hidden-layer run can swing chaotically; from ``explorer_text.json``."""
+"""Above HIDDEN_STABLE_RATE a hidden-layer run can swing chaotically (explorer_text.json)."""
 
 SQUARE = (-0.25, 1.25)
 """The unit square panel's range on both axes: the four inputs with a margin."""
