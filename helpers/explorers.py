@@ -54,7 +54,7 @@ EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
 RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
 """The steps an explorer keeps of each run: enough to draw it and every stop of the slider."""
 
-LADDER = (1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0)
+LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
 """The renderer's coarse axis limits (chapter 5): most runs share them, and the axes only widen."""
 
 
@@ -367,11 +367,13 @@ class Explorer(anywidget.AnyWidget):
         )
 
     def _repr_mimebundle_(self, **kwargs):
+        """The widget's view, a plain name and the snapshot: a dict (with anywidget's metadata, which
+        only Colab needs, the pair)."""
         bundle, metadata = super()._repr_mimebundle_(**kwargs)
         settings = ", ".join(f"{name}={value!r}" for name, value in self._good.items())
         bundle["text/plain"] = f"{type(self).__name__}({settings})"
         bundle["text/html"] = self.site_html()
-        return bundle, metadata
+        return (bundle, metadata) if metadata else bundle
 
 
 # --- chapter 5: training ---------------------------------------------------------------------
@@ -406,7 +408,7 @@ class TrainingExplorer(Explorer):
                          learning_rate=learning_rate, scheme=scheme)
 
     def site_constants(self) -> dict:
-        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": list(LADDER),
+        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
                 "weight_names": list(plotting.WEIGHT_NAMES), "example_labels": EXAMPLE_LABELS}
 
     def run_key(self, values: dict) -> tuple:
@@ -642,7 +644,7 @@ class HiddenExplorer(Explorer):
                          activation=activation, learning_rate=learning_rate)
 
     def site_constants(self) -> dict:
-        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": list(LADDER),
+        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
                 "example_labels": XOR_LABELS, "targets": XOR_TARGETS,
                 "square": list(SQUARE), "max_hidden": HIDDEN_UNITS.high}
 

@@ -651,7 +651,7 @@ class Figures(HTMLParser):
 
 def mount_point(explorer) -> dict:
     """The site's mount point of ``explorer``: its data attributes, read back from the HTML."""
-    parsed = Figures(explorer._repr_mimebundle_()[0]["text/html"])
+    parsed = Figures(explorer._repr_mimebundle_()["text/html"])
     (tag, figure), (_, image) = parsed.found
     assert tag == "figure" and "explorer-snapshot" in figure["class"]
     data = {key: json.loads(figure[f"data-{key}"]) for key in ("controls", "values", "constants")}
@@ -662,7 +662,7 @@ def mount_point(explorer) -> dict:
 def test_the_output_is_the_widget_a_plain_name_and_the_snapshot():
     explorer = explorers.SeedExplorer(seed=4, scheme="uniform")
     explorer.set(seed=9)  # a reader's later moves do not change the snapshot
-    bundle, metadata = explorer._repr_mimebundle_(include=None, exclude=None)
+    bundle = explorer._repr_mimebundle_(include=None, exclude=None)
     assert set(bundle) == {"application/vnd.jupyter.widget-view+json", "text/plain", "text/html"}
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == explorer.model_id
     assert bundle["text/plain"] == "SeedExplorer(seed=9, scheme='uniform')"
@@ -680,7 +680,7 @@ def test_the_output_is_the_widget_a_plain_name_and_the_snapshot():
 
 def test_no_output_carries_site_only_text(shared):
     for explorer in shared.values():
-        bundle, _ = explorer._repr_mimebundle_()
+        bundle = explorer._repr_mimebundle_()
         for text in (bundle["text/html"], bundle["text/plain"]):
             assert "make lab" not in text and "JavaScript" not in text and "<code" not in text
 
@@ -691,8 +691,8 @@ def test_the_snapshot_is_drawn_once_at_the_starting_values(monkeypatch):
     real = helpers.plotting.activation_snapshot
     monkeypatch.setattr(helpers.plotting, "activation_snapshot", lambda *a: drawn.append(a) or real(*a))
     explorer.set(activation="tanh", z=1.0)
-    first = explorer._repr_mimebundle_()[0]["text/html"]
-    assert explorer._repr_mimebundle_()[0]["text/html"] == first and len(drawn) == 1
+    first = explorer._repr_mimebundle_()["text/html"]
+    assert explorer._repr_mimebundle_()["text/html"] == first and len(drawn) == 1
     grid, f, slope, z, y, slope_at, y_limits, title = drawn[0]
     assert (z, y, slope_at, tuple(y_limits)) == (-2.0, 0.0, 0.0, (-0.5, 4.2))
     assert title == "relu(-2.0) = 0.000, slope 0.000"
