@@ -2,11 +2,13 @@
 
 Measured here, in one run; nothing is asserted. Targets live in the README.
 `--no-build` skips the two book builds (the page weight and the live site's figures are then taken
-from _build/html); `--sweeps` prints only the two seed sweeps.
+from _build/html); `--sweeps` prints only the two seed sweeps; `--sliders` only the explorers' moves
+in the kernel.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import statistics
@@ -85,59 +87,84 @@ def timed_ms(action) -> float:
     return 1000 * (time.perf_counter() - start)
 
 
-def bench_sliders() -> None:
-    """The training explorer as a reader drives it: compute and redraw (Agg), per control move.
+def as_the_kernel_sends(explorer) -> None:
+    """Make ``explorer`` encode each message as the kernel would: its JSON, and the buffers as
+    they are (zero-copy)."""
+    explorer._send = lambda msg, buffers=None: (json.dumps(msg), list(buffers or []))
 
-    Every timed move except the iterations scrub shows a run not trained before, so it trains
-    one run of 10,000 steps; the iterations slider only picks a step of the shown run.
+
+def front_end_move(explorer, **moved):
+    """One move as it arrives from the front end: the renderer's new values, set on the widget.
+
+    Timed, it is everything the kernel does before the front end can redraw: check the values,
+    compute ``data`` with helpers if the run changed, and encode the message with its buffers.
     """
-    import matplotlib
+    values = {**explorer.values, **moved}
+    return lambda: explorer.set_state({"values": values})
 
-    matplotlib.use("Agg")
+
+def bench_sliders() -> None:
+    """The training explorer as a reader drives it, one front-end move at a time.
+
+    Every timed move except the iterations scrub shows a run not trained before, so it trains one
+    run of 10,000 steps; the iterations slider sends no new data (the renderer picks the step).
+    """
     from helpers import explorers
 
     explorer = explorers.TrainingExplorer()
-    controls = explorer.controls
+    as_the_kernel_sends(explorer)
     activations = ["tanh", "sigmoid", "relu", "post_tanh"]
     retrain = []
     for i in range(10):  # new seeds and activations only, so every move really retrains
-        retrain.append(timed_ms(lambda: setattr(controls["seed"], "value", 10 + i)))
-        retrain.append(timed_ms(lambda: setattr(controls["activation"], "value", activations[i % 4])))
+        retrain.append(timed_ms(front_end_move(explorer, seed=10 + i)))
+        retrain.append(timed_ms(front_end_move(explorer, activation=activations[i % 4])))
+    # The same moves back to runs already trained (kept by training_run's cache): what the kernel
+    # adds to training, i.e. checking, the outputs at every recorded step, and the message.
+    cached = [timed_ms(front_end_move(explorer, seed=10 + i, activation=activations[i % 4]))
+              for i in range(10)]
     stops = explorers.ITERATION_STOPS
-    scrub = [timed_ms(lambda: setattr(controls["iterations"], "value", stops[(7 * i) % len(stops)])) for i in range(40)]
+    scrub = [timed_ms(front_end_move(explorer, iterations=stops[(7 * i) % len(stops)]))
+             for i in range(40)]
     # A new learning rate or scheme, under each activation in turn (each is a run not shown before).
     rates, schemes = [], []
     for k, activation in enumerate(activations):
         explorer.set(activation=activation, seed=30 + k)
         for _ in range(2):
-            current = explorers.LEARNING_RATES.index(controls["learning_rate"].value)
+            current = explorers.LEARNING_RATES.index(explorer.values["learning_rate"])
             rate = explorers.LEARNING_RATES[(current + 1) % len(explorers.LEARNING_RATES)]
-            rates.append(timed_ms(lambda: setattr(controls["learning_rate"], "value", rate)))
-            current = explorers.network.INIT_SCHEMES.index(controls["scheme"].value)
+            rates.append(timed_ms(front_end_move(explorer, learning_rate=rate)))
+            current = explorers.network.INIT_SCHEMES.index(explorer.values["scheme"])
             scheme = explorers.network.INIT_SCHEMES[(current + 1) % 3]
-            schemes.append(timed_ms(lambda: setattr(controls["scheme"], "value", scheme)))
-    start = time.perf_counter()
-    explorers.TrainingExplorer(seed=60)
-    report("slider_constructor_ms", 1000 * (time.perf_counter() - start), "ms")
+            schemes.append(timed_ms(front_end_move(explorer, scheme=scheme)))
+    report("slider_constructor_ms", timed_ms(lambda: explorers.TrainingExplorer(seed=60)), "ms")
     report("slider_retrain_ms", statistics.median(retrain), "ms")
     report("slider_retrain_max_ms", max(retrain), "ms")
-    report("slider_iterations_ms", statistics.median(scrub), "ms")
+    report("slider_cached_run_ms", statistics.median(cached), "ms", digits=2)
+    report("slider_iterations_ms", statistics.median(scrub), "ms", digits=2)
     report("slider_rate_change_ms", statistics.median(rates), "ms")
     report("slider_scheme_change_ms", statistics.median(schemes), "ms")
+    hidden = explorers.HiddenExplorer()
+    as_the_kernel_sends(hidden)
+    report("slider_hidden_retrain_ms", statistics.median(
+        [timed_ms(front_end_move(hidden, seed=seed)) for seed in range(10, 15)]), "ms")
 
 
 def bench_other_explorers() -> None:
-    """The explorers of chapters 1, 3 and 6: each move redraws, nothing is trained."""
+    """The explorers of chapters 1, 3 and 6: each front-end move computes and sends new data;
+    nothing is trained."""
     from helpers import explorers
 
     moves = {
-        "slider_activation_explorer_ms": (explorers.ActivationExplorer(), "z", [-3.0, -1.5, 0.0, 0.7, 2.2, 3.9]),
+        "slider_activation_explorer_ms": (explorers.ActivationExplorer(), "z",
+                                          [-3.0, -1.5, 0.0, 0.7, 2.2, 3.9]),
         "slider_seed_explorer_ms": (explorers.SeedExplorer(), "seed", [0, 5, 17, 42, 63, 99]),
-        "slider_prediction_explorer_ms": (explorers.PredictionExplorer(), "x1", [-1.0, -0.3, 0.0, 0.6, 1.4, 2.0]),
+        "slider_prediction_explorer_ms": (explorers.PredictionExplorer(), "x1",
+                                          [-1.0, -0.3, 0.0, 0.6, 1.4, 2.0]),
     }
     for name, (explorer, control, values) in moves.items():
-        times = [timed_ms(lambda: setattr(explorer.controls[control], "value", value)) for value in values]
-        report(name, statistics.median(times), "ms")
+        as_the_kernel_sends(explorer)
+        times = [timed_ms(front_end_move(explorer, **{control: value})) for value in values]
+        report(name, statistics.median(times), "ms", digits=2)
 
 
 def live_files(page: Path, html: str) -> set[Path]:
@@ -257,8 +284,15 @@ def bench_book_build() -> None:
 
 
 if __name__ == "__main__":
+    if "--help" in sys.argv or "-h" in sys.argv:
+        print(__doc__)
+        sys.exit()
     if "--sweeps" in sys.argv:  # only the two seed sweeps
         bench_sweeps()
+        sys.exit()
+    if "--sliders" in sys.argv:  # only the explorers' moves in the kernel
+        bench_sliders()
+        bench_other_explorers()
         sys.exit()
     bench_training()
     bench_sweeps()

@@ -1,15 +1,15 @@
-"""Sliders that change the network and show the result at once (chapters 1, 3, 5, 6 and "A hidden layer").
+"""Live explorers (chapters 1, 3, 5, 6 and "A hidden layer"): controls that change the network.
 
-Each explorer draws into one matplotlib figure, updates that figure's artists in place when a
-control moves, and shows it as a PNG in an ``ipywidgets.Image``: no flicker, and nothing to
-install beyond ipywidgets, so it works in JupyterLab, Notebook 7 and VS Code alike.
+Each explorer is an ``anywidget.AnyWidget``. Its front end is ``explorer.js`` beside this file,
+the one JavaScript renderer the book's site uses as well (built from ``web/live/``): controls,
+charts, text, data tables. Python checks every setting against ``CONTROLS``, computes with
+``helpers`` and sends the numbers as binary buffers in the synced ``data`` (little-endian
+float64). The iterations slider sends nothing new: ``data`` holds the whole run and the
+renderer picks the step.
 
-A built web page cannot run Python, so every explorer's ``text/html`` is also its site version:
-a ``<figure data-live-explorer="...">`` holding the snapshot (the figure at its starting values,
-with alt text and a caption) and, as JSON, its controls (:meth:`Explorer.site_controls`, from
-``CONTROLS``), starting values and settings. The book's site shows that HTML instead of the
-widget (``nb_mime_priority_overrides`` in ``_config.yml``), and ``web/live/explorers.js`` turns
-it into the same explorer computed in the browser; without JavaScript the snapshot stays.
+The output's ``text/html`` is the snapshot the site and the no-JavaScript reader see: a
+``<figure data-live-explorer="...">`` with a PNG at the starting values, its alt text, and the
+controls, values and constants as JSON, from which the site mounts the same renderer.
 """
 
 from __future__ import annotations
@@ -17,41 +17,35 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import io
 import json
 import numbers
+from pathlib import Path
 from typing import NamedTuple
 
+import anywidget
 import numpy as np
+import traitlets
 
 from helpers import hidden, network, plotting
+from helpers.explorer_text import TEXT, fill
 
-ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000, 10_000)
-"""Training lengths the iterations slider offers: every small count up close, then a log-like scale."""
+ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 3000, 5000,
+                   10_000)
+"""Training lengths the iterations slider offers: every small count, then a log-like scale."""
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0)
 MAX_SEED = 99
 SITE_MAX_SEED = network.SEED_LIMIT - 1
 """The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
-DPI = 80
-STABLE_RATE = 1.0
-"""Above this learning rate a run can be chaotic (chapter 5): site and Python agree on what it does, not its digits."""
-CHAOS_NOTE = (
-    "Above learning rate 1 training can be chaotic: the last digit of any number can change the whole run, "
-    "so the book's site and its notebooks agree on what the run does (settle or keep swinging), "
-    "not always on its exact numbers."
-)
-STATIC_NOTE = (
-    "This is a snapshot at the starting values. On the book's site the explorer runs live in the "
-    "page, which needs JavaScript. To run it in Python, open this chapter as a notebook (download "
-    "or launch buttons at the top of the page) or run the book locally with "
-    '<code style="color:inherit;background:#eeeeee">make lab</code>.'
-)
+STABLE_RATE = TEXT["training"]["stable_rate"]
+CHAOS_NOTE = TEXT["training"]["chaos_note"]
+"""Above STABLE_RATE a run can be chaotic (chapter 5); both from ``explorer_text.json``."""
 
 
 def plot_steps(iterations: int) -> np.ndarray:
-    """About 300 step numbers spread evenly on a log scale: a smooth line that draws fast (chapter 5)."""
-    return np.unique(np.concatenate([[0], np.geomspace(1, max(iterations, 1), 300).round().astype(int)]))
+    """About 300 step numbers spread evenly on a log scale: a smooth line (chapter 5)."""
+    spread = np.geomspace(1, max(iterations, 1), 300).round().astype(int)
+    return np.unique(np.concatenate([[0], spread]))
 
 
 EXAMPLE_INPUTS = np.vstack([network.POST_INPUTS, network.POST_TEST_INPUTS])
@@ -60,74 +54,42 @@ EXAMPLE_LABELS = [str(row.astype(int).tolist()) for row in EXAMPLE_INPUTS]
 RECORDED = np.union1d(plot_steps(ITERATION_STOPS[-1]), ITERATION_STOPS)
 """The steps an explorer keeps of each run: enough to draw it and every stop of the slider."""
 
+LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
+"""The renderer's coarse axis limits (chapter 5): most runs share them, and the axes only widen."""
+
 
 class Run(NamedTuple):
-    """One training run as the explorer keeps it: its weights and error at the RECORDED steps (chapter 5)."""
+    """One training run as the explorer keeps it: weights and error at the RECORDED steps."""
 
     steps: np.ndarray
     weights: np.ndarray
     mean_squared_error: np.ndarray
 
-    def index(self, iterations: int) -> int:
-        return int(np.searchsorted(self.steps, iterations))
-
 
 @functools.lru_cache(maxsize=64)
 def training_run(seed: int, activation: str, learning_rate: float, scheme: str) -> Run:
-    """The run for one setting of the sliders, kept at the RECORDED steps (chapter 5).
+    """The run for one setting of the controls, kept at the RECORDED steps (chapter 5).
 
     Trained by :func:`helpers.network.train` itself, so it is the reader's own run to the
-    last bit; one run and not every seed, so that a control answers in the time of one run.
-    Raises TrainingDivergedError for a run that blew up.
+    last bit. Raises TrainingDivergedError for a run that blew up.
     """
-    history = network.train(network.POST_INPUTS, network.POST_TARGETS, network.initial_weights(seed, scheme),
-                            activation, ITERATION_STOPS[-1], learning_rate)
-    run = Run(RECORDED, history.weights[RECORDED], history.mean_squared_error[RECORDED])
+    weights = network.initial_weights(seed, scheme)
+    history = network.train(network.POST_INPUTS, network.POST_TARGETS, weights, activation,
+                            ITERATION_STOPS[-1], learning_rate)
+    return _frozen(Run(RECORDED, history.weights[RECORDED], history.mean_squared_error[RECORDED]))
+
+
+def _frozen(run):
     for array in run:
         array.setflags(write=False)  # shared by the cache: nobody may change it
     return run
 
 
-def run_limits(run: Run, activation: str) -> dict:
-    """Axis limits that fit one run, rounded out to a coarse ladder (chapter 5)."""
-    mse = run.mean_squared_error
-    floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
-    outputs = network.get_activation(activation).function(EXAMPLE_INPUTS @ run.weights.T)
-    return {
-        "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
-        "weights": coarse_limits(run.weights.min(), run.weights.max()),
-        "outputs": coarse_limits(min(outputs.min(), 0.0), max(outputs.max(), 1.0)),
-    }
-
-
-def widest(limits: dict, more: dict) -> dict:
-    """Limits that fit both ``limits`` and ``more``, axis by axis (chapter 5)."""
-    return {axis: (min(low, more[axis][0]), max(high, more[axis][1])) for axis, (low, high) in limits.items()}
-
-
-NO_LIMITS = {axis: (np.inf, -np.inf) for axis in ("error", "weights", "outputs")}
-"""Limits that fit nothing yet: :func:`widest` of these and any others are the others."""
-
-
-LADDER = np.array([1.1, 2.2, 5.5, 11.0, 22.0, 55.0, 110.0, 220.0, 550.0, 1100.0])
-
-
-def rung(value: float) -> float:
-    """The smallest of 1.1, 2.2, 5.5, 11, 22, ... at least ``value`` (or ``value`` past the top; chapter 5)."""
-    index = np.searchsorted(LADDER, value)
-    return float(LADDER[index]) if index < len(LADDER) else float(value)
-
-
-def coarse_limits(low: float, high: float, log: bool = False) -> tuple[float, float]:
-    """Limits rounded outwards to a coarse ladder (chapter 5), so most runs share them and the axes are
-    not redrawn: +-1.1, 2.2, 5.5, 11, ... for values; every second power of ten for log scales."""
-    if log:
-        return 10.0 ** (2 * np.floor(np.log10(low) / 2)), 10.0 ** (2 * np.ceil(np.log10(high) / 2))
-    return (-rung(-low) if low < 0 else -0.05), (rung(high) if high > 0 else 0.5)
+# --- the controls' rules --------------------------------------------------------------------
 
 
 class Choice(NamedTuple):
-    """A control that takes one of a few values: a menu, or a slider over fixed stops (chapters 1, 3, 5)."""
+    """A control that takes one of a few values: a menu, or a slider over stops."""
 
     description: str
     options: tuple
@@ -143,22 +105,17 @@ class Choice(NamedTuple):
         listing = ", ".join(repr(option) for option in self.options)
         raise ValueError(f"{name} must be one of {kind} {listing}; got {value!r}")
 
-    def widget(self, value):
-        import ipywidgets as widgets
-
-        kind = widgets.SelectionSlider if self.slider else widgets.Dropdown
-        return kind(options=list(self.options), value=value, description=self.description)
-
-    def site(self) -> dict:
-        """This control for the site's live explorer: a slider over the stops, or a menu."""
-        return {"kind": "stops" if self.slider else "menu", "label": self.description, "options": list(self.options)}
+    def site(self, site: bool = True) -> dict:
+        """This control for the renderer: a slider over the stops, or a menu."""
+        return {"kind": "stops" if self.slider else "menu", "label": self.description,
+                "options": list(self.options)}
 
 
 class Whole(NamedTuple):
     """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
 
-    On the site the number can be typed too, up to ``site_high`` when that is given; the slider keeps
-    ``low`` to ``high``, a range a mouse can pick from.
+    On the site the number can be typed too, up to ``site_high`` when that is given; the slider
+    keeps ``low`` to ``high``, a range a mouse can pick from.
     """
 
     description: str
@@ -169,21 +126,19 @@ class Whole(NamedTuple):
     def check(self, name: str, value) -> int:
         """``value`` as an int, or an error naming the control and its range."""
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be a whole number from {self.low} to {self.high}; got {value!r}")
+            raise TypeError(
+                f"{name} must be a whole number from {self.low} to {self.high}; got {value!r}")
         if not self.low <= value <= self.high:
             raise ValueError(f"{name} must be from {self.low} to {self.high}; got {value}")
         return int(value)
 
-    def widget(self, value: int):
-        import ipywidgets as widgets
-
-        return widgets.IntSlider(value=value, min=self.low, max=self.high, description=self.description)
-
-    def site(self) -> dict:
-        """This control for the site's live explorer: a slider from low to slider_high, and a box to type
-        any number from low to high in."""
-        high = self.high if self.site_high is None else self.site_high
-        return {"kind": "whole", "label": self.description, "low": self.low, "high": high, "slider_high": self.high}
+    def site(self, site: bool = True) -> dict:
+        """This control for the renderer: a slider from low to slider_high, and a box to type any
+        number from low to high in (on the site up to ``site_high``; in Jupyter what :meth:`check`
+        accepts)."""
+        high = self.site_high if site and self.site_high is not None else self.high
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": high,
+                "slider_high": self.high}
 
 
 class Number(NamedTuple):
@@ -194,28 +149,26 @@ class Number(NamedTuple):
     high: float
 
     def check(self, name: str, value) -> float:
-        """``value`` as a float, or an error naming the control and its range (nan and inf are outside it)."""
+        """``value`` as a float, or an error naming the control and its range (nan and inf are
+        outside it)."""
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
+            raise TypeError(
+                f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
         if not self.low <= value <= self.high:
             raise ValueError(f"{name} must be a number from {self.low} to {self.high}; got {value}")
         return float(value)
 
-    def widget(self, value: float):
-        import ipywidgets as widgets
-
-        return widgets.FloatSlider(value=value, min=self.low, max=self.high, step=0.1, description=self.description)
-
-    def site(self) -> dict:
-        """This control for the site's live explorer: a slider in steps of 0.1."""
-        return {"kind": "number", "label": self.description, "low": self.low, "high": self.high, "step": 0.1}
+    def site(self, site: bool = True) -> dict:
+        """This control for the renderer: a slider in steps of 0.1."""
+        return {"kind": "number", "label": self.description, "low": self.low, "high": self.high,
+                "step": 0.1}
 
 
 def checked(rules: dict, values: dict) -> dict:
-    """``values`` checked against the explorer's controls, before any widget is touched (chapters 1, 3, 5, 6).
+    """``values`` checked against the controls before anything changes (chapters 1, 3, 5, 6, 7).
 
-    One ValueError or TypeError that names the control and what it accepts, instead of the
-    widgets' own error from deep inside traitlets, or a value silently moved into range.
+    One ValueError or TypeError that names the control and what it accepts, instead of an error
+    from deep inside traitlets, or a value silently moved into range.
     """
     unknown = sorted(set(values) - set(rules))
     if unknown:
@@ -228,139 +181,215 @@ SCHEME = Choice("initial weights", network.INIT_SCHEMES)
 
 
 def json_attribute(value) -> str:
-    """``value`` as JSON, escaped to sit inside a single-quoted HTML attribute (chapters 1, 3, 5, 6)."""
+    """``value`` as JSON, escaped to sit inside a single-quoted HTML attribute."""
     return html.escape(json.dumps(value), quote=False).replace("'", "&#39;")
 
 
-class Explorer:
-    """Controls and one figure shown as a PNG image; subclasses build the figure and ``draw`` (chapters 1, 3, 5, 6)."""
+def floats(array) -> memoryview:
+    """``array`` as little-endian float64 bytes, row-major: one binary buffer for the front end."""
+    return memoryview(np.ascontiguousarray(array, dtype="<f8").reshape(-1))
+
+
+EMPTY = np.zeros(0)
+
+
+class Settings(traitlets.Dict):
+    """The ``values`` trait: a change is a change of value or of type. A front end that sends the
+    learning rate 1.0 sends JSON's ``1``, equal to ``1.0``: it is still checked, and stored as
+    ``1.0``."""
+
+    def set(self, obj, value) -> None:
+        new = self._validate(obj, value)
+        old = obj._trait_values.get(self.name, self.default_value)
+        obj._trait_values[self.name] = new
+        same = old == new and all(type(old[key]) is type(new[key]) for key in new)
+        if not same:
+            obj._notify_trait(self.name, old, new)
+
+
+# --- the explorer: a widget whose numbers come from helpers ----------------------------------
+
+
+class Explorer(anywidget.AnyWidget):
+    """Controls, charts and text drawn by ``explorer.js`` from numbers computed here.
+
+    A subclass gives ``CONTROLS``, ``NAME``, its constants, the key of a run (the values that change
+    ``data``), the computation, and the fields its sentences are filled with.
+    """
+
+    _esm = Path(__file__).with_name("explorer.js")
+    _css = Path(__file__).with_name("explorer.css")
+
+    name = traitlets.Unicode("").tag(sync=True)
+    controls = traitlets.List().tag(sync=True)
+    constants = traitlets.Dict().tag(sync=True)
+    values = Settings().tag(sync=True)
+    data = traitlets.Dict().tag(sync=True)
+    error = traitlets.Unicode("").tag(sync=True)
 
     CONTROLS: dict = {}
     """Each control's name and rule (:class:`Choice`, :class:`Whole` or :class:`Number`)."""
 
-    SITE_NAME = ""
-    """Which live explorer ``web/live/explorers.js`` builds in the site's mount point."""
+    NAME = ""
+    """Which explorer the renderer draws, and the key of its sentences in ``explorer_text.json``."""
 
     def __init__(self, **values) -> None:
-        import ipywidgets as widgets
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        values = checked(self.CONTROLS, values)
-        figure, moving_artists = self._build()
-        self.controls = controls = {name: self.CONTROLS[name].widget(value) for name, value in values.items()}
-        self.figure, self.moving = figure, list(moving_artists)
-        FigureCanvasAgg(figure)  # draw with Agg, whatever the notebook's backend
-        figure.set_dpi(DPI)
-        figure.canvas.draw()  # settle the constrained layout once, then keep it fixed
-        figure.set_layout_engine("none")
-        for artist in self.moving:
-            artist.set_animated(True)  # left out of full draws, drawn over the saved background
-        self._background, self.stale = None, True
-        self.alt = ""
-        self.image = widgets.Image(format="png", layout={"max_width": "100%"})
-        self.status = widgets.HTML()
-        for control in controls.values():
-            control.style.description_width = "initial"  # show each label in full
-            control.observe(self._on_change, names="value")
-        row = widgets.HBox(list(controls.values()), layout={"flex_flow": "row wrap"})
-        self.widget = widgets.VBox([row, self.image, self.status])
-        self.redraw()
-        self.snapshot, self.snapshot_alt, self.snapshot_values = self.image.value, self.alt, values
+        values = checked(self.CONTROLS, values)  # a wrong value fails here, before any widget
+        self._key = self.run_key(values)
+        self._numbers = self.compute(**values)
+        super().__init__(name=self.NAME, controls=self.site_controls(site=False),
+                         constants=self.site_constants(), values=values,
+                         data=self._encoded(self._numbers))
+        self.snapshot_values, self._snapshot_numbers = dict(values), self._numbers
+        self._snapshot = None
+        self._good, self._quiet = dict(values), False
+        self.observe(self._on_values, names="values")
 
     @property
-    def values(self) -> dict:
-        return {name: control.value for name, control in self.controls.items()}
+    def settings(self) -> dict:
+        """The current settings, as the controls show them (a copy)."""
+        return dict(self.values)
 
     def set(self, **values) -> None:
-        """Move several controls at once, with one redraw at the end (for code and tests; chapters 1, 3, 5, 6)."""
-        for name, value in checked(self.CONTROLS, values).items():
-            self.controls[name].unobserve(self._on_change, names="value")
-            try:
-                self.controls[name].value = value
-            finally:
-                self.controls[name].observe(self._on_change, names="value")
-        self.redraw()
+        """Move several controls at once (for code and tests; chapters 1, 3, 5, 6, 7).
 
-    def _on_change(self, change) -> None:
-        self.redraw()
+        Every value is checked first: a wrong one raises a ValueError or TypeError naming it, and
+        nothing changes.
+        """
+        self._apply({**self._good, **checked(self.CONTROLS, values)})
 
-    def redraw(self) -> None:
-        self.draw(**self.values)
-        self.image.value = self.png()
+    def _on_values(self, change) -> None:
+        """Values from the front end, checked as :meth:`set` checks them. A wrong one changes
+        nothing but ``error``, one sentence the renderer shows, and puts the controls back."""
+        if self._quiet:
+            return
+        try:
+            values = {**self._good, **checked(self.CONTROLS, change["new"])}
+        except (ValueError, TypeError) as problem:
+            with self.hold_sync():
+                self._set_values(self._good)
+                self.error = f"{problem}."
+            return
+        self._apply(values)
 
-    def _build(self):
-        """The figure and its moving artists; subclasses draw their panels here."""
+    def _apply(self, values: dict) -> None:
+        key = self.run_key(values)
+        with self.hold_sync():  # one message: the renderer never sees new values with old data
+            if key != self._key:
+                self._numbers = self.compute(**values)
+                self.data, self._key = self._encoded(self._numbers), key
+            self._good = values
+            self._set_values(values)
+            self.error = ""
+
+    def _set_values(self, values: dict) -> None:
+        self._quiet = True
+        try:
+            self.values = dict(values)
+        finally:
+            self._quiet = False
+
+    @staticmethod
+    def _encoded(numbers_: dict) -> dict:
+        return {key: floats(value) if isinstance(value, np.ndarray) else value
+                for key, value in numbers_.items()}
+
+    def run_key(self, values: dict) -> tuple:
+        """The values ``data`` depends on: a change in any other (iterations) sends no new data."""
+        return tuple(values.values())
+
+    def compute(self, **values) -> dict:
+        """The numbers for ``values``: NumPy arrays (sent as buffers), numbers and strings."""
         raise NotImplementedError
 
-    def draw(self, **values) -> None:
-        """Update the artists for these values; set ``self.stale`` when axes, ticks or labels change."""
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        """What the ``alt`` and ``heading`` templates are filled with, at ``values``."""
         raise NotImplementedError
 
-    def png(self, compress_level: int = 1) -> bytes:
-        """The figure as PNG bytes. Axes, ticks and labels are drawn only when stale (blitting)."""
-        from PIL import Image
+    def describe(self, values: dict, numbers_: dict) -> tuple[str, str]:
+        """The heading and the alt text (the live-region sentence) for ``values``."""
+        if numbers_.get("diverged"):
+            message = numbers_["diverged"]
+            return TEXT["diverged"]["heading"], fill(TEXT["diverged"]["alt"], message=message)
+        fields = self.fields(values, numbers_)
+        return fill(TEXT[self.NAME]["heading"], **fields), fill(TEXT[self.NAME]["alt"], **fields)
 
-        canvas = self.figure.canvas
-        if self.stale or self._background is None:
-            canvas.draw()
-            self._background, self.stale = canvas.copy_from_bbox(self.figure.bbox), False
-        canvas.restore_region(self._background)
-        for artist in self.moving:
-            self.figure.draw_artist(artist)
-        size = canvas.get_width_height(physical=True)
-        picture = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-        buffer = io.BytesIO()
-        picture.save(buffer, format="png", compress_level=compress_level)
-        return buffer.getvalue()
+    @property
+    def alt(self) -> str:
+        """The sentence that describes the charts at the current settings."""
+        return self.describe(self._good, self._numbers)[1]
 
-    def site_controls(self) -> list:
-        """Each control as the site's live explorer builds it: its name, kind, label and range or options."""
-        return [{"name": name, **rule.site()} for name, rule in self.CONTROLS.items()]
+    @property
+    def snapshot_alt(self) -> str:
+        """The snapshot's alt text: the charts at the starting values."""
+        return self.describe(self.snapshot_values, self._snapshot_numbers)[1]
 
-    def site_settings(self) -> dict:
-        """What else the live explorer needs to draw what ``draw`` draws; subclasses add to it."""
-        return {"colours": plotting.OKABE_ITO}
+    def reproduce(self) -> str:
+        """Python code that computes with ``helpers`` the numbers shown at the current settings."""
+        return fill(TEXT[self.NAME]["reproduce"], **self._good)
+
+    def site_controls(self, site: bool = True) -> list:
+        """Each control as the renderer builds it: its name, kind, label and range or options."""
+        return [{"name": name, **rule.site(site)} for name, rule in self.CONTROLS.items()]
+
+    def site_constants(self) -> dict:
+        """What the renderer needs besides ``data``; subclasses add to it."""
+        return {"colours": plotting.OKABE_ITO, "iteration_stops": list(ITERATION_STOPS)}
+
+    @property
+    def snapshot(self) -> bytes:
+        """The PNG of the charts at the starting values, drawn once."""
+        if self._snapshot is None:
+            heading, _ = self.describe(self.snapshot_values, self._snapshot_numbers)
+            figure = self.snapshot_figure(self.snapshot_values, self._snapshot_numbers, heading)
+            self._snapshot = plotting.figure_png(figure)
+        return self._snapshot
+
+    def snapshot_figure(self, values: dict, numbers_: dict, heading: str):
+        raise NotImplementedError
 
     def site_html(self) -> str:
-        """The snapshot with its alt text and caption, and the mount point of the site's live explorer."""
+        """The snapshot with its alt text and caption, and the controls, values and constants the
+        site's renderer mounts on."""
         picture = base64.b64encode(self.snapshot).decode("ascii")
-        data = {"controls": self.site_controls(), "values": self.snapshot_values, "settings": self.site_settings()}
-        attributes = "".join(f" data-{key}='{json_attribute(value)}'" for key, value in data.items())
+        data = {"controls": self.site_controls(), "values": self.snapshot_values,
+                "constants": self.site_constants()}
+        attributes = "".join(f" data-{key}='{json_attribute(value)}'"
+                             for key, value in data.items())
+        caption = html.escape(TEXT["caption"]["snapshot"])
         return (
             # Its own colours, so the caption stays readable on the site's light and dark themes.
-            f'<figure class="explorer-snapshot" data-live-explorer="{self.SITE_NAME}"{attributes} '
+            f'<figure class="explorer-snapshot" data-live-explorer="{self.NAME}"{attributes} '
             f'style="background:#ffffff;color:#222222;margin:0;padding:0.5em">'
             f'<img src="data:image/png;base64,{picture}" '
             f'alt="{html.escape(self.snapshot_alt)}" style="max-width:100%">'
-            f'<figcaption style="color:#222222">{STATIC_NOTE}</figcaption></figure>'
+            f'<figcaption style="color:#222222">{caption}</figcaption></figure>'
         )
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        bundle["text/html"] = self.site_html()
-        settings = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget's view, a plain name and the snapshot: a dict (with anywidget's metadata, which
+        only Colab needs, the pair)."""
+        bundle, metadata = super()._repr_mimebundle_(**kwargs)
+        settings = ", ".join(f"{name}={value!r}" for name, value in self._good.items())
         bundle["text/plain"] = f"{type(self).__name__}({settings})"
-        return bundle
+        bundle["text/html"] = self.site_html()
+        return (bundle, metadata) if metadata else bundle
 
-    def _draw_divergence(self, message: str) -> None:
-        """Empty panels and one sentence, for an explorer that trains (chapters 5 and 7) when its
-        run diverged: nothing is plotted from numbers that are not finite."""
-        self._run = None
-        for artist in self.moving:
-            artist.set_visible(artist is self.error_title)
-        self.stale = True
-        self.error_title.set_text("This run diverged")
-        self.status.value = f"<b>Nothing to plot:</b> {html.escape(message)}."
-        self.alt = f"Empty panels: this run diverged. {message}."
+
+# --- chapter 5: training ---------------------------------------------------------------------
+
+
+def diverged(message: str, *names: str) -> dict:
+    """The data of a run that blew up: its message and nothing to plot (chapters 5 and 7)."""
+    return {**{name: EMPTY for name in names}, "diverged": message}
 
 
 class TrainingExplorer(Explorer):
-    """Seed, iterations, activation, learning rate and initial weights, and what training does (chapter 5).
+    """Seed, iterations, activation, learning rate and initial weights, and what training does
+    (chapter 5).
 
-    Moving the iterations slider never retrains: each run is trained once to the longest length
-    and kept (see :func:`training_run`); the slider only picks a step of its history. The axes
-    fit every run shown so far and only ever widen, so runs you compare share one scale and
-    most moves redraw the lines alone, not the axes.
+    Each run is trained once to the longest length and kept (see :func:`training_run`): the
+    iterations slider picks a step of it, in the renderer.
     """
 
     CONTROLS = {
@@ -370,232 +399,161 @@ class TrainingExplorer(Explorer):
         "learning_rate": Choice("learning rate", LEARNING_RATES, slider=True),
         "scheme": SCHEME,
     }
-    SITE_NAME = "training"
+    NAME = "training"
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = ITERATION_STOPS[-1],
-                 activation: str = "post_tanh", learning_rate: float = 1.0, scheme: str = "post") -> None:
-        self._run, self.limits = None, NO_LIMITS
+                 activation: str = "post_tanh", learning_rate: float = 1.0,
+                 scheme: str = "post") -> None:
         super().__init__(seed=seed, iterations=iterations, activation=activation,
                          learning_rate=learning_rate, scheme=scheme)
 
-    def site_settings(self) -> dict:
-        return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
-                "weight_names": plotting.WEIGHT_NAMES, "example_labels": EXAMPLE_LABELS,
-                "stable_rate": STABLE_RATE, "chaos_note": CHAOS_NOTE}
+    def site_constants(self) -> dict:
+        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
+                "weight_names": list(plotting.WEIGHT_NAMES), "example_labels": EXAMPLE_LABELS}
 
-    @plotting.book_style
-    def _build(self):
-        figure, (error_ax, weight_ax, output_ax) = plotting.new_figure(ncols=3, width=12.0, height=3.8)
-        steps = RECORDED
-        (self.error_line,) = error_ax.plot(steps, np.ones(len(steps)), color=plotting.OKABE_ITO["black"])
-        self.weight_lines = [
-            weight_ax.plot(steps, np.zeros(len(steps)), color=plotting.colour(i), linestyle=plotting.LINE_STYLES[i], label=name)[0]
-            for i, name in enumerate(plotting.WEIGHT_NAMES)
-        ]
-        self.markers = [ax.axvline(0, color="black", linestyle=":", linewidth=1.5) for ax in (error_ax, weight_ax)]
-        for ax in (error_ax, weight_ax):
-            ax.set(xscale="symlog", xlim=(0, ITERATION_STOPS[-1]), xlabel="training steps")
-            ax.minorticks_off()  # fewer ticks: a full redraw costs less
-        error_ax.set(yscale="log", ylabel="mean squared error")
-        error_ax.minorticks_off()
-        weight_ax.set(ylabel="weight value", title="Weights")
-        weight_ax.legend(fontsize="small", loc="upper left")
-        self.error_title = error_ax.set_title("Error")
-        colours = [plotting.OKABE_ITO["blue"]] * 4 + [plotting.OKABE_ITO["orange"]] * 3
-        self.bars = output_ax.barh(range(7), np.zeros(7), color=colours, hatch=[""] * 4 + ["//"] * 3, edgecolor="black")
-        (self.target_marks,) = output_ax.plot(network.POST_TARGETS.ravel(), range(4), "D", color="white",
-                                              markeredgecolor="black", markersize=7, label="target")
-        output_ax.set_yticks(range(7), EXAMPLE_LABELS)
-        output_ax.invert_yaxis()
-        output_ax.axvline(0, color="black", linewidth=0.8)
-        output_ax.set(xlim=(-1.05, 1.05), xlabel="output", title="Outputs (hatched: unseen inputs)")
-        output_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        self.error_ax, self.weight_ax, self.output_ax = error_ax, weight_ax, output_ax
-        moving = [self.error_line, *self.weight_lines, *self.markers, *self.bars, self.target_marks, self.error_title]
-        return figure, moving
+    def run_key(self, values: dict) -> tuple:
+        return values["seed"], values["activation"], values["learning_rate"], values["scheme"]
 
-    def draw(self, seed, iterations, activation, learning_rate, scheme) -> None:
+    def compute(self, seed, iterations, activation, learning_rate, scheme) -> dict:
         try:
             run = training_run(seed, activation, learning_rate, scheme)
-        except network.TrainingDivergedError as error:
-            self._draw_divergence(str(error))
-            return
-        if (seed, activation, learning_rate, scheme) != self._run:
-            self.limits = widest(self.limits, run_limits(run, activation))
-            self._draw_run(run, self.limits)
-            self._run = (seed, activation, learning_rate, scheme)
-        self._draw_step(run, iterations, activation)
+        except network.TrainingDivergedError as problem:
+            return diverged(str(problem), "mse", "weights", "outputs")
+        outputs = network.get_activation(activation).function(run.weights @ EXAMPLE_INPUTS.T)
+        return {"mse": run.mean_squared_error, "weights": run.weights, "outputs": outputs,
+                "diverged": ""}
 
-    def _set_limits(self, ax, axis: str, limits) -> None:
-        if tuple(getattr(ax, f"get_{axis}lim")()) != tuple(limits):
-            getattr(ax, f"set_{axis}lim")(limits)
-            self.stale = True
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        k = int(np.searchsorted(RECORDED, values["iterations"]))
+        return {**values, "last_step": int(RECORDED[-1]), "mse": numbers_["mse"][k],
+                "weights": numbers_["weights"][k], "outputs": numbers_["outputs"][k]}
 
-    def _draw_run(self, run: Run, limits: dict) -> None:
-        self.status.value = html.escape(CHAOS_NOTE) if self.values["learning_rate"] > STABLE_RATE else ""
-        self.error_line.set_data(run.steps, run.mean_squared_error)
-        for i, line in enumerate(self.weight_lines):
-            line.set_data(run.steps, run.weights[:, i])
-        self._set_limits(self.error_ax, "y", limits["error"])
-        self._set_limits(self.weight_ax, "y", limits["weights"])
-        self._set_limits(self.output_ax, "x", limits["outputs"])
-        for artist in self.moving:
-            artist.set_visible(True)
+    def snapshot_figure(self, values, numbers_, heading):
+        return plotting.training_snapshot(RECORDED, numbers_["mse"], numbers_["weights"],
+                                          numbers_["outputs"], values["iterations"], heading,
+                                          EXAMPLE_LABELS)
 
-    def _draw_step(self, run: Run, iterations: int, activation: str) -> None:
-        weights = run.weights[run.index(iterations)][:, None]
-        outputs = network.predict(EXAMPLE_INPUTS, weights, activation).ravel()
-        for bar, value in zip(self.bars, outputs):
-            bar.set_width(value)
-        for marker in self.markers:
-            marker.set_xdata([iterations, iterations])
-        mse = run.mean_squared_error[run.index(iterations)]
-        self.error_title.set_text(f"Error after {iterations} steps: {mse:.2g}")
-        v = self.values
-        self.alt = (
-            f"Three panels for seed {v['seed']}, activation {activation}, learning rate {v['learning_rate']} "
-            f"and {v['scheme']} initial weights. Error panel: the mean squared error over {run.steps[-1]} training "
-            f"steps, {mse:.2g} at step {iterations}. Weights panel: the three weights over the same steps; at step "
-            f"{iterations} they are {', '.join(f'{w:.2f}' for w in weights.ravel())}. Outputs panel: the outputs for "
-            f"the four training inputs and the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}."
-        )
+
+# --- chapter 1: an activation and its slope --------------------------------------------------
+
+GRID = np.linspace(-4.0, 4.0, 401)
+"""The inputs z at which the activation explorer draws each curve."""
+
+
+@functools.lru_cache(maxsize=8)
+def activation_curves(activation: str) -> tuple[np.ndarray, np.ndarray]:
+    """``f`` and its slope over :data:`GRID` (chapter 1)."""
+    f = network.get_activation(activation).function
+    return _frozen((f(GRID), network.derivative(activation, GRID)))
 
 
 class ActivationExplorer(Explorer):
     """An activation, its slope, and the tangent line at a chosen input (chapter 1)."""
 
-    CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")), "z": Number("input z", -4.0, 4.0)}
-    SITE_NAME = "activation"
+    CONTROLS = {"activation": Choice("activation", ("tanh", "sigmoid", "relu")),
+                "z": Number("input z", -4.0, 4.0)}
+    NAME = "activation"
     Y_LIMITS = {"tanh": (-1.2, 1.2), "sigmoid": (-1.2, 1.2), "relu": (-0.5, 4.2)}
     """The activation panel's y-range: each curve, its tangent and its point stay inside it."""
 
     def __init__(self, activation: str = "tanh", z: float = 0.5) -> None:
         super().__init__(activation=activation, z=z)
 
-    def site_settings(self) -> dict:
-        return {**super().site_settings(), "y_limits": self.Y_LIMITS}
+    def site_constants(self) -> dict:
+        y_limits = {name: list(limits) for name, limits in self.Y_LIMITS.items()}
+        return {**super().site_constants(), "y_limits": y_limits, "grid_low": -4, "grid_high": 4,
+                "grid_count": len(GRID)}
 
-    @plotting.book_style
-    def _build(self):
-        figure, (left, right) = plotting.new_figure(ncols=2, width=9.0, height=3.4)
-        self.grid = np.linspace(-4, 4, 401)
-        (self.curve,) = left.plot(self.grid, self.grid, color=plotting.OKABE_ITO["blue"], label="f(z)")
-        (self.tangent,) = left.plot([], [], color=plotting.OKABE_ITO["vermillion"], linestyle="--", label="tangent")
-        (self.point,) = left.plot([], [], "o", color="black")
-        (self.slope_curve,) = right.plot(self.grid, self.grid, color=plotting.OKABE_ITO["green"], linestyle="-.")
-        (self.slope_point,) = right.plot([], [], "o", color="black")
-        left.set(xlim=(-4, 4), ylim=(-1.2, 1.2), xlabel="input z", ylabel="f(z)")
-        right.set(xlim=(-4, 4), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
-        left.legend(loc="upper left", fontsize="small")
-        self.left_title = left.set_title("Activation")
-        self.left, self.right = left, right
-        return figure, [self.curve, self.tangent, self.point, self.slope_curve, self.slope_point, self.left_title]
+    def compute(self, activation, z) -> dict:
+        f, slope = activation_curves(activation)
+        y = float(network.get_activation(activation).function(z))
+        slope_at = float(network.derivative(activation, z))
+        return {"f": f, "slope": slope, "y": y, "slope_at": slope_at}
 
-    def draw(self, activation, z) -> None:
-        f = network.get_activation(activation).function
-        y, slope = float(f(z)), float(network.derivative(activation, z))
-        if tuple(self.left.get_ylim()) != self.Y_LIMITS[activation]:
-            self.left.set_ylim(self.Y_LIMITS[activation])
-            self.stale = True
-        self.curve.set_ydata(f(self.grid))
-        self.slope_curve.set_ydata(network.derivative(activation, self.grid))
-        span = np.array([z - 1.5, z + 1.5])
-        self.tangent.set_data(span, y + slope * (span - z))
-        self.point.set_data([z], [y])
-        self.slope_point.set_data([z], [slope])
-        self.left_title.set_text(f"{activation}({z:.1f}) = {y:.3f}, slope {slope:.3f}")
-        self.alt = (
-            f"Activation panel: the {activation} curve with its tangent line at input {z:.1f}, where the output is "
-            f"{y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of {activation} at every input, "
-            f"with the point at {z:.1f} marked."
-        )
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        return {**values, "y": numbers_["y"], "slope": numbers_["slope_at"]}
+
+    def snapshot_figure(self, values, numbers_, heading):
+        return plotting.activation_snapshot(GRID, numbers_["f"], numbers_["slope"], values["z"],
+                                            numbers_["y"], numbers_["slope_at"],
+                                            self.Y_LIMITS[values["activation"]], heading)
+
+
+# --- chapters 3 and 4: a seed's starting weights ---------------------------------------------
 
 
 class SeedExplorer(Explorer):
-    """A seed and an initialisation scheme, and the three starting weights they give (chapters 3 and 4)."""
+    """A seed and an initialisation scheme, and the three starting weights they give
+    (chapters 3 and 4)."""
 
     CONTROLS = {"seed": SEED, "scheme": SCHEME}
-    SITE_NAME = "seed"
-
-    def site_settings(self) -> dict:
-        return {**super().site_settings(), "weight_names": plotting.WEIGHT_NAMES}
+    NAME = "seed"
 
     def __init__(self, seed: int = network.POST_SEED, scheme: str = "post") -> None:
         super().__init__(seed=seed, scheme=scheme)
 
-    @plotting.book_style
-    def _build(self):
-        figure, (ax,) = plotting.new_figure(width=6.0, height=3.4)
-        self.bars = ax.bar(range(3), np.zeros(3), color=[plotting.colour(i) for i in range(3)], edgecolor="black")
-        ax.set_xticks(range(3), plotting.WEIGHT_NAMES)
-        ax.axhline(0, color="black", linewidth=0.8)
-        ax.set(ylim=(-1.1, 1.1), ylabel="starting weight")
-        self.title = ax.set_title("seed 0, uniform scheme")  # a placeholder, so the layout leaves room
-        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in range(3)]
-        return figure, [*self.bars, self.title, *self.labels]
+    def site_constants(self) -> dict:
+        return {**super().site_constants(), "weight_names": list(plotting.WEIGHT_NAMES)}
 
-    def draw(self, seed, scheme) -> None:
-        weights = network.initial_weights(seed, scheme).ravel()
-        for bar, label, value in zip(self.bars, self.labels, weights):
-            bar.set_height(value)
-            label.set_position((label.get_position()[0], value if value >= 0 else 0))
-            label.set_text(f"{value:.3f}")
-        self.title.set_text(f"seed {seed}, {scheme} scheme")
-        self.alt = (f"Bar chart of the three starting weights for seed {seed} with the {scheme} scheme: "
-                    f"{', '.join(f'{w:.3f}' for w in weights)}.")
+    def compute(self, seed, scheme) -> dict:
+        return {"weights": network.initial_weights(seed, scheme).ravel()}
+
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        return {**values, "weights": numbers_["weights"]}
+
+    def snapshot_figure(self, values, numbers_, heading):
+        return plotting.seed_snapshot(numbers_["weights"], heading)
+
+
+# --- chapter 6: two networks' predictions ----------------------------------------------------
 
 
 class PredictionExplorer(Explorer):
-    """Pick an input, see the weighted sum and the output of the post's and the corrected network (chapter 6)."""
+    """Pick an input, see the weighted sum and the output of the post's and the corrected network
+    (chapter 6)."""
 
     MODELS = {
         "post's network": ("post_tanh", 1.0),
         "corrected network": ("tanh", 0.5),
     }
 
-    CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0), "x3": Number("x3 (bias)", -1.0, 2.0)}
-    SITE_NAME = "prediction"
+    CONTROLS = {"x1": Number("x1", -1.0, 2.0), "x2": Number("x2", -1.0, 2.0),
+                "x3": Number("x3 (bias)", -1.0, 2.0)}
+    NAME = "prediction"
 
     def __init__(self, x1: float = 1.0, x2: float = 1.0, x3: float = 0.0) -> None:
-        self.weights = {
-            label: training_run(network.POST_SEED, activation, rate, "post").weights[-1][:, None]
-            for label, (activation, rate) in self.MODELS.items()
-        }
         super().__init__(x1=x1, x2=x2, x3=x3)
 
-    def site_settings(self) -> dict:
-        """Each network as the site trains it: the post's seed and scheme, and ITERATION_STOPS[-1] steps."""
+    @property
+    def weights(self) -> dict:
+        """Each network's weights after ITERATION_STOPS[-1] steps from the post's seed (columns)."""
+        seed = network.POST_SEED
+        return {label: training_run(seed, activation, rate, "post").weights[-1][:, None]
+                for label, (activation, rate) in self.MODELS.items()}
+
+    def site_constants(self) -> dict:
         models = [{"label": label, "activation": activation, "learning_rate": rate}
                   for label, (activation, rate) in self.MODELS.items()]
-        return {**super().site_settings(), "models": models, "seed": network.POST_SEED, "scheme": "post",
-                "iterations": ITERATION_STOPS[-1]}
+        return {**super().site_constants(), "models": models, "seed": network.POST_SEED,
+                "scheme": "post", "iterations": ITERATION_STOPS[-1]}
 
-    @plotting.book_style
-    def _build(self):
-        figure, (ax,) = plotting.new_figure(width=6.5, height=3.0)
-        labels = list(self.MODELS)
-        self.bars = ax.barh(range(len(labels)), np.zeros(len(labels)), color=[plotting.colour(i) for i in range(len(labels))],
-                            hatch=["", "//"], edgecolor="black")
-        ax.set_yticks(range(len(labels)), labels)
-        ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="threshold 0.5")
-        ax.axvline(0, color="black", linewidth=0.8)
-        ax.set(xlim=(-1.05, 1.05), xlabel="output")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
-        self.title = ax.set_title("input [0.0, 0.0, 0.0]")  # a placeholder, so the layout leaves room
-        self.texts = [ax.text(-1.0, i - 0.3, "", va="center", fontsize="small") for i in range(len(labels))]
-        return figure, [*self.bars, self.title, *self.texts]
-
-    def draw(self, x1, x2, x3) -> None:
+    def compute(self, x1, x2, x3) -> dict:
         x = np.array([x1, x2, x3])
-        parts = []
-        for bar, text, (label, weights), (activation, _) in zip(self.bars, self.texts, self.weights.items(), self.MODELS.values()):
-            z = float(x @ weights[:, 0])
-            y = float(network.predict(x, weights, activation)[0])
-            bar.set_width(y)
-            text.set_text(f"z = {z:.2f}, output {y:.3f}")
-            parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
-        self.title.set_text(f"input [{x1:.1f}, {x2:.1f}, {x3:.1f}]")
-        self.alt = f"For the input [{x1:.1f}, {x2:.1f}, {x3:.1f}], " + "; ".join(parts) + ". A dashed line marks 0.5."
+        z, outputs = [], []
+        for weights, (activation, _) in zip(self.weights.values(), self.MODELS.values()):
+            z.append(float(x @ weights[:, 0]))
+            outputs.append(float(network.predict(x, weights, activation)[0]))
+        return {"z": np.array(z), "outputs": np.array(outputs)}
+
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        parts = [fill(TEXT["prediction"]["part"], label=label, z=z, output=output)
+                 for label, z, output in zip(self.MODELS, numbers_["z"], numbers_["outputs"])]
+        return {**values, "parts": "; ".join(parts)}
+
+    def snapshot_figure(self, values, numbers_, heading):
+        rows = [fill(TEXT["prediction"]["row"], label=label, z=z, output=output)
+                for label, z, output in zip(self.MODELS, numbers_["z"], numbers_["outputs"])]
+        return plotting.prediction_snapshot(list(self.MODELS), numbers_["outputs"], rows, heading)
 
 
 # --- the hidden-layer explorer (chapter "A hidden layer") ------------------------------------
@@ -610,100 +568,65 @@ HIDDEN_RATES = (0.03, 0.1, 0.25, 0.5, 1.0, 2.0)
 XOR_LABELS = EXAMPLE_LABELS[:4]
 """The four XOR inputs as the explorers write them: the post's training inputs."""
 
-HIDDEN_STABLE_RATE = 0.5
-"""Above this learning rate a hidden-layer run can swing chaotically (at 1.0, 599 of seeds 0 to 999 with
-four hidden units still swing after 10,000 steps; see ``hidden.XOR_LEARNING_RATE``)."""
+XOR_TARGETS = [int(target) for target in hidden.XOR_TARGETS.ravel()]
+"""XOR's four targets, 0, 1, 1, 0, as the explorers write them."""
 
-HIDDEN_CHAOS_NOTE = (
-    "Above learning rate 0.5 this network's training can be chaotic: the last digit of any number can change "
-    "the whole run, so the book's site and its notebooks agree on what the run does, not always on its numbers."
-)
+HIDDEN_STABLE_RATE = TEXT["hidden"]["stable_rate"]
+HIDDEN_CHAOS_NOTE = TEXT["hidden"]["chaos_note"]
+"""Above HIDDEN_STABLE_RATE a hidden-layer run can swing chaotically (explorer_text.json)."""
 
 SQUARE = (-0.25, 1.25)
 """The unit square panel's range on both axes: the four inputs with a margin."""
 
 
 class HiddenRun(NamedTuple):
-    """One run of the two-layer network as the explorer keeps it: W1, W2 and the error at the RECORDED steps
-    (chapter "A hidden layer")."""
+    """One run of the two-layer network as the explorer keeps it: W1, W2 and the error at the
+    RECORDED steps, the outputs for the four inputs and whether they solve XOR (chapter "A hidden
+    layer")."""
 
     steps: np.ndarray
     W1: np.ndarray
     W2: np.ndarray
     mean_squared_error: np.ndarray
-
-    def index(self, iterations: int) -> int:
-        return int(np.searchsorted(self.steps, iterations))
+    outputs: np.ndarray
+    solved: np.ndarray
 
 
 @functools.lru_cache(maxsize=32)
 def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) -> HiddenRun:
-    """The run for one setting of the hidden-layer explorer, kept at the RECORDED steps (chapter "A hidden layer").
+    """The run for one setting of the hidden-layer explorer, kept at the RECORDED steps.
 
-    Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed, n_hidden)``
-    (the uniform scheme), ``ITERATION_STOPS[-1]`` steps. Raises TrainingDivergedError for a run that blew up.
+    Trained by :func:`helpers.hidden.train_hidden` on XOR from ``initial_hidden_weights(seed,
+    n_hidden)`` (the uniform scheme), ``ITERATION_STOPS[-1]`` steps; the outputs are
+    ``hidden.forward``'s and the verdict ``hidden.solves``' at each recorded step. Raises
+    TrainingDivergedError for a run that blew up (chapter "A hidden layer").
     """
     W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
     history = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation,
                                   ITERATION_STOPS[-1], learning_rate)
-    run = HiddenRun(RECORDED, history.W1[RECORDED], history.W2[RECORDED], history.mean_squared_error[RECORDED])
-    for array in run:
-        array.setflags(write=False)  # shared by the cache: nobody may change it
-    return run
-
-
-def hidden_run_limits(run: HiddenRun, activation: str) -> dict:
-    """Axis limits that fit one hidden-layer run, on the coarse ladder (chapter "A hidden layer")."""
-    mse = run.mean_squared_error
-    floor = max(mse[mse > 0].min(initial=1.0), 1e-12)
-    f = network.get_activation(activation).function
-    outputs = [hidden._forward(hidden.XOR_INPUTS, w1, w2, f)[1] for w1, w2 in zip(run.W1, run.W2)]
-    return {
-        "error": coarse_limits(floor, max(mse.max(), floor * 10), log=True),
-        "outputs": coarse_limits(min(np.min(outputs), 0.0), max(np.max(outputs), 1.0)),
-    }
-
-
-def hidden_line(weights, low: float = SQUARE[0], high: float = SQUARE[1]):
-    """Two points of the line ``w1 * x1 + w2 * x2 + w3 = 0`` where one hidden unit's weighted sum is 0,
-    at the ends of the range ``low``..``high`` along the axis it crosses more steeply; ``None`` when
-    ``w1 = w2 = 0`` (no line: the sum is the bias everywhere) (chapter "A hidden layer")."""
-    w1, w2, w3 = (float(w) for w in weights)
-    if w1 == 0 and w2 == 0:
-        return None
-    ends = np.array([low, high])
-    if abs(w2) >= abs(w1):
-        return ends, -(w1 * ends + w3) / w2
-    return -(w2 * ends + w3) / w1, ends
+    W1, W2 = history.W1[RECORDED], history.W2[RECORDED]
+    X, T = hidden.XOR_INPUTS, hidden.XOR_TARGETS
+    outputs = np.array([hidden.forward(X, w1, w2, activation)[1][:, 0] for w1, w2 in zip(W1, W2)])
+    solved = np.array([hidden.solves(X, T, w1, w2, activation) for w1, w2 in zip(W1, W2)], float)
+    mse = history.mean_squared_error[RECORDED]
+    return _frozen(HiddenRun(RECORDED, W1, W2, mse, outputs, solved))
 
 
 def wrong_examples(outputs, targets) -> list[int]:
-    """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts them
-    (exactly 0.5 is wrong; chapter "A hidden layer")."""
-    threshold = hidden.THRESHOLD
-    return [i for i, (y, t) in enumerate(zip(outputs, targets)) if y == threshold or (y > threshold) != (t > threshold)]
-
-
-def solves_text(solved: bool, wrong: list[int], iterations: int) -> str:
-    """The status line's verdict (chapter "A hidden layer"): does the network solve XOR after these steps?"""
-    if solved:
-        return f"Solves XOR after {iterations} steps: every output is on its target's side of 0.5."
-    names = ", ".join(XOR_LABELS[i] for i in wrong)
-    return f"Does not solve XOR after {iterations} steps: the outputs for {names} are on the wrong side of 0.5."
+    """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts
+    them (exactly 0.5 is wrong; chapter "A hidden layer")."""
+    half = hidden.THRESHOLD
+    return [i for i, (y, t) in enumerate(zip(outputs, targets))
+            if y == half or (y > half) != (t > half)]
 
 
 class HiddenExplorer(Explorer):
-    """Seed, hidden units, iterations, activation and learning rate of the two-layer network on XOR, and
-    what training does: the error, the four outputs against their targets, and the hidden units' lines on
-    the unit square (chapter "A hidden layer").
+    """Seed, hidden units, iterations, activation and learning rate of the two-layer network on
+    XOR, and what training does: the error, the four outputs against their targets, and the hidden
+    units' lines on the unit square (chapter "A hidden layer").
 
     As :class:`TrainingExplorer`: each run is trained once to the longest length and kept (see
-    :func:`hidden_run`), the iterations slider picks a step of it, and the axes only ever widen.
-
-    It starts with four hidden units, where every seed solves XOR at the chapter's rate, and seed 0, a run
-    that goes smoothly: the site's JavaScript engine shows the same numbers for it. With two hidden units
-    most runs that solve sit on a plateau and leave it suddenly, which magnifies the last digit of rounding
-    (see tests/test_hidden_engine.py): the site then agrees with the notebook on the verdict, not on every digit.
+    :func:`hidden_run`), and the iterations slider picks a step of it in the renderer.
     """
 
     CONTROLS = {
@@ -713,101 +636,50 @@ class HiddenExplorer(Explorer):
         "activation": Choice("activation", HIDDEN_ACTIVATIONS),
         "learning_rate": Choice("learning rate", HIDDEN_RATES, slider=True),
     }
-    SITE_NAME = "hidden"
+    NAME = "hidden"
 
     def __init__(self, seed: int = 0, n_hidden: int = 4, iterations: int = ITERATION_STOPS[-1],
                  activation: str = "tanh", learning_rate: float = 0.25) -> None:
-        self._run, self.limits = None, {"error": NO_LIMITS["error"], "outputs": NO_LIMITS["outputs"]}
-        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations, activation=activation,
-                         learning_rate=learning_rate)
+        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations,
+                         activation=activation, learning_rate=learning_rate)
 
-    def site_settings(self) -> dict:
-        return {**super().site_settings(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
-                "example_labels": XOR_LABELS, "targets": hidden.XOR_TARGETS.ravel().tolist(),
-                "threshold": hidden.THRESHOLD, "square": list(SQUARE), "max_hidden": HIDDEN_UNITS.high,
-                "stable_rate": HIDDEN_STABLE_RATE, "chaos_note": HIDDEN_CHAOS_NOTE}
+    def site_constants(self) -> dict:
+        return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
+                "example_labels": XOR_LABELS, "targets": XOR_TARGETS,
+                "square": list(SQUARE), "max_hidden": HIDDEN_UNITS.high}
 
-    @plotting.book_style
-    def _build(self):
-        figure, (error_ax, output_ax, square_ax) = plotting.new_figure(ncols=3, width=12.0, height=3.8)
-        steps = RECORDED
-        (self.error_line,) = error_ax.plot(steps, np.ones(len(steps)), color=plotting.OKABE_ITO["black"])
-        self.marker = error_ax.axvline(0, color="black", linestyle=":", linewidth=1.5)
-        error_ax.set(xscale="symlog", xlim=(0, ITERATION_STOPS[-1]), xlabel="training steps",
-                     yscale="log", ylabel="mean squared error")
-        error_ax.minorticks_off()
-        self.error_title = error_ax.set_title("Error")
-        targets = hidden.XOR_TARGETS.ravel()
-        self.bars = output_ax.barh(range(4), np.zeros(4), color=plotting.OKABE_ITO["blue"], edgecolor="black")
-        (self.target_marks,) = output_ax.plot(targets, range(4), "D", color="white", markeredgecolor="black",
-                                              markersize=7, label="target")
-        output_ax.set_yticks(range(4), XOR_LABELS)
-        output_ax.invert_yaxis()
-        output_ax.axvline(0, color="black", linewidth=0.8)
-        output_ax.axvline(hidden.THRESHOLD, color="black", linestyle="--", linewidth=1, label="0.5")
-        output_ax.set(xlim=(-1.05, 1.05), xlabel="output", title="Outputs for XOR")
-        output_ax.legend(fontsize="small", loc="lower right")
-        self.unit_lines = [
-            square_ax.plot([], [], color=plotting.colour(h), linestyle=plotting.LINE_STYLES[h % len(plotting.LINE_STYLES)])[0]
-            for h in range(HIDDEN_UNITS.high)
-        ]
-        for target, marker, name in ((0, "o", "target 0"), (1, "s", "target 1")):
-            chosen = targets == target
-            square_ax.plot(hidden.XOR_INPUTS[chosen, 0], hidden.XOR_INPUTS[chosen, 1], marker, markersize=9,
-                           color="white" if target == 0 else "black", markeredgecolor="black", linestyle="none",
-                           label=name)
-        square_ax.set(xlim=SQUARE, ylim=SQUARE, xlabel="x1", ylabel="x2", aspect="equal",
-                      title="Hidden units' lines (sum = 0)")
-        square_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        self.error_ax, self.output_ax, self.square_ax = error_ax, output_ax, square_ax
-        moving = [self.error_line, self.marker, *self.bars, self.target_marks, self.error_title, *self.unit_lines]
-        return figure, moving
+    def run_key(self, values: dict) -> tuple:
+        return values["seed"], values["n_hidden"], values["activation"], values["learning_rate"]
 
-    def draw(self, seed, n_hidden, iterations, activation, learning_rate) -> None:
+    def compute(self, seed, n_hidden, iterations, activation, learning_rate) -> dict:
         try:
             run = hidden_run(seed, n_hidden, activation, learning_rate)
-        except network.TrainingDivergedError as error:
-            self._draw_divergence(str(error))
-            return
-        if (seed, n_hidden, activation, learning_rate) != self._run:
-            self.limits = widest(self.limits, hidden_run_limits(run, activation))
-            self.error_line.set_data(run.steps, run.mean_squared_error)
-            self._set_limits(self.error_ax, "y", self.limits["error"])
-            self._set_limits(self.output_ax, "x", self.limits["outputs"])
-            for artist in self.moving:
-                artist.set_visible(True)
-            self._run = (seed, n_hidden, activation, learning_rate)
-        self._draw_step(run, iterations, activation)
+        except network.TrainingDivergedError as problem:
+            return diverged(str(problem), "mse", "W1", "W2", "outputs", "solved")
+        return {"mse": run.mean_squared_error, "W1": run.W1, "W2": run.W2,
+                "outputs": run.outputs, "solved": run.solved, "diverged": ""}
 
-    def _set_limits(self, ax, axis: str, limits) -> None:
-        if tuple(getattr(ax, f"get_{axis}lim")()) != tuple(limits):
-            getattr(ax, f"set_{axis}lim")(limits)
-            self.stale = True
+    def verdict(self, values: dict, numbers_: dict) -> str:
+        """Does the network solve XOR after the chosen steps? One sentence."""
+        k = int(np.searchsorted(RECORDED, values["iterations"]))
+        if numbers_["solved"][k]:
+            return fill(TEXT["hidden"]["solved"], iterations=values["iterations"])
+        wrong = [XOR_LABELS[i] for i in wrong_examples(numbers_["outputs"][k], XOR_TARGETS)]
+        return fill(TEXT["hidden"]["unsolved"], iterations=values["iterations"], wrong=wrong)
 
-    def _draw_step(self, run: HiddenRun, iterations: int, activation: str) -> None:
-        k = run.index(iterations)
-        W1, W2 = run.W1[k], run.W2[k]
-        outputs = hidden.forward(hidden.XOR_INPUTS, W1, W2, activation)[1].ravel()
-        solved = hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, activation)
-        for bar, value in zip(self.bars, outputs):
-            bar.set_width(value)
-        self.marker.set_xdata([iterations, iterations])
-        n_hidden = W1.shape[1]
-        for h, line in enumerate(self.unit_lines):
-            points = hidden_line(W1[:, h]) if h < n_hidden else None
-            line.set_data(*(points if points is not None else ([], [])))
-        mse = run.mean_squared_error[k]
-        self.error_title.set_text(f"Error after {iterations} steps: {mse:.2g}")
-        verdict = solves_text(solved, wrong_examples(outputs, hidden.XOR_TARGETS.ravel()), iterations)
-        v = self.values
-        chaos = f"<br>{html.escape(HIDDEN_CHAOS_NOTE)}" if v["learning_rate"] > HIDDEN_STABLE_RATE else ""
-        self.status.value = f"<b>{html.escape(verdict)}</b>{chaos}"
-        units = "1 hidden unit" if n_hidden == 1 else f"{n_hidden} hidden units"
-        self.alt = (
-            f"Three panels for seed {v['seed']}, {units}, activation {activation} and learning rate "
-            f"{v['learning_rate']}. Error panel: the mean squared error over {run.steps[-1]} training steps, "
-            f"{mse:.2g} at step {iterations}. Outputs panel: the outputs for the four XOR inputs "
-            f"{', '.join(XOR_LABELS)}, targets 0, 1, 1, 0: {', '.join(f'{o:.2f}' for o in outputs)}. "
-            f"Unit square panel: the four inputs and, for each hidden unit, the line where its weighted sum is 0. "
-            f"{verdict}"
-        )
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        k = int(np.searchsorted(RECORDED, values["iterations"]))
+        n = values["n_hidden"]
+        text = TEXT["hidden"]
+        units = text["units_one"] if n == 1 else fill(text["units_many"], n_hidden=n)
+        return {**values, "units": units, "last_step": int(RECORDED[-1]), "mse": numbers_["mse"][k],
+                "labels": XOR_LABELS, "targets": XOR_TARGETS,
+                "outputs": numbers_["outputs"][k], "verdict": self.verdict(values, numbers_)}
+
+    def snapshot_figure(self, values, numbers_, heading):
+        k = int(np.searchsorted(RECORDED, values["iterations"]))
+        W1 = numbers_["W1"][k] if len(numbers_["W1"]) else np.zeros((3, 0))
+        outputs = numbers_["outputs"][k] if len(numbers_["outputs"]) else np.zeros(0)
+        return plotting.hidden_snapshot(RECORDED, numbers_["mse"], W1, outputs,
+                                        values["iterations"], heading, XOR_LABELS, XOR_TARGETS,
+                                        SQUARE)

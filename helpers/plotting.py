@@ -618,3 +618,140 @@ def plot_hidden_regions(W1, W2, targets, activation: str = "tanh", threshold: fl
     ax.grid(False)
     ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
+
+
+# --- the live explorers' snapshots (chapters 1, 3, 5, 6 and "A hidden layer") --------------------
+# Each explorer's charts at its starting values, drawn once from the numbers it sends to its
+# renderer: the picture a reader without JavaScript sees, with the explorer's alt text.
+
+SNAPSHOT_DPI = 80
+"""Pixels per inch of a snapshot: its smallest text is ``SMALLEST_TEXT * 80 / 72``, about 10 pixels."""
+
+
+def figure_png(fig, dpi: float = SNAPSHOT_DPI) -> bytes:
+    """``fig`` as PNG bytes on an opaque white background, drawn with Agg whatever the notebook's backend."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", transparent=False,
+                metadata={"Software": None})  # no version in the bytes: the same picture on every run
+    return buffer.getvalue()
+
+
+def _step_marks(axes, iterations: int) -> None:
+    for ax in axes:
+        ax.axvline(iterations, color="black", linestyle=":", linewidth=1.5)
+        ax.set(xscale="symlog", xlim=(0, None), xlabel="training steps")
+        ax.minorticks_off()
+
+
+def _output_bars(ax, outputs, labels, targets, colours, hatches) -> None:
+    """Horizontal bars of the outputs, one per labelled input, with the targets marked."""
+    ax.barh(range(len(outputs)), outputs, color=colours[:len(outputs)], hatch=hatches[:len(outputs)],
+            edgecolor="black")
+    ax.plot(targets, range(len(targets)), "D", color="white", markeredgecolor="black", markersize=7,
+            label="target")
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    low, high = min(np.min(outputs, initial=0.0), -0.05), max(np.max(outputs, initial=1.0), 1.05)
+    ax.set(xlim=(min(low, -1.05), high), xlabel="output")
+
+
+@book_style
+def training_snapshot(steps, mse, weights, outputs, iterations: int, title: str, labels):
+    """The training explorer (chapter 5): the error and the weights over the steps, and the outputs
+    for the training and the unseen inputs at step ``iterations``; empty panels for a run that diverged."""
+    fig, (error_ax, weight_ax, output_ax) = new_figure(ncols=3, width=12.0, height=3.8)
+    k = int(np.searchsorted(steps, iterations))
+    if len(mse):
+        error_ax.plot(steps, mse, color=OKABE_ITO["black"])
+        error_ax.set_yscale("log")
+        for i, name in enumerate(WEIGHT_NAMES):
+            weight_ax.plot(steps, weights[:, i], color=colour(i), linestyle=LINE_STYLES[i], label=name)
+        weight_ax.legend(fontsize="small", loc="upper left")
+        colours = [OKABE_ITO["blue"]] * 4 + [OKABE_ITO["orange"]] * 3
+        _output_bars(output_ax, outputs[k], labels, [0, 0, 1, 1], colours, [""] * 4 + ["//"] * 3)
+        output_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _step_marks((error_ax, weight_ax), iterations)
+    error_ax.set(ylabel="mean squared error", title=title)
+    weight_ax.set(ylabel="weight value", title="Weights")
+    output_ax.set(title="Outputs (hatched: unseen inputs)")
+    return fig
+
+
+@book_style
+def activation_snapshot(grid, f, slope, z: float, y: float, slope_at: float, y_limits, title: str):
+    """The activation explorer (chapter 1): the curve with its tangent at ``z``, and its slope."""
+    fig, (left, right) = new_figure(ncols=2, width=9.0, height=3.4)
+    span = np.array([z - 1.5, z + 1.5])
+    left.plot(grid, f, color=OKABE_ITO["blue"], label="f(z)")
+    left.plot(span, y + slope_at * (span - z), color=OKABE_ITO["vermillion"], linestyle="--", label="tangent")
+    left.plot([z], [y], "o", color="black")
+    right.plot(grid, slope, color=OKABE_ITO["green"], linestyle="-.")
+    right.plot([z], [slope_at], "o", color="black")
+    left.set(xlim=(grid[0], grid[-1]), ylim=tuple(y_limits), xlabel="input z", ylabel="f(z)", title=title)
+    right.set(xlim=(grid[0], grid[-1]), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
+    left.legend(loc="upper left", fontsize="small")
+    return fig
+
+
+@book_style
+def seed_snapshot(weights, title: str):
+    """The seed explorer (chapters 3 and 4): the three starting weights, each labelled with its value."""
+    fig, (ax,) = new_figure(width=6.0, height=3.4)
+    ax.bar(range(3), weights, color=[colour(i) for i in range(3)], edgecolor="black")
+    for i, value in enumerate(weights):
+        ax.text(i, max(value, 0.0), f"{value:.3f}", ha="center", va="bottom")
+    ax.set_xticks(range(3), WEIGHT_NAMES)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set(ylim=(-1.1, 1.1), ylabel="starting weight", title=title)
+    return fig
+
+
+@book_style
+def prediction_snapshot(labels, outputs, rows, title: str):
+    """The prediction explorer (chapter 6): each network's output for one input, with its sum written in."""
+    fig, (ax,) = new_figure(width=6.5, height=3.0)
+    ax.barh(range(len(labels)), outputs, color=[colour(i) for i in range(len(labels))],
+            hatch=["", "//"][:len(labels)], edgecolor="black")
+    ax.set_yticks(range(len(labels)), labels)
+    ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="threshold 0.5")
+    ax.axvline(0, color="black", linewidth=0.8)
+    for i, row in enumerate(rows):
+        ax.text(-1.0, i - 0.3, row.split(": ", 1)[-1], va="center", fontsize="small")
+    ax.set(xlim=(-1.05, 1.05), xlabel="output", title=title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    return fig
+
+
+@book_style
+def hidden_snapshot(steps, mse, W1, outputs, iterations: int, title: str, labels, targets, square):
+    """The hidden-layer explorer (chapter "A hidden layer"): the error over the steps, the four outputs
+    at step ``iterations`` against their targets, and each hidden unit's line on the unit square."""
+    fig, (error_ax, output_ax, square_ax) = new_figure(ncols=3, width=12.0, height=3.8)
+    if len(mse):
+        error_ax.plot(steps, mse, color=OKABE_ITO["black"])
+        error_ax.set_yscale("log")
+        _output_bars(output_ax, outputs, labels, targets, [OKABE_ITO["blue"]] * 4, [""] * 4)
+        output_ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="0.5")
+        output_ax.legend(fontsize="small", loc="lower right")
+    _step_marks((error_ax,), iterations)
+    error_ax.set(ylabel="mean squared error", title=title)
+    output_ax.set(title="Outputs for XOR")
+    corners = np.array(SQUARE_CORNERS, dtype=float)
+    for h in range(W1.shape[1]):
+        w1, w2, b = W1[:, h]
+        if w1 != 0 or w2 != 0:  # otherwise the sum is the bias everywhere: no line
+            _draw_line(square_ax, w1, w2, b, color=colour(h), linestyle=LINE_STYLES[h % len(LINE_STYLES)])
+    for target, marker, name in ((0, "o", "target 0"), (1, "s", "target 1")):
+        chosen = np.asarray(targets) == target
+        square_ax.plot(corners[chosen, 0], corners[chosen, 1], marker, markersize=9, linestyle="none",
+                       color="white" if target == 0 else "black", markeredgecolor="black", label=name)
+    square_ax.set(xlim=square, ylim=square, xlabel="x1", ylabel="x2", aspect="equal",
+                  title="Hidden units' lines (sum = 0)")
+    square_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig

@@ -718,3 +718,42 @@ def test_square_figures_are_readable_and_colour_blind_safe(solved_xor):
 def test_square_figures_refuse_odd_arguments(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+# --- the explorers' snapshots ---------------------------------------------------------------------
+
+
+def test_a_snapshot_plots_the_numbers_it_is_given_in_safe_colours_on_white():
+    steps = np.array([0, 1, 10, 100])
+    mse, weights = np.array([0.5, 0.4, 0.1, 0.01]), np.arange(12.0).reshape(4, 3) / 10
+    outputs = np.linspace(-0.5, 1.0, 28).reshape(4, 7)
+    def draw():
+        return plotting.training_snapshot(steps, mse, weights, outputs, 10, "Error after 10 steps: 0.1",
+                                          [f"x{i}" for i in range(7)])
+
+    fig = draw()
+    error_ax, weight_ax, output_ax = fig.axes
+    np.testing.assert_array_equal(error_ax.lines[0].get_ydata(), mse)
+    for i, line in enumerate(weight_ax.lines[:3]):
+        np.testing.assert_array_equal(line.get_ydata(), weights[:, i])
+    assert [bar.get_width() for bar in output_ax.patches] == pytest.approx(outputs[2])  # the step shown
+    assert error_ax.get_title() == "Error after 10 steps: 0.1" and error_ax.get_yscale() == "log"
+    safe = {c.lower() for c in plotting.OKABE_ITO.values()}
+    assert {line.get_color().lower() for line in weight_ax.lines[:3]} <= safe
+    picture = plotting.figure_png(fig)
+    assert picture == plotting.figure_png(draw()), "the same bytes each time: no date or version in them"
+    from PIL import Image
+    import io
+
+    image = Image.open(io.BytesIO(picture)).convert("RGBA")
+    assert image.size == (12 * 80, round(3.8 * 80)) and np.asarray(image)[..., 3].min() == 255
+    assert tuple(np.asarray(image)[0, 0][:3]) == (255, 255, 255)
+
+
+def test_a_diverged_runs_snapshot_has_titled_empty_panels():
+    fig = plotting.hidden_snapshot(np.array([0, 1]), np.zeros(0), np.zeros((3, 0)), np.zeros(0), 1,
+                                   "This run diverged", ["a", "b", "c", "d"], [0, 1, 1, 0], (-0.25, 1.25))
+    error_ax, output_ax, square_ax = fig.axes
+    assert error_ax.get_title() == "This run diverged"
+    assert [len(line.get_xdata()) for line in error_ax.lines] == [2]  # the step's marker only
+    assert not output_ax.patches and len(square_ax.lines) == 2  # the four inputs, and no unit's line

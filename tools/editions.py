@@ -68,7 +68,7 @@ BOX = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 # What the student notebooks and helpers import, plus the kernel and JupyterLab to run them.
-STUDENT_PACKAGES = ["numpy", "matplotlib", "ipywidgets", "scikit-learn", "ipykernel", "jupyterlab"]
+STUDENT_PACKAGES = ["numpy", "matplotlib", "ipywidgets", "anywidget", "scikit-learn", "ipykernel", "jupyterlab"]
 
 
 def glued_values(notebook) -> dict[str, str]:
@@ -353,7 +353,6 @@ def stub(source: str, hint: str = DEFAULT_HINT) -> str:
 
 
 EDITIONS = ("reader", "student")
-SNAPSHOT_NOTE = "A snapshot at the starting values: run the cells from the top to this one to use the controls."
 SOLUTION_HEADING = "#### Solution"
 ANSWER_PROMPT = "*Write your answer in the empty cell below.*"
 # The one sentence a reader sees when the notebook cannot import the book's code; {} is the
@@ -443,11 +442,7 @@ def _kept_outputs(outputs):
     for output in outputs:
         if output.get("metadata", {}).get("scrapbook"):
             continue
-        data = output.get("data", {})
-        if data.pop("application/vnd.jupyter.widget-view+json", None) is not None and "text/html" in data:
-            # The snapshot's caption is written for the site; in Jupyter the cell itself is live.
-            data["text/html"] = re.sub(r"(<figcaption[^>]*>).*?(</figcaption>)", rf"\g<1>{SNAPSHOT_NOTE}\g<2>",
-                                       data["text/html"], flags=re.DOTALL)
+        output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
         kept.append(output)
     return kept
 
