@@ -1,0 +1,41 @@
+// The site's entry (bundled by tools/build_book.py through tools/build_js.py into live/explorers.js):
+// every explorer's notebook output is a <figure data-live-explorer="NAME"> holding a snapshot and,
+// as JSON, its controls, starting values and constants (written by helpers/explorers.py). Each
+// becomes the live explorer: the renderer of widget.js, given a local model whose data engine.js
+// computes in the page. Without JavaScript, or if anything here fails, the snapshot stays.
+
+import {render} from "./widget.js";
+import {localModel} from "./engine.js";
+
+/** The explorer in ``figure``, live; on failure the snapshot is put back and the error thrown. */
+function mount(figure) {
+  const name = figure.dataset.liveExplorer;
+  const read = key => JSON.parse(figure.dataset[key]);
+  const snapshot = [...figure.childNodes];
+  figure.classList.add("live");
+  try {
+    const constants = read(figure.dataset.constants === undefined ? "settings" : "constants");
+    const model = localModel(name, read("controls"), read("values"), constants);
+    const drawn = () => figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
+    render({model, el: figure, host: "site", onChange: drawn});
+    // FEATURES (share.js): readFragment(name, controls) before the model is made, writeFragment(name,
+    // values) in onChange, and scrolling the figure into view when the fragment named it.
+  } catch (error) {
+    figure.replaceChildren(...snapshot);  // the snapshot, rather than half an explorer
+    figure.classList.remove("live");
+    throw error;
+  }
+}
+
+export function mountAll(root = document) {
+  root.querySelectorAll("figure[data-live-explorer]").forEach(figure => {
+    try {
+      mount(figure);
+    } catch (error) {
+      console.error("live explorer:", error);
+    }
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
+else mountAll();
