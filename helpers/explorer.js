@@ -5239,7 +5239,11 @@ function control(spec, value, id, changed) {
 }
 
 // live/widget.js
-var mounted = 0;
+var MOUNTED = /* @__PURE__ */ Symbol.for("live-explorers-mounted");
+function nextIndex() {
+  globalThis[MOUNTED] = (globalThis[MOUNTED] ?? -1) + 1;
+  return globalThis[MOUNTED];
+}
 function captionFor(name, host) {
   if (host !== "site") return explorer_text_default.caption.jupyter;
   return explorer_text_default.caption[`site_${name}`] ?? explorer_text_default.caption.site;
@@ -5327,7 +5331,7 @@ function render({ model, el, host = "jupyter", onChange }) {
   const ui = writers(parts);
   const update = build(ui, model.get("constants"));
   const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update);
-  const index = mounted++;
+  const index = nextIndex();
   const controls = controlsRow(model, parts.controls, index, onChange);
   const onValues = () => {
     controls.sync();

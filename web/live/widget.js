@@ -8,7 +8,14 @@ import {EXPLORERS, TEXT} from "./explorers.js";
 import {runKey} from "./runs.js";
 import {ANNOUNCE_DELAY, control, element} from "./controls.js";
 
-let mounted = 0;  // explorers rendered in this page: their controls' ids stay unique
+// Explorers rendered in this page, counted across every copy of this module (JupyterLab may load
+// one per widget; a test page loads the site's and Jupyter's): their controls' ids stay unique.
+const MOUNTED = Symbol.for("live-explorers-mounted");
+
+function nextIndex() {
+  globalThis[MOUNTED] = (globalThis[MOUNTED] ?? -1) + 1;
+  return globalThis[MOUNTED];
+}
 
 /** The caption under an explorer: what computes it, and how far its numbers are Python's. */
 export function captionFor(name, host) {
@@ -102,7 +109,7 @@ export function render({model, el, host = "jupyter", onChange}) {
   const ui = writers(parts);
   const update = build(ui, model.get("constants"));
   const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update);
-  const index = mounted++;
+  const index = nextIndex();
   const controls = controlsRow(model, parts.controls, index, onChange);
   const onValues = () => { controls.sync(); valuesChanged(); };
   model.on("change:data", dataChanged);
