@@ -903,7 +903,8 @@ def page_with_engine(browser, site_url, tmp_path, name, engine_body):
     """A recording tab on page ``name`` whose engine's network.js is ``engine_body``."""
     bundle = site_bundle_with_engine(tmp_path, engine_body)
     with recorded_tab(browser) as (page, visit):
-        page.route("**/live/explorers.js", lambda route: route.fulfill(body=bundle, content_type="text/javascript"))
+        page.route(re.compile(r"/live/explorers\.js(\?.*)?$"),  # Sphinx adds ?v=...
+                   lambda route: route.fulfill(body=bundle, content_type="text/javascript"))
         page.goto(urljoin(site_url, name))
         settle(page)
         yield page, visit

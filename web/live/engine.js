@@ -17,6 +17,31 @@ function gather(values, width, steps) {
   return out;
 }
 
+/** inputs @ column through f, one output per row: the sums in network.predict's order (x0 w0 + x1 w1 +
+    x2 w2, from 0.0), so the numbers are predict's to the last bit, without its checks on every one of
+    a run's recorded steps (the run's weights are finite: train checked them). */
+function outputsOf(inputs, column, f) {
+  return inputs.map(row => {
+    let sum = 0.0;
+    for (let j = 0; j < column.length; j++) sum += row[j] * column[j];
+    return f(sum);
+  });
+}
+
+/** The two-layer network's outputs, as hidden.forward computes them (the same order of sums):
+    w1 is one step's W1 (nInputs × nHidden, flat), w2 its W2 (nHidden + 1, the bias last). */
+function hiddenOutputsOf(inputs, w1, w2, nHidden, f) {
+  return inputs.map(row => {
+    let sum2 = 0.0;
+    for (let h = 0; h < nHidden; h++) {
+      let sum = 0.0;
+      for (let i = 0; i < row.length; i++) sum += row[i] * w1[i * nHidden + h];
+      sum2 += f(sum) * w2[h];
+    }
+    return f(sum2 + w2[nHidden]);
+  });
+}
+
 /** A run that blew up, as Python reports it: its message, and no arrays. */
 function diverged(error) {
   if (!(error instanceof network.TrainingDivergedError)) throw error;
@@ -35,11 +60,9 @@ function training(values, constants) {
   } catch (error) {
     return diverged(error);
   }
-  const weights = gather(history.weightValues, 3, steps);
+  const weights = gather(history.weightValues, 3, steps), f = network.getActivation(values.activation).function;
   const outputs = new Float64Array(steps.length * EXAMPLES.length);
-  steps.forEach((_, r) => outputs.set(
-    network.predict(EXAMPLES, Array.from(weights.subarray(3 * r, 3 * r + 3)), values.activation),
-    r * EXAMPLES.length));
+  steps.forEach((_, r) => outputs.set(outputsOf(EXAMPLES, weights.subarray(3 * r, 3 * r + 3), f), r * EXAMPLES.length));
   const mse = Float64Array.from(steps, k => history.meanSquaredError[k]);
   return {mse, weights, outputs, diverged: ""};
 }
@@ -92,17 +115,18 @@ function hidden(values, constants) {
   } catch (error) {
     return diverged(error);
   }
+  const W1s = gather(history.W1Values, 3 * n, steps), W2s = gather(history.W2Values, n + 1, steps);
+  const f = network.getActivation(values.activation).function, rows = inputs.map(row => Array.from(row));
+  const t = Array.from(targets, ([target]) => target), threshold = twoLayer.THRESHOLD;
   const outputs = new Float64Array(steps.length * inputs.length), solved = new Float64Array(steps.length);
-  steps.forEach((k, r) => {
-    const [w1, w2] = [history.W1At(k), history.W2At(k)];
-    outputs.set(twoLayer.forward(inputs, w1, w2, values.activation)[1].map(([y]) => y), r * inputs.length);
-    solved[r] = twoLayer.solves(inputs, targets, w1, w2, values.activation) ? 1 : 0;
+  steps.forEach((_, r) => {
+    const y = hiddenOutputsOf(rows, W1s.subarray(r * 3 * n), W2s.subarray(r * (n + 1)), n, f);
+    outputs.set(y, r * inputs.length);
+    // hidden.solves: every output on its target's side of 0.5 (exactly 0.5 is wrong)
+    solved[r] = y.every((v, e) => v !== threshold && (v > threshold) === (t[e] > threshold)) ? 1 : 0;
   });
-  return {
-    mse: Float64Array.from(steps, k => history.meanSquaredError[k]),
-    W1: gather(history.W1Values, 3 * n, steps), W2: gather(history.W2Values, n + 1, steps),
-    outputs, solved, diverged: "",
-  };
+  return {mse: Float64Array.from(steps, k => history.meanSquaredError[k]), W1: W1s, W2: W2s, outputs, solved,
+          diverged: ""};
 }
 
 const COMPUTE = {training, activation, seed, prediction, hidden};

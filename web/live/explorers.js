@@ -119,7 +119,7 @@ function showDiverged(ui, state, panels, message) {
 function takeRun(state, data, limits) {
   if (data === state.data) return false;
   state.data = data;
-  state.limits = widest(state.limits, limits);
+  state.limits = widest(state.limits, limits());
   return true;
 }
 
@@ -137,8 +137,8 @@ function training(ui, constants) {
     const k = steps.indexOf(values.iterations), n = labels.length;
     state.step = values.iterations;
     Object.assign(state, {mse, weights: w});
-    if (takeRun(state, data, {error: errorLimits(mse, ladder), weights: valueLimits(w, ladder),
-                              outputs: valueLimits(outs, ladder, [0, 1])})) {
+    if (takeRun(state, data, () => ({error: errorLimits(mse, ladder), weights: valueLimits(w, ladder),
+                                    outputs: valueLimits(outs, ladder, [0, 1])}))) {
       show(error.chart, [steps, Array.from(mse)]);
       show(weights.chart, [steps, ...[0, 1, 2].map(j => column(w, j, 3))]);
     } else {
@@ -363,7 +363,7 @@ function hidden(ui, constants) {
     const mse = floats(data.mse), W1 = floats(data.W1), outs = floats(data.outputs), n = values.n_hidden;
     const k = steps.indexOf(values.iterations), y = row(outs, k, labels.length), t = TEXT.hidden;
     Object.assign(state, {step: values.iterations, mse, W1: unitWeights(W1, k, n)});
-    if (takeRun(state, data, {error: errorLimits(mse, ladder), outputs: valueLimits(outs, ladder, [0, 1])})) {
+    if (takeRun(state, data, () => ({error: errorLimits(mse, ladder), outputs: valueLimits(outs, ladder, [0, 1])}))) {
       show(error.chart, [steps, Array.from(mse)]);
     } else redraw(error.chart);  // the step marker only
     show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
