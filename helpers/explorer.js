@@ -4687,6 +4687,11 @@ function sampleSteps(constants, steps, step) {
   const wanted = /* @__PURE__ */ new Set([...stops2, step]);
   return steps.flatMap((s, k) => wanted.has(s) ? [k] : []);
 }
+function cachedRows(state, sample, make) {
+  const key = sample.join(",");
+  if (state.rows?.data !== state.data || state.rows.key !== key) state.rows = { data: state.data, key, rows: make() };
+  return state.rows.rows;
+}
 function extras(ui, p, spec) {
   return ui.extras ? ui.extras(p, spec) : { update: (rows) => {
     p.box.rows = rows;
@@ -4819,8 +4824,12 @@ function training(ui, constants) {
       labels.map((_2, i) => targets[i] ?? null)
     ]);
     const sample = sampleSteps(constants, steps, values.iterations);
-    error.extra.update(sample.map((i) => [steps[i], general(mse[i], 3)]), sample.indexOf(k));
-    weights.extra.update(sample.map((i) => [steps[i], ...row(w, i, 3).map((v) => fixed(v, 3))]), sample.indexOf(k));
+    const rows = cachedRows(state, sample, () => ({
+      error: sample.map((i) => [steps[i], general(mse[i], 3)]),
+      weights: sample.map((i) => [steps[i], ...row(w, i, 3).map((v) => fixed(v, 3))])
+    }));
+    error.extra.update(rows.error, sample.indexOf(k));
+    weights.extra.update(rows.weights, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), i < 4 ? String(targets[i]) : "none"]), -1);
     const t = explorer_text_default.training, numbers = { iterations: values.iterations, mse: mse[k] };
     error.heading.textContent = fill(t.heading, numbers);
@@ -5077,7 +5086,8 @@ function hidden(ui, constants) {
     show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
     redraw(square.chart);
     const sample = sampleSteps(constants, steps, values.iterations);
-    error.extra.update(sample.map((i) => [steps[i], general(mse[i], 3)]), sample.indexOf(k));
+    const rows = cachedRows(state, sample, () => sample.map((i) => [steps[i], general(mse[i], 3)]));
+    error.extra.update(rows, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
     square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map((v) => fixed(v, 3))]), -1);
     const said = verdict(constants, values, y, floats(data.solved)[k] === 1);

@@ -40,6 +40,14 @@ function sampleSteps(constants, steps, step) {
   return steps.flatMap((s, k) => (wanted.has(s) ? [k] : []));
 }
 
+/** The rows ``make()`` gives, made once per run and sample of its steps (a move of the iterations
+    slider only moves the current row). */
+function cachedRows(state, sample, make) {
+  const key = sample.join(",");
+  if (state.rows?.data !== state.data || state.rows.key !== key) state.rows = {data: state.data, key, rows: make()};
+  return state.rows.rows;
+}
+
 // FEATURES (access.js): a data table under a panel's chart, and a keyboard cursor on a line chart.
 // ``extras(ui, p, spec)`` is the one call site: spec = {caption, columns, describe?}; its update(rows,
 // currentIndex) fills the table. Until access.js is wired in, it only keeps the rows for tests.
@@ -149,8 +157,11 @@ function training(ui, constants) {
     show(outputs.chart, [indices(labels), y.map((v, i) => (i < 4 ? v : null)), y.map((v, i) => (i < 4 ? null : v)),
                          labels.map((_, i) => targets[i] ?? null)]);
     const sample = sampleSteps(constants, steps, values.iterations);
-    error.extra.update(sample.map(i => [steps[i], general(mse[i], 3)]), sample.indexOf(k));
-    weights.extra.update(sample.map(i => [steps[i], ...row(w, i, 3).map(v => fixed(v, 3))]), sample.indexOf(k));
+    const rows = cachedRows(state, sample, () => ({
+      error: sample.map(i => [steps[i], general(mse[i], 3)]),
+      weights: sample.map(i => [steps[i], ...row(w, i, 3).map(v => fixed(v, 3))])}));
+    error.extra.update(rows.error, sample.indexOf(k));
+    weights.extra.update(rows.weights, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), i < 4 ? String(targets[i]) : "none"]), -1);
     const t = TEXT.training, numbers = {iterations: values.iterations, mse: mse[k]};
     error.heading.textContent = fill(t.heading, numbers);
@@ -369,7 +380,8 @@ function hidden(ui, constants) {
     show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
     redraw(square.chart);
     const sample = sampleSteps(constants, steps, values.iterations);
-    error.extra.update(sample.map(i => [steps[i], general(mse[i], 3)]), sample.indexOf(k));
+    const rows = cachedRows(state, sample, () => sample.map(i => [steps[i], general(mse[i], 3)]));
+    error.extra.update(rows, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
     square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map(v => fixed(v, 3))]), -1);
     const said = verdict(constants, values, y, floats(data.solved)[k] === 1);
