@@ -187,6 +187,170 @@ function fill(template, values) {
   });
 }
 
+// live/access.js
+var CURRENT = "live-current";
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+var cellText = (value) => typeof value === "number" ? general(value, 4) : (value ?? "").toString();
+function scrollWhenWide(wrap, table, label) {
+  const check = () => {
+    const wide = table.offsetWidth > wrap.clientWidth + 1;
+    if (wide === wrap.hasAttribute("tabindex")) return;
+    if (wide) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", label);
+    } else {
+      for (const name of ["tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
+    }
+  };
+  const observer = new ResizeObserver(check);
+  observer.observe(wrap);
+  observer.observe(table);
+}
+function fillRow(row2, values) {
+  if (row2.cells.length !== values.length) {
+    row2.replaceChildren(...values.map((_2, j) => element(j ? "td" : "th")));
+    row2.cells[0]?.setAttribute("scope", "row");
+  }
+  values.forEach((value, j) => {
+    const text = cellText(value), cell = row2.cells[j];
+    if (cell.textContent !== text) cell.textContent = text;
+  });
+}
+function dataTable(parent, { caption, columns, rows = [], currentIndex = null }) {
+  const details = element("details", "live-data");
+  const summary = element("summary", null, `Data: ${caption}`);
+  const wrap = element("div", "live-table-wrap");
+  const table = element("table");
+  const head = table.createTHead().insertRow(), body = table.createTBody();
+  table.createCaption().textContent = caption;
+  table.caption.className = "live-visually-hidden";
+  wrap.append(table);
+  details.append(summary, wrap);
+  parent.append(details);
+  scrollWhenWide(wrap, table, `Data: ${caption}`);
+  const setColumns = (names) => {
+    head.replaceChildren(...names.map((name) => element("th", null, name)));
+    for (const cell of head.cells) cell.setAttribute("scope", "col");
+  };
+  const update = (newRows, current = null) => {
+    while (body.rows.length > newRows.length) body.deleteRow(-1);
+    while (body.rows.length < newRows.length) body.insertRow();
+    newRows.forEach((values, i) => markRow(body.rows[i], values, i === current));
+  };
+  setColumns(columns);
+  update(rows, currentIndex);
+  return { element: details, update, setColumns };
+}
+function markRow(row2, values, current) {
+  fillRow(row2, values);
+  if (current === row2.classList.contains(CURRENT)) return;
+  row2.classList.toggle(CURRENT, current);
+  if (current) row2.setAttribute("aria-current", "true");
+  else row2.removeAttribute("aria-current");
+}
+function cursorOptions() {
+  const none = () => null;
+  return {
+    show: true,
+    x: true,
+    y: false,
+    drag: { setScale: false, x: false, y: false },
+    bind: {
+      mousedown: none,
+      mouseup: none,
+      dblclick: none,
+      mousemove: none,
+      mouseleave: none,
+      mouseenter: none
+    }
+  };
+}
+function cursorAt(chart, i) {
+  const xKey = chart.series[0].scale ?? "x";
+  const along = chart.valToPos(chart.data[0][i], xKey);
+  if (!Number.isFinite(along)) return null;
+  let across = 0;
+  for (let s = 1; s < chart.series.length; s++) {
+    const value = chart.data[s]?.[i];
+    const at = value == null ? NaN : chart.valToPos(value, chart.series[s].scale);
+    if (chart.series[s].show !== false && Number.isFinite(at)) {
+      across = Math.max(at, 0);
+      break;
+    }
+  }
+  return chart.scales[xKey].ori === 1 ? { left: across, top: along } : { left: along, top: across };
+}
+var KEYS = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
+function keyTarget(key, index, count) {
+  if (key in KEYS) return index + KEYS[key];
+  if (key === "Home") return 0;
+  if (key === "End") return count - 1;
+  return void 0;
+}
+var sentence = (text) => /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+function makeFocusable(holder, label) {
+  holder.removeAttribute("aria-hidden");
+  holder.setAttribute("tabindex", "0");
+  holder.setAttribute("role", "group");
+  holder.setAttribute("aria-roledescription", "chart");
+  holder.setAttribute("aria-label", `${sentence(label)} Use the arrow keys to read its values.`);
+  holder.setAttribute("data-lm-suppress-shortcuts", "true");
+}
+function keyboardCursor(chart, holder, { label, describe, say = () => {
+} }) {
+  if (!chart.cursor?.show) throw new Error("keyboardCursor needs a chart made with cursor: cursorOptions()");
+  makeFocusable(holder, label);
+  const readout = element("p", "live-readout");
+  holder.after(readout);
+  const state = { index: 0, shown: false };
+  const count = () => chart.data[0]?.length ?? 0;
+  const hide = () => {
+    state.shown = false;
+    chart.setCursor({ left: -10, top: -10 });
+    readout.textContent = "";
+  };
+  const show2 = () => {
+    const at = count() ? cursorAt(chart, state.index) : null;
+    if (!at) return hide();
+    state.shown = true;
+    chart.setCursor(at);
+    readout.textContent = describe(state.index);
+  };
+  const moveTo = (i) => {
+    state.index = Math.min(Math.max(Math.round(i), 0), Math.max(count() - 1, 0));
+    show2();
+  };
+  holder.addEventListener("keydown", (event) => onKey(event, { state, count, moveTo, hide, readout, say }));
+  (chart.hooks.draw ??= []).push(() => state.shown && moveTo(state.index));
+  return { get index() {
+    return state.index;
+  }, moveTo, refresh: () => refreshed(state, count, moveTo) };
+}
+function refreshed(state, count, moveTo) {
+  if (state.shown) moveTo(state.index);
+  else state.index = Math.min(state.index, Math.max(count() - 1, 0));
+}
+function onKey(event, { state, count, moveTo, hide, readout, say }) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (event.key === "Escape") {
+    if (!state.shown) return;
+    hide();
+  } else {
+    const target = keyTarget(event.key, state.index, count());
+    if (target === void 0 || !count()) return;
+    moveTo(target);
+    if (state.shown) say(readout.textContent);
+  }
+  event.preventDefault();
+  event.stopPropagation();
+}
+
 // node_modules/uplot/dist/uPlot.esm.js
 var FEAT_TIME = true;
 var pre = "u-";
@@ -4692,10 +4856,15 @@ function cachedRows(state, sample, make) {
   if (state.rows?.data !== state.data || state.rows.key !== key) state.rows = { data: state.data, key, rows: make() };
   return state.rows.rows;
 }
-function extras(ui, p, spec) {
-  return ui.extras ? ui.extras(p, spec) : { update: (rows) => {
-    p.box.rows = rows;
-  } };
+function extras(ui, p, { caption, columns, describe }) {
+  const table = dataTable(p.box, { caption, columns });
+  const cursor = describe ? keyboardCursor(p.chart, p.holder, { label: `${caption} chart`, describe, say: ui.announce }) : null;
+  return {
+    update(rows, currentIndex) {
+      table.update(rows, currentIndex);
+      cursor?.refresh();
+    }
+  };
 }
 function errorPanel(ui, constants, state) {
   const steps = constants.recorded, x = stepScale(steps[steps.length - 1]);
@@ -4704,7 +4873,8 @@ function errorPanel(ui, constants, state) {
     axes: [x.axis(), errorAxis("mean squared error")],
     series: [{}, { label: "mean squared error", stroke: constants.colours.black, width: 2 }],
     legend: { show: false },
-    hooks: { draw: [(u) => markLine(u, "x", state.step, [2, 3])] }
+    hooks: { draw: [(u) => markLine(u, "x", state.step, [2, 3])] },
+    cursor: cursorOptions()
   }, [[0], [null]]);
   p.extra = extras(ui, p, {
     caption: "Error",
@@ -4726,7 +4896,8 @@ function weightsPanel(ui, constants, state) {
       dash: DASHES[["-", "--", "-."][i]]
     }))],
     legend: { live: false, markers: markers(["", ...colours.slice(0, names.length)]) },
-    hooks: { draw: [(u) => markLine(u, "x", state.step, [2, 3])] }
+    hooks: { draw: [(u) => markLine(u, "x", state.step, [2, 3])] },
+    cursor: cursorOptions()
   }, [[0], ...names.map(() => [null])]);
   p.extra = extras(ui, p, {
     caption: "Weights",
@@ -4853,13 +5024,15 @@ function activationPanels(ui, constants, grid2, state) {
       { label: "f(z)", stroke: colours.blue, width: 2 },
       { label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"] },
       point("f(z) at the chosen input")
-    ]
+    ],
+    cursor: cursorOptions()
   }, [grid2, nulls(grid2), nulls(grid2), nulls(grid2)]);
   const right = panel(ui.panels, "Slope", {
     scales: { x: { time: false, range }, y: { range: [-0.1, 1.1] } },
     axes: [axis("input z"), axis("slope f'(z)", { size: 50 })],
     series: [{}, { label: "slope", stroke: colours.green, width: 2, dash: DASHES["-."] }, point("slope at the chosen input")],
-    legend: { show: false }
+    legend: { show: false },
+    cursor: cursorOptions()
   }, [grid2, nulls(grid2), nulls(grid2)]);
   const at = (values, i) => `input ${fixed(grid2[i], 2)}: ${fixed(values[i], 3)}`;
   left.extra = extras(ui, left, { caption: "Activation", columns: ["input z", "f(z)"], describe: (i) => at(state.f, i) });
@@ -5133,28 +5306,28 @@ function spokenLater(region) {
     }
   };
 }
-function element(tag, attributes = {}, text = "") {
+function element2(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text) node.textContent = text;
   return node;
 }
 function pair(slider, shown) {
-  const both = element("span", { class: "live-pair" });
+  const both = element2("span", { class: "live-pair" });
   both.append(slider, shown);
   return both;
 }
 function menu(spec, id, changed) {
-  const select = element("select", { id });
-  for (const option of spec.options) select.append(element("option", { value: option }, option));
+  const select = element2("select", { id });
+  for (const option of spec.options) select.append(element2("option", { value: option }, option));
   select.addEventListener("input", () => changed(select.value));
   return { nodes: [select], set: (value) => {
     select.value = value;
   } };
 }
 function stops(spec, id, changed) {
-  const slider = element("input", { type: "range", id, min: 0, max: spec.options.length - 1, step: 1 });
-  const shown = element("output", { for: id, "aria-hidden": "true" });
+  const slider = element2("input", { type: "range", id, min: 0, max: spec.options.length - 1, step: 1 });
+  const shown = element2("output", { for: id, "aria-hidden": "true" });
   const floats2 = spec.options.some((option) => typeof option === "number" && !Number.isInteger(option));
   const show2 = () => {
     const option = spec.options[Number(slider.value)];
@@ -5170,8 +5343,8 @@ function stops(spec, id, changed) {
   } };
 }
 function number(spec, id, changed) {
-  const slider = element("input", { type: "range", id, min: spec.low, max: spec.high, step: spec.step });
-  const shown = element("output", { for: id, "aria-hidden": "true" });
+  const slider = element2("input", { type: "range", id, min: spec.low, max: spec.high, step: spec.step });
+  const shown = element2("output", { for: id, "aria-hidden": "true" });
   const show2 = () => {
     const value = Math.round(Number(slider.value) * 10) / 10;
     shown.textContent = fixed(value, 1);
@@ -5185,8 +5358,8 @@ function number(spec, id, changed) {
   } };
 }
 function typedError(id) {
-  const shown = element("span", { class: "live-error", id: `${id}-error` });
-  const spoken = element("span", { class: "live-error-announce", "aria-live": "polite" });
+  const shown = element2("span", { class: "live-error", id: `${id}-error` });
+  const spoken = element2("span", { class: "live-error-announce", "aria-live": "polite" });
   const say = spokenLater(spoken);
   return { nodes: [shown, spoken], set: (message) => {
     shown.textContent = message;
@@ -5195,8 +5368,8 @@ function typedError(id) {
 }
 function whole(spec, id, changed) {
   const sliderHigh = spec.slider_high ?? spec.high;
-  const slider = element("input", { type: "range", id, min: spec.low, max: sliderHigh, step: 1 });
-  const box = element("input", {
+  const slider = element2("input", { type: "range", id, min: spec.low, max: sliderHigh, step: 1 });
+  const box = element2("input", {
     type: "text",
     id: `${id}-box`,
     inputmode: "numeric",
@@ -5206,7 +5379,7 @@ function whole(spec, id, changed) {
     size: String(String(spec.high).length)
   });
   const error = typedError(id);
-  const beyond = element("span", { class: "live-beyond", id: `${id}-beyond` });
+  const beyond = element2("span", { class: "live-beyond", id: `${id}-beyond` });
   const place = (value) => {
     slider.value = String(Math.min(value, sliderHigh));
     const past = value > sliderHigh;
@@ -5239,13 +5412,49 @@ function whole(spec, id, changed) {
 }
 var KINDS = { menu, stops, number, whole };
 function control(spec, value, id, changed) {
-  const row2 = element("div", { class: "live-control" });
-  row2.append(element("label", { for: id }, spec.label));
+  const row2 = element2("div", { class: "live-control" });
+  row2.append(element2("label", { for: id }, spec.label));
   const made = KINDS[spec.kind](spec, id, changed);
   row2.append(...made.nodes);
   made.set(value);
   row2.set = made.set;
   return row2;
+}
+
+// live/share.js
+function reproduceBlock(parent) {
+  const details = document.createElement("details");
+  details.className = "live-reproduce";
+  const summary = document.createElement("summary");
+  summary.textContent = "Reproduce in Python";
+  const pre2 = document.createElement("pre"), code = document.createElement("code");
+  pre2.append(code);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "live-copy";
+  button.textContent = "Copy";
+  button.hidden = !navigator.clipboard?.writeText;
+  const status = document.createElement("span");
+  status.className = "live-copy-status";
+  status.setAttribute("role", "status");
+  button.addEventListener("click", () => copy2(code.textContent, status));
+  details.append(summary, pre2, button, status);
+  parent.append(details);
+  const update = (text) => {
+    if (code.textContent !== text) {
+      code.textContent = text;
+      status.textContent = "";
+    }
+  };
+  return { element: details, update };
+}
+async function copy2(text, status) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = "Copied.";
+  } catch {
+    status.textContent = "Could not copy: select the code and copy it.";
+  }
 }
 
 // live/widget.js
@@ -5259,17 +5468,17 @@ function captionFor(name, host) {
   return explorer_text_default.caption[`site_${name}`] ?? explorer_text_default.caption.site;
 }
 function frame(name, caption) {
-  const root = element("div", { class: "live-explorer", role: "group", "aria-label": `${name} explorer` });
+  const root = element2("div", { class: "live-explorer", role: "group", "aria-label": `${name} explorer` });
   const parts = {
-    controls: element("div", { class: "live-controls" }),
-    panels: element("div", { class: "live-panels" }),
-    status: element("p", { class: "live-status", role: "status", hidden: "" }),
-    text: element("p", { class: "live-text" }),
-    announce: element("p", { class: "live-announce", "aria-live": "polite" }),
-    // FEATURES (share.js): reproduceBlock(parts.extras) goes here, filled from TEXT[name].reproduce.
-    extras: element("div", { class: "live-extras" })
+    controls: element2("div", { class: "live-controls" }),
+    panels: element2("div", { class: "live-panels" }),
+    status: element2("p", { class: "live-status", role: "status", hidden: "" }),
+    text: element2("p", { class: "live-text" }),
+    announce: element2("p", { class: "live-announce", "aria-live": "polite" }),
+    extras: element2("div", { class: "live-extras" })
+    // "Reproduce in Python" (share.js)
   };
-  root.append(...Object.values(parts), element("p", { class: "live-caption" }, caption));
+  root.append(...Object.values(parts), element2("p", { class: "live-caption" }, caption));
   return { root, ...parts };
 }
 function writers(parts) {
@@ -5280,6 +5489,10 @@ function writers(parts) {
       status = message;
     },
     shownStatus: () => status,
+    announce: (message) => {
+      parts.announce.textContent = message;
+    },
+    // a keyboard cursor's point, at once
     say: (message) => {
       parts.text.textContent = message;
       clearTimeout(parts.announce.timer);
@@ -5294,13 +5507,17 @@ function showStatus(element_, message) {
   element_.textContent = message;
   element_.hidden = !message;
 }
-function drawer(model, parts, ui, update) {
+function drawer(model, parts, ui, update, host) {
   const name = model.get("name");
+  const reproduce = reproduceBlock(parts.extras);
   let drawnKey = runKey(name, model.get("values"));
   const draw = () => {
-    const error = model.get("error");
-    if (!error) update(model.get("values"), model.get("data"));
-    showStatus(parts.status, error || ui.shownStatus());
+    const error = model.get("error"), values = model.get("values");
+    if (!error) {
+      update(values, model.get("data"));
+      reproduce.update(fill(explorer_text_default[name].reproduce, values));
+    }
+    showStatus(parts.status, error || host.notice || ui.shownStatus());
   };
   return {
     draw,
@@ -5314,14 +5531,15 @@ function drawer(model, parts, ui, update) {
     }
   };
 }
-function controlsRow(model, row2, index, onChange) {
+function controlsRow(model, row2, index, host) {
   const current = { ...model.get("values") };
   const rows = model.get("controls").map((spec) => {
     const made = control(spec, current[spec.name], `live-${index}-${spec.name}`, (value) => {
       current[spec.name] = value;
+      host.notice = "";
       model.set("values", { ...model.get("values"), [spec.name]: value });
       model.save_changes();
-      onChange?.();
+      host.onChange?.();
     });
     row2.append(made);
     return [spec.name, made];
@@ -5332,7 +5550,7 @@ function controlsRow(model, row2, index, onChange) {
   });
   return { sync };
 }
-function render({ model, el, host = "jupyter", onChange }) {
+function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const name = model.get("name");
   const build = EXPLORERS[name];
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
@@ -5340,9 +5558,9 @@ function render({ model, el, host = "jupyter", onChange }) {
   el.replaceChildren(parts.root);
   const ui = writers(parts);
   const update = build(ui, model.get("constants"));
-  const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update);
-  const index = nextIndex();
-  const controls = controlsRow(model, parts.controls, index, onChange);
+  const hosted = { notice, onChange };
+  const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update, hosted);
+  const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
   const onValues = () => {
     controls.sync();
     valuesChanged();

@@ -7,6 +7,7 @@
 import TEXT from "../../helpers/explorer_text.json";
 import {fill} from "./texts.js";
 import {fixed, general} from "./format.js";
+import {cursorOptions, dataTable, keyboardCursor} from "./access.js";
 import {
   DASHES, INK, axis, cssHatch, diamonds, errorAxis, errorLimits, hatch, markLine, markers, panel, redraw,
   segment, show, squares, stepScale, uPlot, valueLimits, widest,
@@ -48,11 +49,19 @@ function cachedRows(state, sample, make) {
   return state.rows.rows;
 }
 
-// FEATURES (access.js): a data table under a panel's chart, and a keyboard cursor on a line chart.
-// ``extras(ui, p, spec)`` is the one call site: spec = {caption, columns, describe?}; its update(rows,
-// currentIndex) fills the table. Until access.js is wired in, it only keeps the rows for tests.
-function extras(ui, p, spec) {
-  return ui.extras ? ui.extras(p, spec) : {update: rows => { p.box.rows = rows; }};
+/** A panel's extras (access.js): a "Data" table under its chart and, given ``describe(i)`` (a line
+    chart, made with ``cursor: cursorOptions()``), a keyboard cursor that reads point i out. Its
+    update(rows, currentIndex) fills the table and keeps the cursor on the data. */
+function extras(ui, p, {caption, columns, describe}) {
+  const table = dataTable(p.box, {caption, columns});
+  const cursor = describe
+    ? keyboardCursor(p.chart, p.holder, {label: `${caption} chart`, describe, say: ui.announce}) : null;
+  return {
+    update(rows, currentIndex) {
+      table.update(rows, currentIndex);
+      cursor?.refresh();
+    },
+  };
 }
 
 // --- training (chapter 5) ------------------------------------------------------------------
@@ -64,7 +73,7 @@ function errorPanel(ui, constants, state) {
     scales: {x: x.scale, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
     axes: [x.axis(), errorAxis("mean squared error")],
     series: [{}, {label: "mean squared error", stroke: constants.colours.black, width: 2}],
-    legend: {show: false}, hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]},
+    legend: {show: false}, hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]}, cursor: cursorOptions(),
   }, [[0], [null]]);
   p.extra = extras(ui, p, {caption: "Error", columns: ["step", "mean squared error"],
                            describe: i => `step ${steps[i]}: error ${general(state.mse[i], 3)}`});
@@ -80,7 +89,7 @@ function weightsPanel(ui, constants, state) {
     series: [{}, ...names.map((name, i) => ({
       label: name, stroke: colours[i], width: 2, dash: DASHES[["-", "--", "-."][i]]}))],
     legend: {live: false, markers: markers(["", ...colours.slice(0, names.length)])},
-    hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]},
+    hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]}, cursor: cursorOptions(),
   }, [[0], ...names.map(() => [null])]);
   p.extra = extras(ui, p, {caption: "Weights", columns: ["step", ...names],
                            describe: i => `step ${steps[i]}: weights ${row(state.weights, i, 3).map(w => fixed(w, 3)).join(", ")}`});
@@ -181,12 +190,13 @@ function activationPanels(ui, constants, grid, state) {
     axes: [axis("input z"), axis("f(z)", {size: 50})],
     series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
       {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]}, point("f(z) at the chosen input")],
+    cursor: cursorOptions(),
   }, [grid, nulls(grid), nulls(grid), nulls(grid)]);
   const right = panel(ui.panels, "Slope", {
     scales: {x: {time: false, range}, y: {range: [-0.1, 1.1]}},
     axes: [axis("input z"), axis("slope f'(z)", {size: 50})],
     series: [{}, {label: "slope", stroke: colours.green, width: 2, dash: DASHES["-."]}, point("slope at the chosen input")],
-    legend: {show: false},
+    legend: {show: false}, cursor: cursorOptions(),
   }, [grid, nulls(grid), nulls(grid)]);
   const at = (values, i) => `input ${fixed(grid[i], 2)}: ${fixed(values[i], 3)}`;
   left.extra = extras(ui, left, {caption: "Activation", columns: ["input z", "f(z)"], describe: i => at(state.f, i)});

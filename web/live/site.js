@@ -6,6 +6,7 @@
 
 import {render} from "./widget.js";
 import {localModel} from "./engine.js";
+import {linkedQuery, readFragment, writeFragment} from "./share.js";
 
 /** The explorer in ``figure``, live; on failure the snapshot is put back and the error thrown. */
 function mount(figure) {
@@ -15,11 +16,15 @@ function mount(figure) {
   figure.classList.add("live");
   try {
     const constants = read(figure.dataset.constants === undefined ? "settings" : "constants");
-    const model = localModel(name, read("controls"), read("values"), constants);
-    const drawn = () => figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
-    render({model, el: figure, host: "site", onChange: drawn});
-    // FEATURES (share.js): readFragment(name, controls) before the model is made, writeFragment(name,
-    // values) in onChange, and scrolling the figure into view when the fragment named it.
+    const controls = read("controls");
+    const linked = readFragment(name, controls);  // a shared link's settings, each checked
+    const model = localModel(name, controls, {...read("values"), ...linked.values}, constants);
+    const onChange = () => {
+      writeFragment(name, model.get("values"));
+      figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
+    };
+    render({model, el: figure, host: "site", notice: linked.problems.join(" "), onChange});
+    if (linkedQuery(name) !== null) figure.scrollIntoView({block: "start"});
   } catch (error) {
     figure.replaceChildren(...snapshot);  // the snapshot, rather than half an explorer
     figure.classList.remove("live");

@@ -7,6 +7,8 @@
 import {EXPLORERS, TEXT} from "./explorers.js";
 import {runKey} from "./runs.js";
 import {ANNOUNCE_DELAY, control, element} from "./controls.js";
+import {reproduceBlock} from "./share.js";
+import {fill} from "./texts.js";
 
 // Explorers rendered in this page, counted across every copy of this module (JupyterLab may load
 // one per widget; a test page loads the site's and Jupyter's): their controls' ids stay unique.
@@ -32,8 +34,7 @@ function frame(name, caption) {
     status: element("p", {class: "live-status", role: "status", hidden: ""}),
     text: element("p", {class: "live-text"}),
     announce: element("p", {class: "live-announce", "aria-live": "polite"}),
-    // FEATURES (share.js): reproduceBlock(parts.extras) goes here, filled from TEXT[name].reproduce.
-    extras: element("div", {class: "live-extras"}),
+    extras: element("div", {class: "live-extras"}),  // "Reproduce in Python" (share.js)
   };
   root.append(...Object.values(parts), element("p", {class: "live-caption"}, caption));
   return {root, ...parts};
@@ -46,6 +47,7 @@ function writers(parts) {
     panels: parts.panels,
     status: message => { status = message; },
     shownStatus: () => status,
+    announce: message => { parts.announce.textContent = message; },  // a keyboard cursor's point, at once
     say: message => {
       parts.text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
       clearTimeout(parts.announce.timer);
@@ -60,14 +62,19 @@ function showStatus(element_, message) {
   element_.hidden = !message;
 }
 
-/** Draw the explorer for the model's values and data; its error, if any, in the status line. */
-function drawer(model, parts, ui, update) {
+/** Draw the explorer for the model's values and data, and its code; the model's error, or else the
+    host's notice (a bad value in a shared link), or else the explorer's own in the status line. */
+function drawer(model, parts, ui, update, host) {
   const name = model.get("name");
+  const reproduce = reproduceBlock(parts.extras);
   let drawnKey = runKey(name, model.get("values"));  // the run the model's data is for
   const draw = () => {
-    const error = model.get("error");
-    if (!error) update(model.get("values"), model.get("data"));
-    showStatus(parts.status, error || ui.shownStatus());
+    const error = model.get("error"), values = model.get("values");
+    if (!error) {
+      update(values, model.get("data"));
+      reproduce.update(fill(TEXT[name].reproduce, values));
+    }
+    showStatus(parts.status, error || host.notice || ui.shownStatus());
   };
   return {
     draw,
@@ -79,14 +86,15 @@ function drawer(model, parts, ui, update) {
 
 /** The controls row: each control sets `values` and saves; `sync()` moves a control whose value the
     model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in. */
-function controlsRow(model, row, index, onChange) {
+function controlsRow(model, row, index, host) {
   const current = {...model.get("values")};
   const rows = model.get("controls").map(spec => {
     const made = control(spec, current[spec.name], `live-${index}-${spec.name}`, value => {
       current[spec.name] = value;
+      host.notice = "";
       model.set("values", {...model.get("values"), [spec.name]: value});
       model.save_changes();
-      onChange?.();
+      host.onChange?.();
     });
     row.append(made);
     return [spec.name, made];
@@ -98,9 +106,10 @@ function controlsRow(model, row, index, onChange) {
   return {sync};
 }
 
-/** anywidget's render: build the explorer in ``el`` and follow the model. ``host`` "site" gives the site's
-    captions; ``onChange`` is called after each control's move has been drawn. Returns the cleanup. */
-export function render({model, el, host = "jupyter", onChange}) {
+/** anywidget's render: build the explorer in ``el`` and follow the model. The site passes ``host``
+    "site" (its captions), ``notice`` (shown in the status line until a control moves) and ``onChange``
+    (called after each control's move has been drawn). Returns the cleanup. */
+export function render({model, el, host = "jupyter", notice = "", onChange}) {
   const name = model.get("name");
   const build = EXPLORERS[name];
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
@@ -108,9 +117,9 @@ export function render({model, el, host = "jupyter", onChange}) {
   el.replaceChildren(parts.root);  // panels need their width before the charts are drawn
   const ui = writers(parts);
   const update = build(ui, model.get("constants"));
-  const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update);
-  const index = nextIndex();
-  const controls = controlsRow(model, parts.controls, index, onChange);
+  const hosted = {notice, onChange};
+  const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
+  const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
   const onValues = () => { controls.sync(); valuesChanged(); };
   model.on("change:data", dataChanged);
   model.on("change:values", onValues);
