@@ -4996,8 +4996,8 @@ function training(ui, constants) {
     ]);
     const sample = sampleSteps(constants, steps, values.iterations);
     const rows = cachedRows(state, sample, () => ({
-      error: sample.map((i) => [steps[i], general(mse[i], 3)]),
-      weights: sample.map((i) => [steps[i], ...row(w, i, 3).map((v) => fixed(v, 3))])
+      error: sample.map((i) => [String(steps[i]), general(mse[i], 3)]),
+      weights: sample.map((i) => [String(steps[i]), ...row(w, i, 3).map((v) => fixed(v, 3))])
     }));
     error.extra.update(rows.error, sample.indexOf(k));
     weights.extra.update(rows.weights, sample.indexOf(k));
@@ -5259,7 +5259,7 @@ function hidden(ui, constants) {
     show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
     redraw(square.chart);
     const sample = sampleSteps(constants, steps, values.iterations);
-    const rows = cachedRows(state, sample, () => sample.map((i) => [steps[i], general(mse[i], 3)]));
+    const rows = cachedRows(state, sample, () => sample.map((i) => [String(steps[i]), general(mse[i], 3)]));
     error.extra.update(rows, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
     square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map((v) => fixed(v, 3))]), -1);
@@ -5557,7 +5557,8 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);
   const ui = writers(parts);
-  const update = build(ui, model.get("constants"));
+  const stops2 = model.get("controls").find((spec) => spec.name === "iterations")?.options;
+  const update = build(ui, { iteration_stops: stops2, ...model.get("constants") });
   const hosted = { notice, onChange };
   const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);

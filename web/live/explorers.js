@@ -167,8 +167,8 @@ function training(ui, constants) {
                          labels.map((_, i) => targets[i] ?? null)]);
     const sample = sampleSteps(constants, steps, values.iterations);
     const rows = cachedRows(state, sample, () => ({
-      error: sample.map(i => [steps[i], general(mse[i], 3)]),
-      weights: sample.map(i => [steps[i], ...row(w, i, 3).map(v => fixed(v, 3))])}));
+      error: sample.map(i => [String(steps[i]), general(mse[i], 3)]),
+      weights: sample.map(i => [String(steps[i]), ...row(w, i, 3).map(v => fixed(v, 3))])}));
     error.extra.update(rows.error, sample.indexOf(k));
     weights.extra.update(rows.weights, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), i < 4 ? String(targets[i]) : "none"]), -1);
@@ -390,7 +390,7 @@ function hidden(ui, constants) {
     show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
     redraw(square.chart);
     const sample = sampleSteps(constants, steps, values.iterations);
-    const rows = cachedRows(state, sample, () => sample.map(i => [steps[i], general(mse[i], 3)]));
+    const rows = cachedRows(state, sample, () => sample.map(i => [String(steps[i]), general(mse[i], 3)]));
     error.extra.update(rows, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
     square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map(v => fixed(v, 3))]), -1);

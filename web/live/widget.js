@@ -116,7 +116,9 @@ export function render({model, el, host = "jupyter", notice = "", onChange}) {
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);  // panels need their width before the charts are drawn
   const ui = writers(parts);
-  const update = build(ui, model.get("constants"));
+  // The data tables' sample of a run: the iterations slider's stops (constants.iteration_stops).
+  const stops = model.get("controls").find(spec => spec.name === "iterations")?.options;
+  const update = build(ui, {iteration_stops: stops, ...model.get("constants")});
   const hosted = {notice, onChange};
   const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
