@@ -106,7 +106,14 @@ def test_a_bad_value_in_a_link_is_named_and_the_rest_is_kept(browser, site_url):
 
 def test_a_moved_control_writes_the_settings_into_the_link(browser, site_url):
     with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
-        figure.locator("#live-0-seed-box").fill("42")
+        figure.evaluate("f => { f.hashes = []; addEventListener('hashchange', () => f.hashes.push(location.hash)); }")
+        entries = page.evaluate("history.length")
+        for typed in ("4", "42"):
+            figure.locator("#live-0-seed-box").fill(typed)
+        page.wait_for_function("() => location.hash === '#explore-seed?seed=42&scheme=post'", timeout=5_000)
+        page.wait_for_timeout(400)  # longer than the delay: nothing more is coming
+        assert page.evaluate("history.length") == entries, "replaced in place, no new history entry"
+        assert figure.evaluate("f => f.hashes") == [], "replaceState: no hashchange, no jump"
         assert page.evaluate("location.hash") == "#explore-seed?seed=42&scheme=post"
 
 

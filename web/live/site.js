@@ -8,6 +8,10 @@ import {render} from "./widget.js";
 import {localModel} from "./engine.js";
 import {linkedQuery, readFragment, writeFragment} from "./share.js";
 
+/** Milliseconds without a move before the settings are written into the page's link (Chromium
+    throttles a page that replaces its history entry hundreds of times in a few seconds). */
+const LINK_DELAY = 300;
+
 /** The explorer in ``figure``, live; on failure the snapshot is put back and the error thrown. */
 function mount(figure) {
   const name = figure.dataset.liveExplorer;
@@ -19,8 +23,10 @@ function mount(figure) {
     const controls = read("controls");
     const linked = readFragment(name, controls);  // a shared link's settings, each checked
     const model = localModel(name, controls, {...read("values"), ...linked.values}, constants);
+    let writing = null;  // the link is written once the controls rest: a dragged slider is one write
     const onChange = () => {
-      writeFragment(name, model.get("values"));
+      clearTimeout(writing);
+      writing = setTimeout(() => writeFragment(name, model.get("values")), LINK_DELAY);
       figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
     };
     render({model, el: figure, host: "site", notice: linked.problems.join(" "), onChange});
