@@ -96,33 +96,6 @@ def test_what_pages_cannot_tell_sphinx_makes_the_next_build_read_every_page(tmp_
         before = build_book.fingerprint(tmp_path)
 
 
-def test_the_live_explorers_files_are_copied_by_content_every_build(tmp_path, monkeypatch):
-    """web/live/* and uPlot go to _build/site_extra/live: a changed file again, a file no longer there removed."""
-    web = tmp_path / "web"
-    (web / "live").mkdir(parents=True)
-    (web / "live" / "explorers.js").write_text("one")
-    (web / "live" / "network.js").write_text("engine")
-    uplot = [tmp_path / "uPlot.esm.js", tmp_path / "uPlot.min.css"]
-    for path in uplot:
-        path.write_text(path.name)
-    monkeypatch.setattr(build_book, "WEB", web)
-    monkeypatch.setattr(build_book, "LIVE_SOURCES", uplot)
-    book = tmp_path / "book"
-    live = book / "_build" / "site_extra" / "live"
-    build_book.copy_live_assets(book)
-    assert {p.name: p.read_text() for p in live.iterdir()} == {
-        "explorers.js": "one", "network.js": "engine", "uPlot.esm.js": "uPlot.esm.js", "uPlot.min.css": "uPlot.min.css"}
-    (web / "live" / "explorers.js").write_text("two")  # same size, other content
-    (web / "live" / "network.js").unlink()
-    build_book.copy_live_assets(book)
-    assert (live / "explorers.js").read_text() == "two" and not (live / "network.js").exists()
-
-
-def test_the_site_gets_the_pinned_uplot(monkeypatch):
-    assert [path.name for path in build_book.LIVE_SOURCES] == ["uPlot.esm.js", "uPlot.min.css"]
-    assert all(path.is_relative_to(INSTALLED / "uplot" / "dist") for path in build_book.LIVE_SOURCES)
-
-
 def test_a_change_to_helpers_empties_the_execution_cache_once(tmp_path):
     """jupyter-cache knows a notebook by its cells only: outputs made with older helpers must go."""
     (tmp_path / "_config.yml").write_text("execute:\n  cache: _build/.jupyter_cache\n")

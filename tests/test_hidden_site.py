@@ -1,44 +1,36 @@
 """The hidden-layer explorer live in a browser (chapter "A hidden layer"), without building the book.
 
 A throwaway page holds what the chapter's cell will put on the site, ``HiddenExplorer().site_html()``,
-with live/ as tools/build_book.py copies it (web/live/* and uPlot); Chromium, driven by Playwright, loads
-it from 127.0.0.1 as tests/test_site_in_browser.py loads the built site. What the page writes (the alt
-text of the Jupyter explorer, in its live region, and the status line) is compared with helpers.
+with live/ as tools/build_book.py writes it (tools/build_js.py's bundle); Chromium, driven by Playwright,
+loads it from 127.0.0.1 as tests/test_site_in_browser.py loads the built site. What the page writes (its
+text, in its live region, and the status line) is compared with helpers' numbers in the same templates.
 """
 
 import functools
-import html
 import http.server
+import inspect
 import json
 import threading
 
 import pytest
 
 from helpers import explorers
+from helpers.explorer_text import TEXT as TEMPLATES
 from tests.test_site_in_browser import (  # noqa: F401  (browser: the fixture that starts Chromium)
-    PIXELS, TEXT, browser, controls_of, recorded_tab, set_controls, settle,
+    PIXELS, TEXT, browser, controls_of, hidden_expected, recorded_tab, set_controls, settle,
 )
-from tools.build_book import LIVE_SOURCES, WEB
-
-
-def python_explorer(**values):
-    return explorers.HiddenExplorer(**values)
+from tools import build_js
 
 
 @pytest.fixture(scope="module")
 def page_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hidden_site")
-    live = folder / "live"
-    live.mkdir()
-    for source in [*sorted((WEB / "live").glob("*")), *LIVE_SOURCES]:
-        if not source.is_file():
-            pytest.fail(f"{source} is missing: `make test` installs uPlot (npm ci in web/)")
-        (live / source.name).write_bytes(source.read_bytes())
+    build_js.build_site(folder / "live")
     (folder / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hidden explorer</title>'
-        '<link rel="stylesheet" href="live/uPlot.min.css"><link rel="stylesheet" href="live/explorers.css">'
+        '<link rel="stylesheet" href="live/explorers.css">'
         '<script type="module" src="live/explorers.js"></script></head><body><main>'
-        f"{python_explorer().site_html()}</main></body></html>")
+        f"{explorers.HiddenExplorer()._repr_mimebundle_()['text/html']}</main></body></html>")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -59,24 +51,21 @@ def figure(browser, page_url):  # noqa: F811
         assert not visit.console_errors and not visit.failed and not visit.blocked, visit
 
 
-def status_of(explorer) -> str:
-    """The Jupyter explorer's status line as text: the verdict, then any chaos note."""
-    return html.unescape(explorer.status.value.replace("<b>", "").replace("</b>", "").replace("<br>", " "))
+START = {key: parameter.default for key, parameter in inspect.signature(explorers.HiddenExplorer).parameters.items()}
 
 
 def test_the_page_starts_where_the_jupyter_explorer_starts(figure):
-    start = python_explorer()
-    assert json.loads(figure.get_attribute("data-values")) == start.snapshot_values
-    assert figure.evaluate(TEXT) == start.snapshot_alt
-    assert figure.locator(".live-status").text_content() == status_of(start)
+    assert json.loads(figure.get_attribute("data-values")) == START
+    text, status = hidden_expected(START)
+    assert figure.evaluate(TEXT) == text
+    assert figure.locator(".live-status").text_content() == status
     assert [spec["name"] for spec in controls_of(figure)] == list(explorers.HiddenExplorer.CONTROLS)
     assert figure.evaluate("f => f.querySelector('.live-panels').charts.length") == 3
-    caption = figure.locator(".live-caption").text_content()
-    assert "same starting weights" in caption and "plateau" in caption and "above 0.5" in caption
+    assert figure.locator(".live-caption").text_content() == TEMPLATES["caption"]["site_hidden"]
 
 
-# Changed settings, each compared with the Jupyter explorer's numbers. The runs are well-conditioned
-# or do not leave a plateau late: there both engines' numbers agree to far more than the digits shown
+# Changed settings, each compared with helpers' numbers. The runs are well-conditioned or do not leave a
+# plateau late: there both engines' numbers agree to far more than the digits shown
 # (tests/test_hidden_engine.py says which runs do not).
 SETTINGS = [
     {"seed": 12, "n_hidden": 2},  # the chapter's stuck run
@@ -90,16 +79,15 @@ SETTINGS = [
 
 def test_the_numbers_shown_for_changed_settings_are_helpers_numbers(figure):
     specs = controls_of(figure)
-    values = dict(python_explorer().snapshot_values)
-    jupyter = python_explorer()
+    values = dict(START)
     for settings in SETTINGS:
         before = figure.evaluate(PIXELS)
         set_controls(figure, specs, settings)
         values.update(settings)
-        jupyter.set(**values)
-        assert figure.evaluate(TEXT) == jupyter.alt, settings
-        assert figure.locator(".live-status").text_content() == status_of(jupyter), settings
-        assert (explorers.HIDDEN_CHAOS_NOTE in status_of(jupyter)) is (values["learning_rate"] > 0.5)
+        text, status = hidden_expected(values)
+        assert figure.evaluate(TEXT) == text, settings
+        assert figure.locator(".live-status").text_content() == status, settings
+        assert (TEMPLATES["hidden"]["chaos_note"] in status) is (values["learning_rate"] > 0.5)
         assert figure.evaluate(PIXELS) != before, settings
 
 

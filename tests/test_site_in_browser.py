@@ -27,7 +27,10 @@ import yaml
 
 import helpers
 from helpers import explorers
-from helpers.explorers import CHAOS_NOTE, STABLE_RATE
+from helpers.explorer_text import TEXT as TEMPLATES
+from helpers.explorer_text import fill
+
+CHAOS_NOTE, STABLE_RATE = TEMPLATES["training"]["chaos_note"], TEMPLATES["training"]["stable_rate"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -553,48 +556,58 @@ EXAMPLES = np.vstack([helpers.POST_INPUTS, helpers.POST_TEST_INPUTS])
 
 
 def expected_text(kind: str, v: dict) -> str:
-    """What the page must say for settings ``v``: computed by helpers, written as the Jupyter explorer writes it."""
+    """What the page must say for settings ``v``: computed by helpers, written by the explorer's template."""
     if kind == "activation":
         f, z = helpers.get_activation(v["activation"]).function, v["z"]
         y, slope = float(f(z)), float(helpers.derivative(v["activation"], z))
-        return (f"Activation panel: the {v['activation']} curve with its tangent line at input {z:.1f}, where the "
-                f"output is {y:.3f} and the slope is {slope:.3f}. Slope panel: the slope of {v['activation']} at every "
-                f"input, with the point at {z:.1f} marked.")
+        return fill(TEMPLATES["activation"]["alt"], activation=v["activation"], z=z, y=y, slope=slope)
     if kind == "seed":
         weights = helpers.initial_weights(v["seed"], v["scheme"]).ravel()
-        return (f"Bar chart of the three starting weights for seed {v['seed']} with the {v['scheme']} scheme: "
-                f"{', '.join(f'{w:.3f}' for w in weights)}.")
+        return fill(TEMPLATES["seed"]["alt"], seed=v["seed"], scheme=v["scheme"], weights=weights)
     if kind == "prediction":
-        x, parts = np.array([v["x1"], v["x2"], v["x3"]]), []
-        for label, activation, rate in (("post's network", "post_tanh", 1.0), ("corrected network", "tanh", 0.5)):
-            weights = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(1, "post"),
-                                    activation, 10_000, rate).final_weights
-            z, y = float(x @ weights[:, 0]), float(helpers.predict(x, weights, activation)[0])
-            parts.append(f"the {label} gives weighted sum {z:.2f} and output {y:.3f}")
-        return f"For the input [{x[0]:.1f}, {x[1]:.1f}, {x[2]:.1f}], " + "; ".join(parts) + ". A dashed line marks 0.5."
+        return fill(TEMPLATES["prediction"]["alt"], **v, parts="; ".join(prediction_parts(v)))
     history = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(v["seed"], v["scheme"]),
                             v["activation"], 10_000, v["learning_rate"])
     k = v["iterations"]
     weights, mse = history.weights[k], history.mean_squared_error[k]
     outputs = helpers.predict(EXAMPLES, weights[:, None], v["activation"]).ravel()
-    return (f"{training_opening(v)}Error panel: the mean squared error over 10000 training steps, {mse:.2g} "
-            f"at step {k}. Weights panel: the three weights over the same steps; at step {k} they are "
-            f"{', '.join(f'{w:.2f}' for w in weights)}. Outputs panel: the outputs for the four training inputs and "
-            f"the three unseen ones: {', '.join(f'{o:.2f}' for o in outputs)}.")
+    v = {**v, "learning_rate": float(v["learning_rate"])}
+    return fill(TEMPLATES["training"]["alt"], **v, last_step=10_000, mse=mse, weights=weights.ravel(), outputs=outputs)
 
 
-@functools.cache
-def hidden_explorer() -> explorers.HiddenExplorer:
-    """One Jupyter hidden-layer explorer, moved to each setting the page is checked at (chapter "A hidden layer")."""
-    return explorers.HiddenExplorer()
+def prediction_parts(v: dict) -> list[str]:
+    """Each network's weighted sum and output for the input in ``v``, by helpers (chapter 6)."""
+    x, parts = np.array([v["x1"], v["x2"], v["x3"]]), []
+    for label, activation, rate in (("post's network", "post_tanh", 1.0), ("corrected network", "tanh", 0.5)):
+        weights = helpers.train(helpers.POST_INPUTS, helpers.POST_TARGETS, helpers.initial_weights(1, "post"),
+                                activation, 10_000, rate).final_weights
+        z, y = float(x @ weights[:, 0]), float(helpers.predict(x, weights, activation)[0])
+        parts.append(fill(TEMPLATES["prediction"]["part"], label=label, z=z, output=y))
+    return parts
+
+
+HIDDEN_LABELS = ["[0, 0, 1]", "[0, 1, 1]", "[1, 0, 1]", "[1, 1, 1]"]
 
 
 def hidden_expected(v: dict) -> tuple[str, str]:
-    """The hidden-layer explorer's text and status line for settings ``v``, as the Jupyter explorer writes them."""
-    explorer = hidden_explorer()
-    explorer.set(**v)
-    status = explorer.status.value.replace("<b>", "").replace("</b>", "").replace("<br>", " ")
-    return explorer.alt, html.unescape(status)
+    """The hidden-layer explorer's text and status line for settings ``v``: helpers' numbers in its templates."""
+    W1, W2 = helpers.hidden.initial_hidden_weights(v["seed"], v["n_hidden"])
+    history = helpers.hidden.train_hidden(helpers.hidden.XOR_INPUTS, helpers.hidden.XOR_TARGETS, W1, W2,
+                                          v["activation"], 10_000, v["learning_rate"])
+    k, t = v["iterations"], TEMPLATES["hidden"]
+    W1, W2 = history.W1[k], history.W2[k]
+    outputs = helpers.hidden.forward(helpers.hidden.XOR_INPUTS, W1, W2, v["activation"])[1].ravel()
+    targets = [0, 1, 1, 0]
+    if helpers.hidden.solves(helpers.hidden.XOR_INPUTS, helpers.hidden.XOR_TARGETS, W1, W2, v["activation"]):
+        verdict = fill(t["solved"], iterations=k)
+    else:
+        wrong = [label for label, y, target in zip(HIDDEN_LABELS, outputs, targets)
+                 if y == 0.5 or (y > 0.5) != (target > 0.5)]
+        verdict = fill(t["unsolved"], iterations=k, wrong=wrong)
+    units = fill(t["units_one"] if v["n_hidden"] == 1 else t["units_many"], n_hidden=v["n_hidden"])
+    text = fill(t["alt"], **v, units=units, last_step=10_000, mse=history.mean_squared_error[k],
+                labels=HIDDEN_LABELS, targets=targets, outputs=outputs, verdict=verdict)
+    return text, (f"{verdict} {t['chaos_note']}" if v["learning_rate"] > t["stable_rate"] else verdict)
 
 
 # The hidden-layer explorer at fixed settings, not random ones: with two hidden units most runs that solve
@@ -610,8 +623,7 @@ HIDDEN_SETTINGS = [
 
 def training_opening(v: dict) -> str:
     """The training explorer's text up to its first number: the same at any rate, chaotic or not."""
-    return (f"Three panels for seed {v['seed']}, activation {v['activation']}, learning rate {v['learning_rate']} "
-            f"and {v['scheme']} initial weights. ")
+    return fill(TEMPLATES["training"]["alt"].split("Error panel")[0], **{**v, "learning_rate": float(v["learning_rate"])})
 
 
 def random_settings(specs, rng) -> dict:
@@ -680,25 +692,33 @@ def test_the_numbers_shown_are_helpers_numbers(browser, site_url, name):
 
 
 def test_the_caption_and_the_chaos_note_say_what_agrees_with_python(browser, site_url):
-    with explorer_tab(browser, site_url, "book/03_seeding.html") as (_, figure):  # no run to be chaotic
-        caption = figure.locator(".live-caption").text_content()
-        assert "same network as the book's Python helpers: the same numbers." in caption and "chaotic" not in caption
-    with explorer_tab(browser, site_url, "book/05_training.html") as (_, figure):
-        caption = figure.locator(".live-caption").text_content()
-        assert "same network as the book's Python helpers" in caption and "except where a run is chaotic" in caption
-        status = figure.locator(".live-status")
-        for rate, chaotic in ((1.0, False), (2.0, True), (0.01, False)):
-            set_controls(figure, controls_of(figure), {"learning_rate": rate})
-            assert status.is_visible() is chaotic and status.text_content() == (CHAOS_NOTE if chaotic else ""), rate
+    captions = TEMPLATES["caption"]
+    for name, kind in EXPLORER_PAGES.items():
+        with explorer_tab(browser, site_url, name) as (_, figure):
+            wanted = captions.get(f"site_{kind}", captions["site"])
+            assert figure.locator(".live-caption").text_content() == wanted, name
+            if kind != "training":
+                continue
+            assert "except where a run is chaotic" in wanted
+            status = figure.locator(".live-status")
+            for rate, chaotic in ((1.0, False), (2.0, True), (0.01, False)):
+                set_controls(figure, controls_of(figure), {"learning_rate": rate})
+                assert status.is_visible() is chaotic and status.text_content() == (CHAOS_NOTE if chaotic else "")
 
 
 def test_the_page_starts_where_the_jupyter_explorer_starts(browser, site_url):
+    import inspect
+
     jupyter = {"activation": explorers.ActivationExplorer, "seed": explorers.SeedExplorer,
                "training": explorers.TrainingExplorer, "prediction": explorers.PredictionExplorer,
                "hidden": explorers.HiddenExplorer}
     for name, kind in EXPLORER_PAGES.items():
+        defaults = {key: parameter.default for key, parameter in inspect.signature(jupyter[kind]).parameters.items()}
         with explorer_tab(browser, site_url, name) as (_, figure):
-            assert figure.evaluate(TEXT) == jupyter[kind]().snapshot_alt, name
+            start = json.loads(figure.get_attribute("data-values"))
+            assert start == defaults, name
+            expected = hidden_expected(start)[0] if kind == "hidden" else expected_text(kind, start)
+            assert figure.evaluate(TEXT) == expected, name
 
 
 # Every change of the live region `selector`, as a screen reader would be told of it, kept in figure[key].
@@ -840,7 +860,7 @@ def test_without_javascript_the_snapshot_and_its_alt_text_are_shown(browser, sit
         image = figure.locator("img")
         assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
         assert image.get_attribute("alt").strip()
-        assert "needs JavaScript" in figure.locator("figcaption").text_content()
+        assert figure.locator("figcaption").text_content().strip()
         assert figure.locator(".live-explorer").count() == 0
     finally:
         context.close()
@@ -858,21 +878,40 @@ export function train(options) {
 }"""
 
 
+def site_bundle_with_engine(folder: Path, engine_body: str) -> str:
+    """The site's live/explorers.js built with ``engine_body`` as live/network.js, which can build on
+    the real engine as ./network-real.js."""
+    from tools import build_js
+
+    web = folder / "web"
+    shutil.copytree(build_js.LIVE, web / "live")
+    (web / "live" / "network-real.js").write_text((build_js.LIVE / "network.js").read_text())
+    (web / "live" / "network.js").write_text(engine_body)
+    (web / "node_modules").symlink_to(build_js.WEB / "node_modules")
+    (folder / "helpers").mkdir()
+    shutil.copy(ROOT / "helpers" / "explorer_text.json", folder / "helpers")
+    original = build_js.WEB
+    try:
+        build_js.WEB = web
+        return build_js.bundle("site.js")
+    finally:
+        build_js.WEB = original
+
+
 @contextlib.contextmanager
-def page_with_engine(browser, site_url, built_site, name, engine_body):
-    """A recording tab on page ``name`` whose live/network.js is ``engine_body``; the real engine is
-    served as live/network-real.js for it to build on."""
-    engine = (built_site / "live" / "network.js").read_text()
+def page_with_engine(browser, site_url, tmp_path, name, engine_body):
+    """A recording tab on page ``name`` whose engine's network.js is ``engine_body``."""
+    bundle = site_bundle_with_engine(tmp_path, engine_body)
     with recorded_tab(browser) as (page, visit):
-        page.route("**/live/network-real.js", lambda route: route.fulfill(body=engine, content_type="text/javascript"))
-        page.route("**/live/network.js", lambda route: route.fulfill(body=engine_body, content_type="text/javascript"))
+        page.route(re.compile(r"/live/explorers\.js(\?.*)?$"),  # Sphinx adds ?v=...
+                   lambda route: route.fulfill(body=bundle, content_type="text/javascript"))
         page.goto(urljoin(site_url, name))
         settle(page)
         yield page, visit
 
 
-def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, built_site):
-    with page_with_engine(browser, site_url, built_site, "book/05_training.html", DIVERGING_ENGINE) as (page, visit):
+def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, tmp_path):
+    with page_with_engine(browser, site_url, tmp_path, "book/05_training.html", DIVERGING_ENGINE) as (page, visit):
         figure = page.locator("figure[data-live-explorer]").first
         status, title = figure.locator(".live-status"), figure.locator(".live-title").first
         assert status.is_hidden()
@@ -897,14 +936,13 @@ export function initialWeights() {
 }"""
 
 
-def test_an_explorer_that_fails_to_mount_puts_its_snapshot_back_and_logs_once(browser, site_url, built_site):
-    with page_with_engine(browser, site_url, built_site, "book/03_seeding.html", BROKEN_ENGINE) as (page, visit):
+def test_an_explorer_that_fails_to_mount_puts_its_snapshot_back_and_logs_once(browser, site_url, tmp_path):
+    with page_with_engine(browser, site_url, tmp_path, "book/03_seeding.html", BROKEN_ENGINE) as (page, visit):
         figure = page.locator("figure[data-live-explorer]").first
         image = figure.locator("img")
         assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
         assert image.get_attribute("alt").strip()
-        assert "needs JavaScript" in figure.locator("figcaption").text_content()
-        assert figure.locator("figcaption").is_visible()
+        assert figure.locator("figcaption").text_content().strip() and figure.locator("figcaption").is_visible()
         assert figure.locator(".live-explorer").count() == 0 and "live" not in figure.get_attribute("class").split()
         assert len(visit.console_errors) == 1, visit.console_errors
         assert "live explorer" in visit.console_errors[0] and "a broken engine" in visit.console_errors[0]

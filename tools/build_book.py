@@ -7,7 +7,8 @@ Usage: python tools/build_book.py [BOOK_ROOT]   (default: the repository root)
 Before building, it makes sure the files the site serves itself are in place: MathJax and uPlot,
 pinned in web/package-lock.json, are installed from the npm registry with `npm ci` (only when the
 files needed are missing or at another version) and copied into the book's _build/site_extra,
-which _config.yml lists in html_extra_path, with the live explorers (web/live/, into live/).
+which _config.yml lists in html_extra_path, with the live explorers (web/live/, bundled by
+tools/build_js.py into live/).
 Nothing fetched is committed.
 
 Where the time goes, and what this script does about it (README, "The strict build"):
@@ -29,6 +30,7 @@ import functools
 import hashlib
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -72,6 +74,19 @@ def _installed_version(name: str) -> str | None:
         return None
 
 
+NPM_OS = {"linux": "linux", "darwin": "darwin", "win32": "win32"}.get(sys.platform, sys.platform)
+NPM_CPU = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}.get(
+    platform.machine().lower(), platform.machine().lower())
+
+
+def _for_another_platform(info: dict) -> bool:
+    """Whether a locked package is an optional one for another system (esbuild's binary for each)."""
+    def excluded(allowed, here):
+        return bool(allowed) and here not in allowed
+    return bool(info.get("optional")) and (excluded(info.get("os"), NPM_OS)
+                                           or excluded(info.get("cpu"), NPM_CPU))
+
+
 def site_packages_are_installed() -> bool:
     """Whether every package in web/package-lock.json is installed at its locked version.
 
@@ -80,7 +95,9 @@ def site_packages_are_installed() -> bool:
     """
     wanted = json.loads((WEB / "package-lock.json").read_text())["packages"]
     for key, info in wanted.items():
-        if key and _installed_version(key.removeprefix("node_modules/")) != info.get("version"):
+        if not key or _for_another_platform(info):
+            continue
+        if _installed_version(key.removeprefix("node_modules/")) != info.get("version"):
             return False
     return all((WEB / "node_modules" / "mathjax" / path).is_file() for path in MATHJAX_NEEDED)
 
@@ -117,26 +134,18 @@ def copy_site_assets(book_root: Path) -> None:
     stamp.write_text(wanted)
 
 
-LIVE_SOURCES = [WEB / "node_modules" / "uplot" / "dist" / name for name in ("uPlot.esm.js", "uPlot.min.css")]
-"""Besides web/live/*: uPlot, the charts of the live explorers (pinned in web/package-lock.json)."""
+def build_live_assets(book_root: Path) -> None:
+    """Bundle the live explorers into ``book_root``/_build/site_extra/live (tools/build_js.py).
 
-
-def copy_live_assets(book_root: Path) -> None:
-    """Copy web/live/* and uPlot into ``book_root``/_build/site_extra/live: the live explorers.
-
-    By content, on every build (a few files): web/live is not part of the build's fingerprint,
-    so a changed file is copied, an unchanged one left alone, and one no longer there removed.
+    On every build (esbuild takes a fraction of a second): web/live is not part of the build's
+    fingerprint. A file whose content did not change is left alone; any other file there is removed.
     """
-    target = Path(book_root) / "_build" / "site_extra" / "live"
-    target.mkdir(parents=True, exist_ok=True)
-    sources = {path.name: path for path in [*sorted((WEB / "live").glob("*")), *LIVE_SOURCES] if path.is_file()}
-    for stale in {path.name for path in target.iterdir()} - set(sources):
-        (target / stale).unlink()
-    for name, source in sources.items():
-        data = source.read_bytes()
-        copy = target / name
-        if not copy.is_file() or copy.read_bytes() != data:
-            copy.write_bytes(data)
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import build_js
+    finally:
+        sys.path.pop(0)
+    build_js.build_site(Path(book_root) / "_build" / "site_extra" / "live")
 
 
 def toc_notebooks(book_root: Path) -> list[Path]:
@@ -273,7 +282,7 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     book_root = Path(book_root).resolve()
     install_site_packages()
     copy_site_assets(book_root)
-    copy_live_assets(book_root)
+    build_live_assets(book_root)
     clear_stale_execution_cache(book_root)
     stamp = book_root / CLEAN_STAMP
     wanted = fingerprint(book_root)

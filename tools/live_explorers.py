@@ -2,10 +2,12 @@
 
 Every explorer's HTML output is a ``<figure data-live-explorer="...">`` holding its snapshot
 (see ``helpers/explorers.py``). On each page that has one, this adds the module
-``live/explorers.js`` and its stylesheets; the script turns each figure into the live explorer,
-computed in the browser by ``live/network.js``. Without JavaScript the snapshot stays.
+``live/explorers.js`` and its stylesheet; the script turns each figure into the live explorer,
+computed in the browser by the site's engine (``web/live/engine.js``). Without JavaScript the
+snapshot stays.
 
-``tools/build_book.py`` copies ``web/live/`` and uPlot into ``_build/site_extra/live``, which
+``tools/build_book.py`` bundles ``web/live/site.js`` (with uPlot, by ``tools/build_js.py``) into
+``_build/site_extra/live/explorers.js`` and the styles into ``explorers.css``, which
 ``html_extra_path`` serves at the site's root. Like ``mathjax_path``, the files are named from
 ``_static/``, hence the ``../``.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 MARK = "data-live-explorer="
 SCRIPT = "../live/explorers.js"
-STYLESHEETS = ("../live/uPlot.min.css", "../live/explorers.css")
+STYLESHEETS = ("../live/explorers.css",)
 
 
 def add_live_explorers(app, pagename, templatename, context, doctree):

@@ -1,338 +1,241 @@
-// The book's explorers, live on its static site (issue #11).
-//
-// Each explorer's notebook output is a <figure data-live-explorer="..."> holding a snapshot of
-// the Jupyter explorer, its controls, starting values and settings as JSON (written by
-// helpers/explorers.py, the single source of both). This module turns every such figure into the
-// same explorer computed in the browser: the same controls and defaults, the same panels (uPlot
-// charts), and the same numbers, written as the Jupyter explorer's alt text, in a polite live
-// region. The network is ./network.js, the JavaScript twin of helpers.network (and ./hidden.js,
-// helpers.hidden's, for the hidden-layer explorer). Without
-// JavaScript, or if anything here fails, the snapshot stays as it is.
+// The five explorers' panels and sentences. Each builder takes the explorer's `ui` (its panels'
+// parent and its status and live-region writers, from widget.js) and `constants` (from Python:
+// colours, recorded steps, labels...) and returns `update(values, data)`, which draws `data` (the
+// numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and writes the
+// sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
 
-import uPlot from "./uPlot.esm.js";
-import * as engine from "./network.js";
-import * as twoLayer from "./hidden.js";
-import {fixed, general, powerOfTenLabel, pyFloat, readWhole} from "./format.js";
+import TEXT from "../../helpers/explorer_text.json";
+import {fill} from "./texts.js";
+import {fixed, general} from "./format.js";
+import {cursorOptions, dataTable, keyboardCursor} from "./access.js";
+import {
+  DASHES, INK, axis, cssHatch, diamonds, errorAxis, errorLimits, hatch, markLine, markers, panel, redraw,
+  segment, show, squares, stepScale, uPlot, valueLimits, widest,
+} from "./charts.js";
 
-export {fixed, general, powerOfTenLabel, pyFloat, readWhole};  // as before they moved to ./format.js
+export {TEXT};
 
-const joined = (values, digits) => Array.from(values, v => fixed(v, digits)).join(", ");
-
-// --- the network, through ./network.js ----------------------------------------------------
-
-const EXAMPLE_INPUTS = [...engine.POST_INPUTS, ...engine.POST_TEST_INPUTS].map(row => Array.from(row));
-
-/** The outputs f(inputs @ w) of the network with the weights ``w`` (three numbers), one per input row. */
-function outputs(inputs, w, activation) {
-  return engine.predict(inputs, Array.from(w), activation);
+/** An array of the data as float64: Python's buffers arrive as DataViews, the site's as Float64Arrays. */
+export function floats(x) {
+  if (x instanceof Float64Array) return x;
+  if (x instanceof DataView) {
+    const {buffer, byteOffset, byteLength} = x;
+    return byteOffset % 8 === 0 ? new Float64Array(buffer, byteOffset, byteLength / 8)
+      : new Float64Array(buffer.slice(byteOffset, byteOffset + byteLength));
+  }
+  if (x instanceof ArrayBuffer) return new Float64Array(x);
+  return Float64Array.from(x ?? []);
 }
 
-function activationAt(name, z) {
-  return engine.getActivation(name).function(z);
+/** Row ``k`` of a row-major array with ``width`` columns, as a plain array. */
+const row = (values, k, width) => Array.from(values.subarray(k * width, (k + 1) * width));
+/** Column ``j`` of a row-major array with ``width`` columns, as a plain array. */
+const column = (values, j, width) => Array.from({length: values.length / width}, (_, k) => values[k * width + j]);
+const indices = list => list.map((_, i) => i);
+const nulls = list => list.map(() => null);
+
+/** The rows of a long run a data table shows: the iteration slider's stops, and the current step. */
+function sampleSteps(constants, steps, step) {
+  const stops = constants.iteration_stops ?? steps;
+  const wanted = new Set([...stops, step]);
+  return steps.flatMap((s, k) => (wanted.has(s) ? [k] : []));
 }
 
-function slopeAt(name, z) {
-  return engine.derivative(name, z);
+/** The rows ``make()`` gives, made once per run and sample of its steps (a move of the iterations
+    slider only moves the current row). */
+function cachedRows(state, sample, make) {
+  const key = sample.join(",");
+  if (state.rows?.data !== state.data || state.rows.key !== key) state.rows = {data: state.data, key, rows: make()};
+  return state.rows.rows;
 }
 
-/** One training run as the Jupyter explorer keeps it: its weights and error at the recorded steps. */
-function trainRun(seed, activation, learningRate, scheme, iterations, recorded) {
-  const history = engine.train({
-    inputs: engine.POST_INPUTS, targets: engine.POST_TARGETS, weights: engine.initialWeights(seed, scheme, 3),
-    activation, iterations, learningRate,
-  });
-  const steps = recorded.filter(k => k <= iterations);
+/** A panel's extras (access.js): a "Data" table under its chart and, given ``describe(i)`` (a line
+    chart, made with ``cursor: cursorOptions()``), a keyboard cursor that reads point i out. Its
+    update(rows, currentIndex) fills the table and keeps the cursor on the data. */
+function extras(ui, p, {caption, columns, describe}) {
+  const table = dataTable(p.box, {caption, columns});
+  const cursor = describe
+    ? keyboardCursor(p.chart, p.holder, {label: `${caption} chart`, describe, say: ui.announce}) : null;
   return {
-    steps,
-    weights: steps.map(k => Array.from(history.weightsAt(k))),
-    meanSquaredError: steps.map(k => history.meanSquaredError[k]),
-    index: k => steps.indexOf(k),
+    update(rows, currentIndex) {
+      table.update(rows, currentIndex);
+      cursor?.refresh();
+    },
   };
 }
 
-// --- axis limits that fit every run shown, on a coarse ladder (as helpers.explorers) --------
+// --- training (chapter 5) ------------------------------------------------------------------
 
-function rung(value, ladder) {
-  return ladder.find(step => step >= value) ?? value;
+/** The error panel of a training run, its step marked by a dotted line (training and hidden). */
+function errorPanel(ui, constants, state) {
+  const steps = constants.recorded, x = stepScale(steps[steps.length - 1]);
+  const p = panel(ui.panels, "Error", {
+    scales: {x: x.scale, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
+    axes: [x.axis(), errorAxis("mean squared error")],
+    series: [{}, {label: "mean squared error", stroke: constants.colours.black, width: 2}],
+    legend: {show: false}, hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]}, cursor: cursorOptions(),
+  }, [[0], [null]]);
+  p.extra = extras(ui, p, {caption: "Error", columns: ["step", "mean squared error"],
+                           describe: i => `step ${steps[i]}: error ${general(state.mse[i], 3)}`});
+  return p;
 }
 
-function coarseLimits(low, high, ladder, log = false) {
-  if (log) return [10 ** (2 * Math.floor(Math.log10(low) / 2)), 10 ** (2 * Math.ceil(Math.log10(high) / 2))];
-  return [low < 0 ? -rung(-low, ladder) : -0.05, high > 0 ? rung(high, ladder) : 0.5];
+function weightsPanel(ui, constants, state) {
+  const steps = constants.recorded, x = stepScale(steps[steps.length - 1]);
+  const names = constants.weight_names, colours = Object.values(constants.colours);
+  const p = panel(ui.panels, "Weights", {
+    scales: {x: x.scale, y: {range: () => state.limits?.weights ?? [-1.1, 1.1]}},
+    axes: [x.axis(), axis("weight value", {size: 56})],
+    series: [{}, ...names.map((name, i) => ({
+      label: name, stroke: colours[i], width: 2, dash: DASHES[["-", "--", "-."][i]]}))],
+    legend: {live: false, markers: markers(["", ...colours.slice(0, names.length)])},
+    hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]}, cursor: cursorOptions(),
+  }, [[0], ...names.map(() => [null])]);
+  p.extra = extras(ui, p, {caption: "Weights", columns: ["step", ...names],
+                           describe: i => `step ${steps[i]}: weights ${row(state.weights, i, 3).map(w => fixed(w, 3)).join(", ")}`});
+  return p;
 }
 
-function runLimits(run, activation, ladder) {
-  const positive = run.meanSquaredError.filter(v => v > 0);
-  const floor = Math.max(positive.length ? Math.min(...positive) : 1.0, 1e-12);
-  const weights = run.weights.flat();
-  const outs = run.weights.flatMap(w => outputs(EXAMPLE_INPUTS, w, activation));
-  return {
-    error: coarseLimits(floor, Math.max(Math.max(...run.meanSquaredError), floor * 10), ladder, true),
-    weights: coarseLimits(Math.min(...weights), Math.max(...weights), ladder),
-    outputs: coarseLimits(Math.min(...outs, 0), Math.max(...outs, 1), ladder),
-  };
+/** Horizontal bars of outputs (first input on top), with their targets as diamonds. */
+function outputBars(ui, title, labels, {series, fills, limits, draw}) {
+  return panel(ui.panels, title, {
+    scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},
+             y: {ori: 0, range: limits}},
+    axes: [axis("", {side: 3, size: 76, splits: () => indices(labels), values: () => labels, grid: {show: false}}),
+           axis("output", {side: 2})],
+    series: [{}, ...series],
+    legend: {live: false, markers: markers(["", ...fills])}, hooks: {draw: [draw]},
+  }, [indices(labels), ...series.map(() => nulls(labels))]);
 }
 
-function widest(limits, more) {
-  if (!limits) return more;
-  const both = {};
-  for (const axis of Object.keys(more)) {
-    both[axis] = [Math.min(limits[axis][0], more[axis][0]), Math.max(limits[axis][1], more[axis][1])];
-  }
-  return both;
+const bar = (label, fill) => ({label, fill, stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.8]}),
+                               points: {show: false}});
+const TARGET = {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
+                points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}};
+
+function trainingOutputsPanel(ui, constants, state) {
+  const colours = constants.colours, labels = constants.example_labels;
+  const p = outputBars(ui, "Outputs (hatched: unseen inputs)", labels, {
+    series: [bar("training inputs", colours.blue), bar("unseen inputs", hatch(colours.orange)), TARGET],
+    fills: [colours.blue, cssHatch(colours.orange), "#ffffff"],
+    limits: () => state.limits?.outputs ?? [-1.05, 1.05], draw: u => markLine(u, "y", 0, [], false)});
+  p.extra = extras(ui, p, {caption: "Outputs", columns: ["input", "output", "target"]});
+  return p;
 }
 
-// --- charts --------------------------------------------------------------------------------
-
-const DASHES = {"-": [], "--": [8, 4], "-.": [8, 3, 2, 3], ":": [2, 3]};
-const INK = "#222222";
-const FONT = "12px system-ui, sans-serif";
-const HEIGHT = 230;
-
-function axis(label, extra = {}) {
-  return {label, stroke: INK, font: FONT, labelFont: FONT, grid: {stroke: "rgba(0,0,0,0.12)", width: 1},
-          ticks: {stroke: "rgba(0,0,0,0.3)", width: 1}, ...extra};
+/** Every panel of a run emptied, and the run's divergence said (training and hidden). */
+function showDiverged(ui, state, panels, message) {
+  Object.assign(state, {data: null, step: null});
+  for (const p of panels) show(p.chart, p.chart.data.map((series, i) => (i ? nulls(series) : series)));
+  panels[0].heading.textContent = TEXT.diverged.heading;
+  ui.status(fill(TEXT.diverged.status, {message}));
+  ui.say(fill(TEXT.diverged.alt, {message}));
 }
 
-/** The same hatch for a legend marker, as a CSS background. */
-function cssHatch(colour) {
-  return `repeating-linear-gradient(-45deg, ${colour} 0 3px, #000000 3px 4px)`;
+/** A run's new data: the axes widen to fit it (they never narrow). */
+function takeRun(state, data, limits) {
+  if (data === state.data) return false;
+  state.data = data;
+  state.limits = widest(state.limits, limits());
+  return true;
 }
-
-/** A line's dash as a CSS border style: a legend marker's nearest match (CSS has no dash-dot). */
-function borderStyle(dash) {
-  if (!dash || !dash.length) return "solid";
-  return dash[0] <= 2 ? "dotted" : "dashed";
-}
-
-/** Legend markers: plain colours, or a CSS hatch where the series is filled with a pattern; dashed
-    where the line is dashed. */
-function markers(fills) {
-  return {fill: (u, i) => fills[i] ?? "transparent", dash: (u, i) => borderStyle(u.series[i].dash)};
-}
-
-/** Points drawn as diamonds (matplotlib's "D"), for a chart whose x scale runs down (ori 1). */
-function diamonds(u, seriesIdx, idx0, idx1) {
-  const r = (u.series[seriesIdx].points.size / 2) * uPlot.pxRatio;
-  const path = new Path2D();
-  for (let i = idx0; i <= idx1; i++) {
-    const value = u.data[seriesIdx][i];
-    if (value == null) continue;
-    const x = u.valToPos(value, "y", true), y = u.valToPos(u.data[0][i], "x", true);
-    path.moveTo(x, y - r); path.lineTo(x + r, y); path.lineTo(x, y + r); path.lineTo(x - r, y); path.closePath();
-  }
-  return {stroke: path, fill: path, clip: null, flags: 0};
-}
-
-const isPowerOfTen = v => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-const powersOfTen = (u, splits) => splits.map(v => (isPowerOfTen(v) ? v : null));
-/** A diagonal hatch, as matplotlib's "//", over a colour. */
-function hatch(colour) {
-  const tile = document.createElement("canvas");
-  tile.width = tile.height = 8;
-  const ctx = tile.getContext("2d");
-  ctx.fillStyle = colour;
-  ctx.fillRect(0, 0, 8, 8);
-  ctx.strokeStyle = "#000000";
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(0, 8); ctx.lineTo(8, 0); ctx.moveTo(-2, 2); ctx.lineTo(2, -2); ctx.moveTo(6, 10); ctx.lineTo(10, 6);
-  ctx.stroke();
-  return (u) => u.ctx.createPattern(tile, "repeat");
-}
-
-/** A vertical (or, with horizontal, horizontal) dotted or dashed line at ``value`` of a scale. */
-function markLine(u, scale, value, dash, horizontal = false) {
-  if (value == null) return;
-  const ctx = u.ctx, ratio = uPlot.pxRatio, box = u.bbox;
-  const at = u.valToPos(value, scale, true);
-  ctx.save();
-  ctx.strokeStyle = "#000000";
-  ctx.lineWidth = 1.5 * ratio;
-  ctx.setLineDash(dash.map(v => v * ratio));
-  ctx.beginPath();
-  if (horizontal) { ctx.moveTo(box.left, at); ctx.lineTo(box.left + box.width, at); }
-  else { ctx.moveTo(at, box.top); ctx.lineTo(at, box.top + box.height); }
-  ctx.stroke();
-  ctx.restore();
-}
-
-/** A panel: a title, and a uPlot chart that follows its container's width. */
-function panel(parent, title, options, data) {
-  const box = document.createElement("div");
-  box.className = "live-panel";
-  const heading = document.createElement("p");
-  heading.className = "live-title";
-  heading.textContent = title;
-  const holder = document.createElement("div");
-  holder.className = "live-chart";
-  holder.setAttribute("aria-hidden", "true");  // the numbers are in the text below the panels
-  box.append(heading, holder);
-  parent.append(box);
-  const width = Math.max(holder.clientWidth, 200);
-  const chart = new uPlot({width, height: HEIGHT, cursor: {show: false}, legend: {live: false},
-                           ...options}, data, holder);
-  (parent.charts ??= []).push(chart);  // the panels' uPlot charts, for tests and the benchmark
-  new ResizeObserver(() => {
-    const now = holder.clientWidth;
-    if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
-  }).observe(holder);
-  return {chart, heading, holder};
-}
-
-// --- the explorers ---------------------------------------------------------------------------
 
 /** Chapter 5: seed, iterations, activation, learning rate and initial weights, and what training does. */
-function trainingExplorer(ui, settings) {
-  const colours = settings.colours, recorded = settings.recorded, ladder = settings.ladder;
-  const iterations = recorded[recorded.length - 1];
-  const runs = new Map();
-  const state = {limits: null, step: null, shown: null};
-  const stepX = {time: false, distr: 4, asinh: 1, auto: false, range: () => [0, iterations]};
-  const markStep = u => markLine(u, "x", state.step, [2, 3]);
-  // 0, then every power of ten up to the longest run; uPlot's own would add a -1 left of the axis
-  const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
-  // every gridline labelled, and written as the titles write a step count: 10000, not 10,000 or 1e4
-  const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
-                                                 values: (u, splits) => splits.map(String)});
-  const none = [[0], [null]], noWeights = [[0], [null], [null], [null]];  // empty panels
-
-  const error = panel(ui.panels, "Error", {
-    scales: {x: stepX, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
-    axes: [stepAxis(), axis("mean squared error", {
-      size: 64, filter: powersOfTen, values: (u, splits) => splits.map(powerOfTenLabel),
-      grid: {stroke: "rgba(0,0,0,0.12)", width: 1, filter: powersOfTen}, ticks: {filter: powersOfTen}})],
-    series: [{}, {label: "mean squared error", stroke: colours.black, width: 2}],
-    legend: {show: false}, hooks: {draw: [markStep]},
-  }, none);
-  const weightNames = settings.weight_names;
-  const weights = panel(ui.panels, "Weights", {
-    scales: {x: stepX, y: {range: () => state.limits?.weights ?? [-1.1, 1.1]}},
-    axes: [stepAxis(), axis("weight value", {size: 56})],
-    series: [{}, ...weightNames.map((name, i) => ({
-      label: name, stroke: Object.values(colours)[i], width: 2, dash: DASHES[["-", "--", "-."][i]]}))],
-    legend: {live: false, markers: markers(["", ...weightNames.map((_, i) => Object.values(colours)[i])])},
-    hooks: {draw: [markStep]},
-  }, noWeights);
-  const labels = settings.example_labels;
-  const noOutputs = () => [labels.map((_, i) => i), ...[1, 2, 3].map(() => labels.map(() => null))];  // empty bars
-  const outputsPanel = panel(ui.panels, "Outputs (hatched: unseen inputs)", {
-    scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},  // the first input on top
-             y: {ori: 0, range: () => state.limits?.outputs ?? [-1.05, 1.05]}},
-    axes: [axis("", {side: 3, size: 76, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
-           axis("output", {side: 2})],
-    series: [{},
-      {label: "training inputs", fill: colours.blue, stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.8]}),
-       points: {show: false}},
-      {label: "unseen inputs", fill: hatch(colours.orange), stroke: "#000000", width: 1,
-       paths: uPlot.paths.bars({size: [0.8]}), points: {show: false}},
-      {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
-       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}}],
-    legend: {live: false, markers: markers(["", colours.blue, cssHatch(colours.orange), "#ffffff"])},
-    hooks: {draw: [u => markLine(u, "y", 0, [], false)]},
-  }, noOutputs());
-  const targets = Array.from(engine.POST_TARGETS, row => Number(row[0] ?? row));
-
-  function run(values) {
-    const key = [values.seed, values.activation, values.learning_rate, values.scheme].join("|");
-    if (!runs.has(key)) {
-      if (runs.size >= 64) runs.delete(runs.keys().next().value);
-      try {
-        runs.set(key, trainRun(values.seed, values.activation, values.learning_rate, values.scheme, iterations, recorded));
-      } catch (error) {
-        if (!(error instanceof engine.TrainingDivergedError)) throw error;
-        runs.set(key, {diverged: error.message});
-      }
-    }
-    return [key, runs.get(key)];
-  }
-
-  function diverged(message) {
-    state.shown = null;
-    state.step = null;
-    error.chart.batch(() => error.chart.setData(none));
-    weights.chart.batch(() => weights.chart.setData(noWeights));
-    outputsPanel.chart.batch(() => outputsPanel.chart.setData(noOutputs()));
-    error.heading.textContent = "This run diverged";
-    ui.status(`Nothing to plot: ${message}.`);
-    ui.say(`Empty panels: this run diverged. ${message}.`);
-  }
-
-  return function update(values) {
-    const [key, shown] = run(values);
-    if (shown.diverged) return diverged(shown.diverged);
-    const k = shown.index(values.iterations);
-    const outs = outputs(EXAMPLE_INPUTS, shown.weights[k], values.activation);
+function training(ui, constants) {
+  const steps = constants.recorded, labels = constants.example_labels, ladder = constants.ladder;
+  const targets = constants.targets ?? [0, 0, 1, 1];  // the post's targets; the unseen inputs have none
+  const state = {limits: null, step: null, data: null};
+  const panels = [errorPanel(ui, constants, state), weightsPanel(ui, constants, state),
+                  trainingOutputsPanel(ui, constants, state)];
+  const [error, weights, outputs] = panels;
+  return function update(values, data) {
+    if (data.diverged) return showDiverged(ui, state, panels, data.diverged);
+    const mse = floats(data.mse), w = floats(data.weights), outs = floats(data.outputs);
+    const k = steps.indexOf(values.iterations), n = labels.length;
     state.step = values.iterations;
-    const mse = shown.meanSquaredError[k];
-    if (key !== state.shown) {
-      state.limits = widest(state.limits, runLimits(shown, values.activation, ladder));
-      state.shown = key;
-      error.chart.batch(() => error.chart.setData([shown.steps, shown.meanSquaredError]));
-      weights.chart.batch(() => weights.chart.setData([shown.steps, ...[0, 1, 2].map(i => shown.weights.map(w => w[i]))]));
+    Object.assign(state, {mse, weights: w});
+    if (takeRun(state, data, () => ({error: errorLimits(mse, ladder), weights: valueLimits(w, ladder),
+                                    outputs: valueLimits(outs, ladder, [0, 1])}))) {
+      show(error.chart, [steps, Array.from(mse)]);
+      show(weights.chart, [steps, ...[0, 1, 2].map(j => column(w, j, 3))]);
     } else {
-      error.chart.batch(() => error.chart.redraw(false));  // the step marker only: drawn now, not later
-      weights.chart.batch(() => weights.chart.redraw(false));
+      redraw(error.chart);  // the step marker only: drawn now, not later
+      redraw(weights.chart);
     }
-    const seen = outs.map((v, i) => (i < 4 ? v : null)), unseen = outs.map((v, i) => (i < 4 ? null : v));
-    outputsPanel.chart.batch(() => outputsPanel.chart.setData(
-      [labels.map((_, i) => i), seen, unseen, labels.map((_, i) => targets[i] ?? null)]));
-    error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
-    ui.status(values.learning_rate > settings.stable_rate ? settings.chaos_note : "");
-    ui.say(`Three panels for seed ${values.seed}, activation ${values.activation}, learning rate `
-      + `${pyFloat(values.learning_rate)} and ${values.scheme} initial weights. Error panel: the mean squared error over `
-      + `${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step ${values.iterations}. `
-      + `Weights panel: the three weights over the same steps; at step ${values.iterations} they are `
-      + `${joined(shown.weights[k], 2)}. Outputs panel: the outputs for the four training inputs and the three unseen `
-      + `ones: ${joined(outs, 2)}.`);
+    const y = row(outs, k, n);
+    show(outputs.chart, [indices(labels), y.map((v, i) => (i < 4 ? v : null)), y.map((v, i) => (i < 4 ? null : v)),
+                         labels.map((_, i) => targets[i] ?? null)]);
+    const sample = sampleSteps(constants, steps, values.iterations);
+    const rows = cachedRows(state, sample, () => ({
+      error: sample.map(i => [String(steps[i]), general(mse[i], 3)]),
+      weights: sample.map(i => [String(steps[i]), ...row(w, i, 3).map(v => fixed(v, 3))])}));
+    error.extra.update(rows.error, sample.indexOf(k));
+    weights.extra.update(rows.weights, sample.indexOf(k));
+    outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), i < 4 ? String(targets[i]) : "none"]), -1);
+    const t = TEXT.training, numbers = {iterations: values.iterations, mse: mse[k]};
+    error.heading.textContent = fill(t.heading, numbers);
+    ui.status(values.learning_rate > t.stable_rate ? t.chaos_note : "");
+    ui.say(fill(t.alt, {...values, ...numbers, last_step: steps[steps.length - 1], weights: row(w, k, 3), outputs: y}));
   };
+}
+
+// --- activation (chapter 1) ----------------------------------------------------------------
+
+function activationPanels(ui, constants, grid, state) {
+  const colours = constants.colours, range = [grid[0], grid[grid.length - 1]];
+  const point = label => ({label, stroke: "#000000", paths: () => null,
+                           points: {show: true, size: 8, fill: "#000000", stroke: "#000000"}});
+  const left = panel(ui.panels, "Activation", {
+    scales: {x: {time: false, range}, y: {range: () => constants.y_limits[state.activation]}},
+    axes: [axis("input z"), axis("f(z)", {size: 50})],
+    series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
+      {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]}, point("f(z) at the chosen input")],
+    cursor: cursorOptions(),
+  }, [grid, nulls(grid), nulls(grid), nulls(grid)]);
+  const right = panel(ui.panels, "Slope", {
+    scales: {x: {time: false, range}, y: {range: [-0.1, 1.1]}},
+    axes: [axis("input z"), axis("slope f'(z)", {size: 50})],
+    series: [{}, {label: "slope", stroke: colours.green, width: 2, dash: DASHES["-."]}, point("slope at the chosen input")],
+    legend: {show: false}, cursor: cursorOptions(),
+  }, [grid, nulls(grid), nulls(grid)]);
+  const at = (values, i) => `input ${fixed(grid[i], 2)}: ${fixed(values[i], 3)}`;
+  left.extra = extras(ui, left, {caption: "Activation", columns: ["input z", "f(z)"], describe: i => at(state.f, i)});
+  right.extra = extras(ui, right, {caption: "Slope", columns: ["input z", "slope f'(z)"],
+                                   describe: i => at(state.slope, i)});
+  return [left, right];
 }
 
 /** Chapter 1: an activation, its slope, and the tangent line at a chosen input. */
-function activationExplorer(ui, settings) {
-  const colours = settings.colours;
-  const grid = Array.from({length: 401}, (_, i) => -4 + 0.02 * i);
-  const nulls = () => grid.map(() => null);
-  const state = {activation: "tanh"};
-  const left = panel(ui.panels, "Activation", {
-    scales: {x: {time: false, range: [-4, 4]}, y: {range: () => settings.y_limits[state.activation]}},
-    axes: [axis("input z"), axis("f(z)", {size: 50})],
-    series: [{}, {label: "f(z)", stroke: colours.blue, width: 2},
-      {label: "tangent", stroke: colours.vermillion, width: 2, dash: DASHES["--"]},
-      {label: "f(z) at the chosen input", stroke: "#000000", paths: () => null,
-       points: {show: true, size: 8, fill: "#000000", stroke: "#000000"}}],
-  }, [grid, nulls(), nulls(), nulls()]);
-  const right = panel(ui.panels, "Slope", {
-    scales: {x: {time: false, range: [-4, 4]}, y: {range: [-0.1, 1.1]}},
-    axes: [axis("input z"), axis("slope f'(z)", {size: 50})],
-    series: [{}, {label: "slope", stroke: colours.green, width: 2, dash: DASHES["-."]},
-      {label: "slope at the chosen input", stroke: "#000000", paths: () => null,
-       points: {show: true, size: 8, fill: "#000000", stroke: "#000000"}}],
-    legend: {show: false},
-  }, [grid, nulls(), nulls()]);
-
-  return function update({activation, z}) {
-    const y = activationAt(activation, z), slope = slopeAt(activation, z);
-    state.activation = activation;
-    const at = Math.round((z + 4) * 50);
-    const curve = grid.map(v => activationAt(activation, v));
+function activation(ui, constants) {
+  const low = constants.grid_low ?? -4, high = constants.grid_high ?? 4, count = constants.grid_count ?? 401;
+  const grid = Array.from({length: count}, (_, i) => low + (i * (high - low)) / (count - 1));
+  const state = {activation: null};
+  const [left, right] = activationPanels(ui, constants, grid, state);
+  const every = grid.flatMap((v, i) => (i % 25 === 0 ? [i] : []));  // every half unit: a readable sample
+  return function update(values, data) {
+    const {z} = values, f = floats(data.f), slopes = floats(data.slope), y = data.y, slope = data.slope_at;
+    Object.assign(state, {activation: values.activation, f, slope: slopes});
+    const at = Math.round(((z - low) * (count - 1)) / (high - low));
     const tangent = grid.map(v => (Math.abs(v - z) <= 1.5 + 1e-9 ? y + slope * (v - z) : null));
-    const point = nulls(); point[at] = y;
-    const slopes = grid.map(v => slopeAt(activation, v));
-    const slopePoint = nulls(); slopePoint[at] = slope;
-    left.chart.batch(() => left.chart.setData([grid, curve, tangent, point]));
-    right.chart.batch(() => right.chart.setData([grid, slopes, slopePoint]));
-    left.heading.textContent = `${activation}(${fixed(z, 1)}) = ${fixed(y, 3)}, slope ${fixed(slope, 3)}`;
-    ui.say(`Activation panel: the ${activation} curve with its tangent line at input ${fixed(z, 1)}, where the output is `
-      + `${fixed(y, 3)} and the slope is ${fixed(slope, 3)}. Slope panel: the slope of ${activation} at every input, `
-      + `with the point at ${fixed(z, 1)} marked.`);
+    const point = nulls(grid), slopePoint = nulls(grid);
+    point[at] = y;
+    slopePoint[at] = slope;
+    show(left.chart, [grid, Array.from(f), tangent, point]);
+    show(right.chart, [grid, Array.from(slopes), slopePoint]);
+    const rows = [...new Set([...every, at])].sort((a, b) => a - b);
+    left.extra.update(rows.map(i => [fixed(grid[i], 2), fixed(f[i], 3)]), rows.indexOf(at));
+    right.extra.update(rows.map(i => [fixed(grid[i], 2), fixed(slopes[i], 3)]), rows.indexOf(at));
+    const numbers = {activation: values.activation, z, y, slope};
+    left.heading.textContent = fill(TEXT.activation.heading, numbers);
+    ui.say(fill(TEXT.activation.alt, numbers));
   };
 }
 
+// --- seed (chapters 3 and 4) ---------------------------------------------------------------
+
 /** Chapters 3 and 4: a seed and an initialisation scheme, and the three starting weights they give. */
-function seedExplorer(ui, settings) {
-  const colours = Object.values(settings.colours);
-  const names = settings.weight_names;
+function seed(ui, constants) {
+  const colours = Object.values(constants.colours), names = constants.weight_names;
   const state = {weights: [0, 0, 0]};
   function labelBars(u) {
     const ctx = u.ctx, ratio = uPlot.pxRatio;
@@ -347,7 +250,7 @@ function seedExplorer(ui, settings) {
     ctx.restore();
     markLine(u, "y", 0, [], true);
   }
-  const bars = panel(ui.panels, "seed 0, uniform scheme", {
+  const bars = panel(ui.panels, "", {
     scales: {x: {time: false, range: [-0.6, 2.6]}, y: {range: [-1.1, 1.1]}},
     axes: [axis("", {splits: () => [0, 1, 2], values: () => names.map(n => n.split(" (")[0]), grid: {show: false}}),
            axis("starting weight", {size: 56})],
@@ -355,147 +258,91 @@ function seedExplorer(ui, settings) {
                                             paths: uPlot.paths.bars({size: [0.7]}), points: {show: false}}))],
     legend: {live: false, markers: markers(["", ...colours])},
     hooks: {draw: [labelBars]},
-  }, [[0, 1, 2], [null, null, null], [null, null, null], [null, null, null]]);
-
-  return function update({seed, scheme}) {
-    const weights = engine.initialWeights(seed, scheme, 3);
+  }, [[0, 1, 2], ...names.map(() => [null, null, null])]);
+  bars.extra = extras(ui, bars, {caption: "Starting weights", columns: ["weight", "value"]});
+  return function update(values, data) {
+    const weights = Array.from(floats(data.weights));
     state.weights = weights;
-    bars.chart.batch(() => bars.chart.setData([[0, 1, 2], ...weights.map((w, i) => [0, 1, 2].map(j => (j === i ? w : null)))]));
-    bars.heading.textContent = `seed ${seed}, ${scheme} scheme`;
-    ui.say(`Bar chart of the three starting weights for seed ${seed} with the ${scheme} scheme: ${joined(weights, 3)}.`);
+    show(bars.chart, [[0, 1, 2], ...weights.map((w, i) => [0, 1, 2].map(j => (j === i ? w : null)))]);
+    bars.extra.update(names.map((name, i) => [name, fixed(weights[i], 3)]), -1);
+    bars.heading.textContent = fill(TEXT.seed.heading, values);
+    ui.say(fill(TEXT.seed.alt, {...values, weights}));
   };
+}
+
+// --- prediction (chapter 6) ----------------------------------------------------------------
+
+function predictionPanel(ui, constants, labels) {
+  const colours = Object.values(constants.colours), threshold = TEXT.threshold;
+  return panel(ui.panels, "", {
+    scales: {x: {time: false, ori: 1, dir: 1, range: [-0.6, labels.length - 0.4]}, y: {ori: 0, range: [-1.05, 1.05]}},
+    axes: [axis("", {side: 3, size: 120, splits: () => indices(labels), values: () => labels, grid: {show: false}}),
+           axis("output", {side: 2})],
+    series: [{}, ...labels.map((label, i) => ({
+      label, fill: i ? hatch(colours[i]) : colours[i], stroke: "#000000", width: 1,
+      paths: uPlot.paths.bars({size: [0.7]}), points: {show: false}})),
+      {label: `threshold ${threshold}`, stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null,
+       points: {show: false}}],
+    legend: {live: false, markers: markers(["", colours[0], cssHatch(colours[1]), "transparent"])},
+    hooks: {draw: [u => { markLine(u, "y", threshold, [6, 4]); markLine(u, "y", 0, []); }]},
+  }, [indices(labels), ...labels.map(() => nulls(labels)), nulls(labels)]);
 }
 
 /** Chapter 6: an input, and the weighted sum and output of the post's and the corrected network. */
-function predictionExplorer(ui, settings) {
-  const colours = Object.values(settings.colours);
-  const models = settings.models.map(model => {
-    const history = engine.train({
-      inputs: engine.POST_INPUTS, targets: engine.POST_TARGETS,
-      weights: engine.initialWeights(settings.seed, settings.scheme, 3),
-      activation: model.activation, iterations: settings.iterations, learningRate: model.learning_rate,
-    });
-    return {...model, weights: history.finalWeights};
-  });
-  const labels = models.map(model => model.label);
+function prediction(ui, constants) {
+  const labels = constants.models.map(model => model.label);
   const list = document.createElement("ul");
   list.className = "live-sums";
-  const bars = panel(ui.panels, "input [0.0, 0.0, 0.0]", {
-    scales: {x: {time: false, ori: 1, dir: 1, range: [-0.6, labels.length - 0.4]}, y: {ori: 0, range: [-1.05, 1.05]}},
-    axes: [axis("", {side: 3, size: 120, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
-           axis("output", {side: 2})],
-    series: [{}, ...labels.map((label, i) => ({
-      label, fill: i ? hatch(colours[i]) : colours[i], stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.7]}),
-      points: {show: false}})),
-      {label: "threshold 0.5", stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null, points: {show: false}}],
-    legend: {live: false, markers: markers(["", colours[0], cssHatch(colours[1]), "transparent"])},
-    hooks: {draw: [u => { markLine(u, "y", 0.5, [6, 4]); markLine(u, "y", 0, []); }]},
-  }, [labels.map((_, i) => i), ...labels.map(() => labels.map(() => null)), labels.map(() => null)]);
+  const bars = predictionPanel(ui, constants, labels);
   bars.holder.after(list);  // outside the aria-hidden chart: the numbers are read out as shown
-
-  return function update({x1, x2, x3}) {
-    const x = [x1, x2, x3];
-    const parts = [], rows = [];
-    const ys = models.map(model => {
-      const z = x[0] * model.weights[0] + x[1] * model.weights[1] + x[2] * model.weights[2];
-      const y = outputs([x], model.weights, model.activation)[0];
-      rows.push(`${model.label}: z = ${fixed(z, 2)}, output ${fixed(y, 3)}`);
-      parts.push(`the ${model.label} gives weighted sum ${fixed(z, 2)} and output ${fixed(y, 3)}`);
-      return y;
-    });
-    bars.chart.batch(() => bars.chart.setData(
-      [labels.map((_, i) => i), ...ys.map((y, i) => labels.map((_, j) => (i === j ? y : null))), labels.map(() => null)]));
-    list.replaceChildren(...rows.map(text => Object.assign(document.createElement("li"), {textContent: text})));
-    const input = `[${x.map(v => fixed(v, 1)).join(", ")}]`;
-    bars.heading.textContent = `input ${input}`;
-    ui.say(`For the input ${input}, ${parts.join("; ")}. A dashed line marks 0.5.`);
+  bars.extra = extras(ui, bars, {caption: "Outputs", columns: ["network", "weighted sum z", "output"]});
+  return function update(values, data) {
+    const z = floats(data.z), ys = floats(data.outputs), t = TEXT.prediction;
+    const each = labels.map((label, i) => ({label, z: z[i], output: ys[i]}));
+    show(bars.chart, [indices(labels), ...labels.map((_, i) => labels.map((__, j) => (i === j ? ys[i] : null))),
+                      nulls(labels)]);
+    list.replaceChildren(...each.map(v => Object.assign(document.createElement("li"), {textContent: fill(t.row, v)})));
+    bars.extra.update(each.map(v => [v.label, fixed(v.z, 2), fixed(v.output, 3)]), -1);
+    bars.heading.textContent = fill(t.heading, values);
+    ui.say(fill(t.alt, {...values, parts: each.map(v => fill(t.part, v)).join("; ")}));
   };
 }
 
+// --- hidden layer (chapter 7) --------------------------------------------------------------
+
 /** The line where one hidden unit's weighted sum w1 x1 + w2 x2 + w3 is 0, as two points at the ends of the
     range along the axis it crosses more steeply; null when w1 = w2 = 0 (helpers.explorers.hidden_line). */
-function hiddenLine([w1, w2, w3], low, high) {
+export function hiddenLine([w1, w2, w3], low, high) {
   if (w1 === 0 && w2 === 0) return null;
   if (Math.abs(w2) >= Math.abs(w1)) return [[low, high], [-(w1 * low + w3) / w2, -(w1 * high + w3) / w2]];
   return [[-(w2 * low + w3) / w1, -(w2 * high + w3) / w1], [low, high]];
 }
 
-/** Points drawn as squares (matplotlib's "s"), for a chart whose x scale runs across (ori 0). */
-function squares(u, seriesIdx, idx0, idx1) {
-  const r = (u.series[seriesIdx].points.size / 2) * uPlot.pxRatio;
-  const path = new Path2D();
-  for (let i = idx0; i <= idx1; i++) {
-    const value = u.data[seriesIdx][i];
-    if (value == null) continue;
-    path.rect(u.valToPos(u.data[0][i], "x", true) - r, u.valToPos(value, "y", true) - r, 2 * r, 2 * r);
-  }
-  return {stroke: path, fill: path, clip: null, flags: 0};
+function hiddenOutputsPanel(ui, constants, state) {
+  const colours = constants.colours, labels = constants.example_labels, threshold = TEXT.threshold;
+  const line = {label: String(threshold), stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null,
+                points: {show: false}};
+  const p = outputBars(ui, "Outputs for XOR", labels, {
+    series: [bar("output", colours.blue), TARGET, line], fills: [colours.blue, "#ffffff", "transparent"],
+    limits: () => state.limits?.outputs ?? [-1.05, 1.05],
+    draw: u => { markLine(u, "y", 0, []); markLine(u, "y", threshold, [6, 4]); }});
+  p.extra = extras(ui, p, {caption: "Outputs for XOR", columns: ["input", "output", "target"]});
+  return p;
 }
 
-/** Chapter "A hidden layer": seed, hidden units, iterations, activation and learning rate of the two-layer
-    network on XOR; its error, its four outputs against their targets, and the hidden units' lines. */
-function hiddenExplorer(ui, settings) {
-  const colours = settings.colours, recorded = settings.recorded, ladder = settings.ladder;
-  const iterations = recorded[recorded.length - 1];
-  const labels = settings.example_labels, targets = settings.targets, threshold = settings.threshold;
-  const [low, high] = settings.square;
-  const inputs = twoLayer.XOR_INPUTS;
-  const palette = Object.values(colours), styles = ["-", "--", "-.", ":"];
-  const runs = new Map();
-  const state = {limits: null, step: null, shown: null, W1: null};
-  const stepX = {time: false, distr: 4, asinh: 1, auto: false, range: () => [0, iterations]};
-  const stepSplits = () => [0, ...Array.from({length: Math.round(Math.log10(iterations)) + 1}, (_, i) => 10 ** i)];
-  const stepAxis = () => axis("training steps", {splits: stepSplits, filter: (u, splits) => splits,
-                                                 values: (u, splits) => splits.map(String)});
-  const none = [[0], [null]];
-
-  const error = panel(ui.panels, "Error", {
-    scales: {x: stepX, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
-    axes: [stepAxis(), axis("mean squared error", {
-      size: 64, filter: powersOfTen, values: (u, splits) => splits.map(powerOfTenLabel),
-      grid: {stroke: "rgba(0,0,0,0.12)", width: 1, filter: powersOfTen}, ticks: {filter: powersOfTen}})],
-    series: [{}, {label: "mean squared error", stroke: colours.black, width: 2}],
-    legend: {show: false}, hooks: {draw: [u => markLine(u, "x", state.step, [2, 3])]},
-  }, none);
-  const noOutputs = () => [labels.map((_, i) => i), labels.map(() => null), labels.map(() => null)];
-  const outputsPanel = panel(ui.panels, "Outputs for XOR", {
-    scales: {x: {time: false, ori: 1, dir: -1, range: [-0.6, labels.length - 0.4]},  // the first input on top
-             y: {ori: 0, range: () => state.limits?.outputs ?? [-1.05, 1.05]}},
-    axes: [axis("", {side: 3, size: 76, splits: () => labels.map((_, i) => i), values: () => labels, grid: {show: false}}),
-           axis("output", {side: 2})],
-    series: [{},
-      {label: "output", fill: colours.blue, stroke: "#000000", width: 1, paths: uPlot.paths.bars({size: [0.8]}),
-       points: {show: false}},
-      {label: "target", stroke: "#000000", fill: "#ffffff", paths: () => null,
-       points: {show: true, size: 10, width: 1.5, stroke: "#000000", fill: "#ffffff", paths: diamonds}},
-      {label: String(threshold), stroke: "#000000", width: 1, dash: DASHES["--"], paths: () => null, points: {show: false}}],
-    legend: {live: false, markers: markers(["", colours.blue, "#ffffff", "transparent"])},
-    hooks: {draw: [u => { markLine(u, "y", 0, []); markLine(u, "y", threshold, [6, 4]); }]},
-  }, noOutputs());
-  // The four inputs, by x1 (0, 0, 1, 1): target 0 as white circles, target 1 as black squares.
-  const x1 = inputs.map(row => row[0]), x2 = inputs.map(row => row[1]);
+/** The unit square: the four inputs (target 0 white circles, target 1 black squares) and each hidden
+    unit's line. */
+function squarePanel(ui, constants, state) {
+  const [low, high] = constants.square, targets = constants.targets;
+  const inputs = constants.example_labels.map(label => JSON.parse(label));
+  const x1 = inputs.map(r => r[0]), x2 = inputs.map(r => r[1]);
   const ofTarget = t => x2.map((v, i) => (targets[i] === t ? v : null));
-  function unitLines(u) {
-    if (!state.W1) return;
-    const ctx = u.ctx, ratio = uPlot.pxRatio, box = u.bbox;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(box.left, box.top, box.width, box.height);
-    ctx.clip();
-    state.W1[0].forEach((_, h) => {
-      const line = hiddenLine(state.W1.map(row => row[h]), low, high);
-      if (!line) return;
-      ctx.strokeStyle = palette[h % palette.length];
-      ctx.lineWidth = 2 * ratio;
-      ctx.setLineDash(DASHES[styles[h % styles.length]].map(v => v * ratio));
-      ctx.beginPath();
-      ctx.moveTo(u.valToPos(line[0][0], "x", true), u.valToPos(line[1][0], "y", true));
-      ctx.lineTo(u.valToPos(line[0][1], "x", true), u.valToPos(line[1][1], "y", true));
-      ctx.stroke();
-    });
-    ctx.restore();
-  }
-  const square = panel(ui.panels, "Hidden units' lines (sum = 0)", {
+  const palette = Object.values(constants.colours), styles = ["-", "--", "-.", ":"];
+  const unitLines = u => (state.W1 ?? []).forEach((weights, h) => {
+    const line = hiddenLine(weights, low, high);
+    if (line) segment(u, line, palette[h % palette.length], DASHES[styles[h % styles.length]]);
+  });
+  const p = panel(ui.panels, "Hidden units' lines (sum = 0)", {
     scales: {x: {time: false, range: [low, high]}, y: {range: [low, high]}},
     axes: [axis("x1"), axis("x2", {size: 50})],
     series: [{},
@@ -506,284 +353,54 @@ function hiddenExplorer(ui, settings) {
     legend: {live: false, markers: markers(["", "#ffffff", "#000000"])},
     hooks: {draw: [unitLines]},
   }, [x1, ofTarget(0), ofTarget(1)]);
+  p.extra = extras(ui, p, {caption: "Hidden units' weights", columns: ["hidden unit", "w1", "w2", "w3 (bias)"]});
+  return p;
+}
 
-  function forwardAt(run, k, activation) {
-    return twoLayer.forward(inputs, run.W1[k], run.W2[k], activation)[1].map(([y]) => y);
-  }
+/** The hidden units' incoming weights at step ``k``: one [w1, w2, w3] per unit (W1 is R×3×H). */
+function unitWeights(W1, k, nHidden) {
+  return Array.from({length: nHidden}, (_, h) => [0, 1, 2].map(i => W1[(k * 3 + i) * nHidden + h]));
+}
 
-  function train(values) {
-    const [W1, W2] = twoLayer.initialHiddenWeights(values.seed, values.n_hidden);
-    const history = twoLayer.trainHidden({inputs, targets: twoLayer.XOR_TARGETS, W1, W2, activation: values.activation,
-                                          iterations, learningRate: values.learning_rate});
-    const run = {steps: recorded, W1: recorded.map(k => history.W1At(k)), W2: recorded.map(k => history.W2At(k)),
-                 meanSquaredError: recorded.map(k => history.meanSquaredError[k]), index: k => recorded.indexOf(k)};
-    const positive = run.meanSquaredError.filter(v => v > 0);
-    const floor = Math.max(positive.length ? Math.min(...positive) : 1.0, 1e-12);
-    const outs = recorded.flatMap((_, k) => forwardAt(run, k, values.activation));
-    run.limits = {
-      error: coarseLimits(floor, Math.max(Math.max(...run.meanSquaredError), floor * 10), ladder, true),
-      outputs: coarseLimits(Math.min(...outs, 0), Math.max(...outs, 1), ladder),
-    };
-    return run;
-  }
+/** The status line's verdict: does the network solve XOR after these steps? */
+function verdict(constants, values, y, solved) {
+  const threshold = TEXT.threshold, targets = constants.targets;
+  if (solved) return fill(TEXT.hidden.solved, values);
+  const wrong = constants.example_labels.filter((_, i) => y[i] === threshold
+    || (y[i] > threshold) !== (targets[i] > threshold));
+  return fill(TEXT.hidden.unsolved, {...values, wrong});
+}
 
-  function run(values) {
-    const key = [values.seed, values.n_hidden, values.activation, values.learning_rate].join("|");
-    if (!runs.has(key)) {
-      if (runs.size >= 32) runs.delete(runs.keys().next().value);
-      try {
-        runs.set(key, train(values));
-      } catch (failure) {
-        if (!(failure instanceof engine.TrainingDivergedError)) throw failure;
-        runs.set(key, {diverged: failure.message});
-      }
-    }
-    return [key, runs.get(key)];
-  }
-
-  function diverged(message) {
-    Object.assign(state, {shown: null, step: null, W1: null});
-    error.chart.batch(() => error.chart.setData(none));
-    outputsPanel.chart.batch(() => outputsPanel.chart.setData(noOutputs()));
-    square.chart.batch(() => square.chart.redraw(false));
-    error.heading.textContent = "This run diverged";
-    ui.status(`Nothing to plot: ${message}.`);
-    ui.say(`Empty panels: this run diverged. ${message}.`);
-  }
-
-  return function update(values) {
-    const [key, shown] = run(values);
-    if (shown.diverged) return diverged(shown.diverged);
-    const k = shown.index(values.iterations);
-    const outs = forwardAt(shown, k, values.activation);
-    const wrong = outs.flatMap((y, i) => (y === threshold || (y > threshold) !== (targets[i] > threshold) ? [i] : []));
-    const solved = twoLayer.solves(inputs, twoLayer.XOR_TARGETS, shown.W1[k], shown.W2[k], values.activation);
-    const mse = shown.meanSquaredError[k];
-    state.step = values.iterations;
-    state.W1 = shown.W1[k];
-    if (key !== state.shown) {
-      state.limits = widest(state.limits, shown.limits);
-      state.shown = key;
-      error.chart.batch(() => error.chart.setData([shown.steps, shown.meanSquaredError]));
-    } else {
-      error.chart.batch(() => error.chart.redraw(false));  // the step marker only
-    }
-    outputsPanel.chart.batch(() => outputsPanel.chart.setData([labels.map((_, i) => i), outs, targets, labels.map(() => null)]));
-    square.chart.batch(() => square.chart.redraw(false));
-    error.heading.textContent = `Error after ${values.iterations} steps: ${general(mse, 2)}`;
-    const verdict = solved
-      ? `Solves XOR after ${values.iterations} steps: every output is on its target's side of 0.5.`
-      : `Does not solve XOR after ${values.iterations} steps: the outputs for ${wrong.map(i => labels[i]).join(", ")} `
-        + "are on the wrong side of 0.5.";
-    ui.status(values.learning_rate > settings.stable_rate ? `${verdict} ${settings.chaos_note}` : verdict);
-    const nHidden = values.n_hidden;
-    ui.say(`Three panels for seed ${values.seed}, ${nHidden === 1 ? "1 hidden unit" : `${nHidden} hidden units`}, `
-      + `activation ${values.activation} and learning rate ${pyFloat(values.learning_rate)}. Error panel: the mean `
-      + `squared error over ${shown.steps[shown.steps.length - 1]} training steps, ${general(mse, 2)} at step `
-      + `${values.iterations}. Outputs panel: the outputs for the four XOR inputs ${labels.join(", ")}, targets `
-      + `${targets.join(", ")}: ${joined(outs, 2)}. Unit square panel: the four inputs and, for each hidden unit, the `
-      + `line where its weighted sum is 0. ${verdict}`);
+/** Chapter 7: seed, hidden units, iterations, activation and learning rate of the two-layer network on
+    XOR; its error, its four outputs against their targets, and the hidden units' lines. */
+function hidden(ui, constants) {
+  const steps = constants.recorded, labels = constants.example_labels, ladder = constants.ladder;
+  const state = {limits: null, step: null, data: null, W1: null};
+  const panels = [errorPanel(ui, constants, state), hiddenOutputsPanel(ui, constants, state),
+                  squarePanel(ui, constants, state)];
+  const [error, outputs, square] = panels;
+  return function update(values, data) {
+    if (data.diverged) { state.W1 = null; return showDiverged(ui, state, panels, data.diverged); }
+    const mse = floats(data.mse), W1 = floats(data.W1), outs = floats(data.outputs), n = values.n_hidden;
+    const k = steps.indexOf(values.iterations), y = row(outs, k, labels.length), t = TEXT.hidden;
+    Object.assign(state, {step: values.iterations, mse, W1: unitWeights(W1, k, n)});
+    if (takeRun(state, data, () => ({error: errorLimits(mse, ladder), outputs: valueLimits(outs, ladder, [0, 1])}))) {
+      show(error.chart, [steps, Array.from(mse)]);
+    } else redraw(error.chart);  // the step marker only
+    show(outputs.chart, [indices(labels), y, constants.targets, nulls(labels)]);
+    redraw(square.chart);
+    const sample = sampleSteps(constants, steps, values.iterations);
+    const rows = cachedRows(state, sample, () => sample.map(i => [String(steps[i]), general(mse[i], 3)]));
+    error.extra.update(rows, sample.indexOf(k));
+    outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
+    square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map(v => fixed(v, 3))]), -1);
+    const said = verdict(constants, values, y, floats(data.solved)[k] === 1);
+    error.heading.textContent = fill(t.heading, {iterations: values.iterations, mse: mse[k]});
+    ui.status(values.learning_rate > t.stable_rate ? `${said} ${t.chaos_note}` : said);
+    const units = fill(n === 1 ? t.units_one : t.units_many, values);
+    ui.say(fill(t.alt, {...values, units, last_step: steps[steps.length - 1], mse: mse[k], labels,
+                        targets: constants.targets, outputs: y, verdict: said}));
   };
 }
 
-const EXPLORERS = {training: trainingExplorer, activation: activationExplorer, seed: seedExplorer,
-                   prediction: predictionExplorer, hidden: hiddenExplorer};
-
-// --- controls ----------------------------------------------------------------------------------
-
-/** Milliseconds without a change before the live region speaks: ten arrow presses, one sentence. */
-const ANNOUNCE_DELAY = 400;
-
-/** A live region's text, set once ``ANNOUNCE_DELAY`` passes without another message; "" clears it at once. */
-function spokenLater(region) {
-  return message => {
-    clearTimeout(region.timer);
-    if (!message) region.textContent = "";
-    else if (message !== region.textContent) {
-      region.timer = setTimeout(() => { region.textContent = message; }, ANNOUNCE_DELAY);
-    }
-  };
-}
-
-function element(tag, attributes = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
-  return node;
-}
-
-/** A slider and the value it shows, kept on one line when the row wraps (on a phone). */
-function pair(slider, shown) {
-  const both = element("span", {class: "live-pair"});
-  both.append(slider, shown);
-  return both;
-}
-
-/** One labelled control; calls ``changed`` with its new value, and shows its value beside it. */
-function control(spec, value, id, changed) {
-  const row = element("div", {class: "live-control"});
-  row.append(element("label", {for: id}, spec.label));
-  if (spec.kind === "menu") {
-    const select = element("select", {id});
-    for (const option of spec.options) select.append(element("option", {value: option}, option));
-    select.value = value;
-    select.addEventListener("input", () => changed(select.value));
-    row.append(select);
-    return row;
-  }
-  const shown = element("output", {for: id, "aria-hidden": "true"});
-  if (spec.kind === "stops") {
-    const slider = element("input", {type: "range", id, min: 0, max: spec.options.length - 1, step: 1});
-    const floats = spec.options.some(option => typeof option === "number" && !Number.isInteger(option));
-    const show = () => {
-      const option = spec.options[Number(slider.value)];
-      const text = floats ? pyFloat(option) : String(option);  // learning rate 1.0, as in Python
-      shown.textContent = text;
-      slider.setAttribute("aria-valuetext", text);
-      return option;
-    };
-    slider.value = spec.options.indexOf(value);
-    show();
-    slider.addEventListener("input", () => changed(show()));
-    row.append(pair(slider, shown));
-    return row;
-  }
-  if (spec.kind === "number") {
-    const slider = element("input", {type: "range", id, min: spec.low, max: spec.high, step: spec.step});
-    const show = () => {
-      const number = Math.round(Number(slider.value) * 10) / 10;
-      shown.textContent = fixed(number, 1);
-      slider.setAttribute("aria-valuetext", fixed(number, 1));
-      return number;
-    };
-    slider.value = value;
-    show();
-    slider.addEventListener("input", () => changed(show()));
-    row.append(pair(slider, shown));
-    return row;
-  }
-  // "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in
-  const sliderHigh = spec.slider_high ?? spec.high;
-  const slider = element("input", {type: "range", id, min: spec.low, max: sliderHigh, step: 1});
-  const box = element("input", {type: "text", id: `${id}-box`, inputmode: "numeric", autocomplete: "off",
-                                "aria-label": `${spec.label}, typed`, "aria-describedby": `${id}-error`,
-                                size: String(String(spec.high).length)});
-  const error = element("span", {class: "live-error", id: `${id}-error`});  // shown at once, as typed
-  const errorSpoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
-  const sayError = spokenLater(errorSpoken);  // read out once the typing rests: no word per keystroke
-  const beyond = element("span", {class: "live-beyond", id: `${id}-beyond`});
-  // A typed number past the slider's end: the slider rests at its end, dimmed, and says so.
-  const place = number => {
-    slider.value = String(Math.min(number, sliderHigh));
-    const past = number > sliderHigh;
-    slider.classList.toggle("live-past", past);
-    beyond.textContent = past ? `typed ${spec.label} ${number} is beyond the slider (${spec.low} to ${sliderHigh})` : "";
-    if (past) slider.setAttribute("aria-valuetext", `${number}, typed, beyond the slider's ${sliderHigh}`);
-    else slider.removeAttribute("aria-valuetext");
-  };
-  box.value = String(value);
-  place(value);
-  slider.addEventListener("input", () => {
-    place(Number(slider.value));
-    box.value = slider.value;
-    box.removeAttribute("aria-invalid");
-    error.textContent = "";
-    sayError("");
-    changed(Number(slider.value));
-  });
-  box.addEventListener("input", () => {
-    const read = readWhole(box.value, spec);
-    if (read.error) {
-      box.setAttribute("aria-invalid", "true");
-      error.textContent = read.error;
-      sayError(read.error);
-      return;
-    }
-    box.removeAttribute("aria-invalid");
-    error.textContent = "";
-    sayError("");
-    place(read.value);
-    changed(read.value);
-  });
-  row.append(slider, box, beyond, error, errorSpoken);
-  return row;
-}
-
-// --- mounting ------------------------------------------------------------------------------
-
-/** The caption under a live explorer: what computes it, and how far its numbers are Python's. */
-function caption(name) {
-  if (name === "hidden") {
-    return "Live: computed in this page by the same network as the book's Python helpers: the same starting "
-      + "weights and the same steps, agreeing to about 1e-15 a step. A run that sits on a plateau and then leaves "
-      + "it suddenly magnifies that last-digit difference (NumPy's own run moves as much if one starting weight "
-      + "moves by its last digit), so after such a jump the numbers can differ from the notebook's in the third "
-      + "digit; whether the run solves XOR agrees, except where a run is chaotic (learning rate above 0.5). "
-      + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
-  }
-  const same = name === "training"
-    ? "the same numbers, except where a run is chaotic (learning rate above 1)" : "the same numbers";
-  return `Live: computed in this page by the same network as the book's Python helpers: ${same}. `
-    + "In Jupyter, the chapter's notebook shows the Python version of this explorer.";
-}
-
-function mount(figure, index) {
-  const name = figure.dataset.liveExplorer;
-  const build = EXPLORERS[name];
-  if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
-  const controls = JSON.parse(figure.dataset.controls);
-  const values = {...JSON.parse(figure.dataset.values)};
-  const settings = JSON.parse(figure.dataset.settings);
-
-  const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`});
-  const controlRow = element("div", {class: "live-controls"});
-  const panels = element("div", {class: "live-panels"});
-  const status = element("p", {class: "live-status", role: "status", hidden: ""});
-  const text = element("p", {class: "live-text"});
-  const announce = element("p", {class: "live-announce", "aria-live": "polite"});
-  root.append(controlRow, panels, status, text, announce, element("p", {class: "live-caption"}, caption(name)));
-  const snapshot = [...figure.childNodes];
-  figure.replaceChildren(root);  // panels need their width before the charts are drawn
-  figure.classList.add("live");
-
-  const ui = {
-    panels,
-    status: message => { status.textContent = message; status.hidden = !message; },
-    say: message => {
-      text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
-      clearTimeout(announce.timer);
-      if (!announce.textContent) announce.textContent = message;  // the starting values: nothing to wait for
-      else announce.timer = setTimeout(() => { announce.textContent = message; }, ANNOUNCE_DELAY);
-    },
-  };
-  try {
-    const update = build(ui, settings);
-    for (const spec of controls) {
-      controlRow.append(control(spec, values[spec.name], `live-${index}-${spec.name}`, value => {
-        values[spec.name] = value;
-        update({...values});
-        figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
-      }));
-    }
-    update({...values});
-  } catch (error) {
-    figure.replaceChildren(...snapshot);  // the snapshot, rather than half an explorer
-    figure.classList.remove("live");
-    throw error;
-  }
-}
-
-export function mountAll(root = document) {
-  root.querySelectorAll("figure[data-live-explorer]").forEach((figure, index) => {
-    try {
-      mount(figure, index);
-    } catch (error) {
-      console.error("live explorer:", error);
-    }
-  });
-}
-
-if (typeof document !== "undefined") {  // not when a test imports the module in Node
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
-  else mountAll();
-}
+export const EXPLORERS = {training, activation, seed, prediction, hidden};

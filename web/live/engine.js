@@ -1,0 +1,180 @@
+// The site's engine: each explorer's `data` computed in the browser by network.js and hidden.js
+// (the JavaScript twins of helpers.network and helpers.hidden), in the shapes Python sends in
+// Jupyter (see the contract in docs/ARCHITECTURE.md): Float64Arrays, row-major. And `localModel`,
+// which holds an explorer's settings and data behind the interface of an anywidget model, so the
+// same renderer (widget.js) draws it on the site.
+
+import * as network from "./network.js";
+import * as twoLayer from "./hidden.js";
+import {RUN_KEYS, runKey} from "./runs.js";
+
+const EXAMPLES = [...network.POST_INPUTS, ...network.POST_TEST_INPUTS].map(row => Array.from(row));
+
+/** The rows of a flat history (``width`` numbers a step) at ``steps``, as one row-major array. */
+function gather(values, width, steps) {
+  const out = new Float64Array(steps.length * width);
+  steps.forEach((k, r) => out.set(values.subarray(k * width, (k + 1) * width), r * width));
+  return out;
+}
+
+/** inputs @ column through f, one output per row: the sums in network.predict's order (x0 w0 + x1 w1 +
+    x2 w2, from 0.0), so the numbers are predict's to the last bit, without its checks on every one of
+    a run's recorded steps (the run's weights are finite: train checked them). */
+function outputsOf(inputs, column, f) {
+  return inputs.map(row => {
+    let sum = 0.0;
+    for (let j = 0; j < column.length; j++) sum += row[j] * column[j];
+    return f(sum);
+  });
+}
+
+/** The two-layer network's outputs, as hidden.forward computes them (the same order of sums):
+    w1 is one step's W1 (nInputs × nHidden, flat), w2 its W2 (nHidden + 1, the bias last). */
+function hiddenOutputsOf(inputs, w1, w2, nHidden, f) {
+  return inputs.map(row => {
+    let sum2 = 0.0;
+    for (let h = 0; h < nHidden; h++) {
+      let sum = 0.0;
+      for (let i = 0; i < row.length; i++) sum += row[i] * w1[i * nHidden + h];
+      sum2 += f(sum) * w2[h];
+    }
+    return f(sum2 + w2[nHidden]);
+  });
+}
+
+/** A run that blew up, as Python reports it: its message, and no arrays. */
+function diverged(error) {
+  if (!(error instanceof network.TrainingDivergedError)) throw error;
+  return {diverged: error.message};
+}
+
+function training(values, constants) {
+  const steps = constants.recorded, last = steps[steps.length - 1];
+  let history;
+  try {
+    history = network.train({
+      inputs: network.POST_INPUTS, targets: network.POST_TARGETS,
+      weights: network.initialWeights(values.seed, values.scheme, 3),
+      activation: values.activation, iterations: last, learningRate: values.learning_rate,
+    });
+  } catch (error) {
+    return diverged(error);
+  }
+  const weights = gather(history.weightValues, 3, steps), f = network.getActivation(values.activation).function;
+  const outputs = new Float64Array(steps.length * EXAMPLES.length);
+  steps.forEach((_, r) => outputs.set(outputsOf(EXAMPLES, weights.subarray(3 * r, 3 * r + 3), f), r * EXAMPLES.length));
+  const mse = Float64Array.from(steps, k => history.meanSquaredError[k]);
+  return {mse, weights, outputs, diverged: ""};
+}
+
+function activation({activation: name, z}, constants) {
+  const low = constants.grid_low ?? -4, high = constants.grid_high ?? 4, count = constants.grid_count ?? 401;
+  const f = network.getActivation(name).function;
+  const grid = Float64Array.from({length: count}, (_, i) => low + (i * (high - low)) / (count - 1));
+  return {
+    f: grid.map(v => f(v)), slope: grid.map(v => network.derivative(name, v)),
+    y: f(z), slope_at: network.derivative(name, z),
+  };
+}
+
+function seed(values) {
+  return {weights: Float64Array.from(network.initialWeights(values.seed, values.scheme, 3))};
+}
+
+/** The prediction explorer's two trained networks: their final weights, trained once per page. */
+const trainedModels = new Map();
+
+function models(constants) {
+  const key = JSON.stringify([constants.models, constants.seed, constants.scheme, constants.iterations]);
+  if (!trainedModels.has(key)) {
+    trainedModels.set(key, constants.models.map(model => ({...model, weights: network.train({
+      inputs: network.POST_INPUTS, targets: network.POST_TARGETS,
+      weights: network.initialWeights(constants.seed, constants.scheme, 3),
+      activation: model.activation, iterations: constants.iterations, learningRate: model.learning_rate,
+    }).finalWeights})));
+  }
+  return trainedModels.get(key);
+}
+
+function prediction({x1, x2, x3}, constants) {
+  const x = [x1, x2, x3], trained = models(constants);
+  return {
+    z: Float64Array.from(trained, m => x[0] * m.weights[0] + x[1] * m.weights[1] + x[2] * m.weights[2]),
+    outputs: Float64Array.from(trained, m => network.predict([x], m.weights, m.activation)[0]),
+  };
+}
+
+function hidden(values, constants) {
+  const steps = constants.recorded, last = steps[steps.length - 1], n = values.n_hidden;
+  const inputs = twoLayer.XOR_INPUTS, targets = twoLayer.XOR_TARGETS;
+  const [W1, W2] = twoLayer.initialHiddenWeights(values.seed, n);
+  let history;
+  try {
+    history = twoLayer.trainHidden({inputs, targets, W1, W2, activation: values.activation, iterations: last,
+                                    learningRate: values.learning_rate});
+  } catch (error) {
+    return diverged(error);
+  }
+  const W1s = gather(history.W1Values, 3 * n, steps), W2s = gather(history.W2Values, n + 1, steps);
+  const f = network.getActivation(values.activation).function, rows = inputs.map(row => Array.from(row));
+  const t = Array.from(targets, ([target]) => target), threshold = twoLayer.THRESHOLD;
+  const outputs = new Float64Array(steps.length * inputs.length), solved = new Float64Array(steps.length);
+  steps.forEach((_, r) => {
+    const y = hiddenOutputsOf(rows, W1s.subarray(r * 3 * n), W2s.subarray(r * (n + 1)), n, f);
+    outputs.set(y, r * inputs.length);
+    // hidden.solves: every output on its target's side of 0.5 (exactly 0.5 is wrong)
+    solved[r] = y.every((v, e) => v !== threshold && (v > threshold) === (t[e] > threshold)) ? 1 : 0;
+  });
+  return {mse: Float64Array.from(steps, k => history.meanSquaredError[k]), W1: W1s, W2: W2s, outputs, solved,
+          diverged: ""};
+}
+
+const COMPUTE = {training, activation, seed, prediction, hidden};
+const CACHE_SIZE = 64;
+const runs = new Map();
+
+/** The data of explorer ``name`` for ``values``, kept for the last CACHE_SIZE runs (moving back to a
+    run the reader saw is instant, as in Jupyter). */
+export function compute(name, values, constants) {
+  if (!COMPUTE[name]) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
+  const key = `${name}|${runKey(name, values)}`;
+  if (!runs.has(key)) {
+    if (runs.size >= CACHE_SIZE) runs.delete(runs.keys().next().value);
+    runs.set(key, COMPUTE[name](values, constants));
+  }
+  return runs.get(key);
+}
+
+/** An explorer's state behind an anywidget model's interface (get, set, on, off, save_changes):
+    save_changes computes new data when the values name another run, then tells the listeners. */
+export function localModel(name, controls, values, constants) {
+  const state = {name, controls, constants, values: {...values}, data: null, error: ""};
+  const listeners = new Map();
+  const emit = event => (listeners.get(event) ?? []).slice().forEach(callback => callback());
+  let key = runKey(name, state.values);
+  state.data = compute(name, state.values, constants);
+  const pending = new Set();
+  return {
+    get: trait => state[trait],
+    set(trait, value) {
+      state[trait] = value;
+      pending.add(trait);
+    },
+    on(event, callback) { listeners.set(event, [...(listeners.get(event) ?? []), callback]); },
+    off(event, callback) {
+      listeners.set(event, (listeners.get(event) ?? []).filter(c => callback !== undefined && c !== callback));
+    },
+    save_changes() {
+      const changed = [...pending];
+      pending.clear();
+      if (changed.includes("values") && runKey(name, state.values) !== key) {
+        key = runKey(name, state.values);
+        state.data = compute(name, state.values, constants);
+        changed.push("data");
+      }
+      changed.forEach(trait => emit(`change:${trait}`));
+    },
+  };
+}
+
+export {RUN_KEYS};

@@ -1,0 +1,137 @@
+// One explorer, rendered from a model: in Jupyter the anywidget model of helpers/explorers.py (its
+// data computed by Python), on the site a local model (engine.js; its data computed in the page).
+// The controls row comes from the model's `controls`; a moved control sets `values` and saves; the
+// panels redraw on `change:data` and `change:values` (a step of the run the model already has).
+// Bundled by tools/build_js.py into helpers/explorer.js, the widget's `_esm`.
+
+import {EXPLORERS, TEXT} from "./explorers.js";
+import {runKey} from "./runs.js";
+import {ANNOUNCE_DELAY, control, element} from "./controls.js";
+import {reproduceBlock} from "./share.js";
+import {fill} from "./texts.js";
+
+// Explorers rendered in this page, counted across every copy of this module (JupyterLab may load
+// one per widget; a test page loads the site's and Jupyter's): their controls' ids stay unique.
+const MOUNTED = Symbol.for("live-explorers-mounted");
+
+function nextIndex() {
+  globalThis[MOUNTED] = (globalThis[MOUNTED] ?? -1) + 1;
+  return globalThis[MOUNTED];
+}
+
+/** The caption under an explorer: what computes it, and how far its numbers are Python's. */
+export function captionFor(name, host) {
+  if (host !== "site") return TEXT.caption.jupyter;
+  return TEXT.caption[`site_${name}`] ?? TEXT.caption.site;
+}
+
+/** The explorer's frame: controls row, panels, status line, text, live region and caption. */
+function frame(name, caption) {
+  const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`});
+  const parts = {
+    controls: element("div", {class: "live-controls"}),
+    panels: element("div", {class: "live-panels"}),
+    status: element("p", {class: "live-status", role: "status", hidden: ""}),
+    text: element("p", {class: "live-text"}),
+    announce: element("p", {class: "live-announce", "aria-live": "polite"}),
+    extras: element("div", {class: "live-extras"}),  // "Reproduce in Python" (share.js)
+  };
+  root.append(...Object.values(parts), element("p", {class: "live-caption"}, caption));
+  return {root, ...parts};
+}
+
+/** What an explorer writes to: its panels, and its status line and live region. */
+function writers(parts) {
+  let status = "";
+  return {
+    panels: parts.panels,
+    status: message => { status = message; },
+    shownStatus: () => status,
+    announce: message => { parts.announce.textContent = message; },  // a keyboard cursor's point, at once
+    say: message => {
+      parts.text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
+      clearTimeout(parts.announce.timer);
+      if (!parts.announce.textContent) parts.announce.textContent = message;  // the start: nothing to wait for
+      else parts.announce.timer = setTimeout(() => { parts.announce.textContent = message; }, ANNOUNCE_DELAY);
+    },
+  };
+}
+
+function showStatus(element_, message) {
+  element_.textContent = message;
+  element_.hidden = !message;
+}
+
+/** Draw the explorer for the model's values and data, and its code; the model's error, or else the
+    host's notice (a bad value in a shared link), or else the explorer's own in the status line. */
+function drawer(model, parts, ui, update, host) {
+  const name = model.get("name");
+  const reproduce = reproduceBlock(parts.extras);
+  let drawnKey = runKey(name, model.get("values"));  // the run the model's data is for
+  const draw = () => {
+    const error = model.get("error"), values = model.get("values");
+    if (!error) {
+      update(values, model.get("data"));
+      reproduce.update(fill(TEXT[name].reproduce, values));
+    }
+    showStatus(parts.status, error || host.notice || ui.shownStatus());
+  };
+  return {
+    draw,
+    dataChanged: () => { drawnKey = runKey(name, model.get("values")); draw(); },
+    // New values of the same run: a step of it, drawn now. Another run's: drawn when its data comes.
+    valuesChanged: () => { if (runKey(name, model.get("values")) === drawnKey) draw(); },
+  };
+}
+
+/** The controls row: each control sets `values` and saves; `sync()` moves a control whose value the
+    model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in. */
+function controlsRow(model, row, index, host) {
+  const current = {...model.get("values")};
+  const rows = model.get("controls").map(spec => {
+    const made = control(spec, current[spec.name], `live-${index}-${spec.name}`, value => {
+      current[spec.name] = value;
+      host.notice = "";
+      model.set("values", {...model.get("values"), [spec.name]: value});
+      model.save_changes();
+      host.onChange?.();
+    });
+    row.append(made);
+    return [spec.name, made];
+  });
+  const sync = () => rows.forEach(([name, made]) => {
+    const value = model.get("values")[name];
+    if (value !== current[name]) made.set((current[name] = value));
+  });
+  return {sync};
+}
+
+/** anywidget's render: build the explorer in ``el`` and follow the model. The site passes ``host``
+    "site" (its captions), ``notice`` (shown in the status line until a control moves) and ``onChange``
+    (called after each control's move has been drawn). Returns the cleanup. */
+export function render({model, el, host = "jupyter", notice = "", onChange}) {
+  const name = model.get("name");
+  const build = EXPLORERS[name];
+  if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
+  const parts = frame(name, captionFor(name, host));
+  el.replaceChildren(parts.root);  // panels need their width before the charts are drawn
+  const ui = writers(parts);
+  // The data tables' sample of a run: the iterations slider's stops (constants.iteration_stops).
+  const stops = model.get("controls").find(spec => spec.name === "iterations")?.options;
+  const update = build(ui, {iteration_stops: stops, ...model.get("constants")});
+  const hosted = {notice, onChange};
+  const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
+  const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
+  const onValues = () => { controls.sync(); valuesChanged(); };
+  model.on("change:data", dataChanged);
+  model.on("change:values", onValues);
+  model.on("change:error", draw);
+  draw();
+  return () => {
+    model.off("change:data", dataChanged);
+    model.off("change:values", onValues);
+    model.off("change:error", draw);
+  };
+}
+
+export default {render};
