@@ -85,7 +85,7 @@ mutants: $(READY)
 	$(BIN)/python tools/mutation_score.py
 
 notebooks: $(READY)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False book/*.ipynb
 
 student: $(READY)
 	$(BIN)/python tools/editions.py student

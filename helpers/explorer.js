@@ -4962,7 +4962,7 @@ function takeRun(state, data, limits) {
 }
 function training(ui, constants) {
   const steps = constants.recorded, labels = constants.example_labels, ladder = constants.ladder;
-  const targets = constants.targets ?? [0, 0, 1, 1];
+  const targets = constants.targets;
   const state = { limits: null, step: null, data: null };
   const panels = [
     errorPanel(ui, constants, state),
@@ -5044,7 +5044,7 @@ function activationPanels(ui, constants, grid2, state) {
   return [left, right];
 }
 function activation(ui, constants) {
-  const low = constants.grid_low ?? -4, high = constants.grid_high ?? 4, count = constants.grid_count ?? 401;
+  const low = constants.grid_low, high = constants.grid_high, count = constants.grid_count;
   const grid2 = Array.from({ length: count }, (_2, i) => low + i * (high - low) / (count - 1));
   const state = { activation: null };
   const [left, right] = activationPanels(ui, constants, grid2, state);
@@ -5579,6 +5579,5 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
 var widget_default = { render };
 export {
   captionFor,
-  widget_default as default,
-  render
+  widget_default as default
 };

@@ -35,8 +35,8 @@ ITERATION_STOPS = (0, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000
 
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0)
 MAX_SEED = 99
-SITE_MAX_SEED = network.SEED_LIMIT - 1
-"""The largest seed on the site, where it can also be typed: any seed NumPy takes (chapter 3)."""
+"""The seed slider's end; the box beside it takes any seed NumPy takes (chapter 3)."""
+TYPED_MAX_SEED = network.SEED_LIMIT - 1
 STABLE_RATE = TEXT["training"]["stable_rate"]
 CHAOS_NOTE = TEXT["training"]["chaos_note"]
 """Above STABLE_RATE a run can be chaotic (chapter 5); both from ``explorer_text.json``."""
@@ -105,23 +105,22 @@ class Choice(NamedTuple):
         listing = ", ".join(repr(option) for option in self.options)
         raise ValueError(f"{name} must be one of {kind} {listing}; got {value!r}")
 
-    def site(self, site: bool = True) -> dict:
+    def site(self) -> dict:
         """This control for the renderer: a slider over the stops, or a menu."""
         return {"kind": "stops" if self.slider else "menu", "label": self.description,
                 "options": list(self.options)}
 
 
 class Whole(NamedTuple):
-    """A slider over the whole numbers from ``low`` to ``high`` (chapters 3 and 5).
-
-    On the site the number can be typed too, up to ``site_high`` when that is given; the slider
-    keeps ``low`` to ``high``, a range a mouse can pick from.
+    """A whole number from ``low`` to ``high``, typed in a box or picked on a slider (chapters 3,
+    5 and 7). The slider stops at ``slider_high`` when that is given: a range a mouse can pick
+    from; the box takes the whole range, in Jupyter and on the site alike.
     """
 
     description: str
     low: int
     high: int
-    site_high: int | None = None
+    slider_high: int | None = None
 
     def check(self, name: str, value) -> int:
         """``value`` as an int, or an error naming the control and its range."""
@@ -132,13 +131,12 @@ class Whole(NamedTuple):
             raise ValueError(f"{name} must be from {self.low} to {self.high}; got {value}")
         return int(value)
 
-    def site(self, site: bool = True) -> dict:
+    def site(self) -> dict:
         """This control for the renderer: a slider from low to slider_high, and a box to type any
-        number from low to high in (on the site up to ``site_high``; in Jupyter what :meth:`check`
-        accepts)."""
-        high = self.site_high if site and self.site_high is not None else self.high
-        return {"kind": "whole", "label": self.description, "low": self.low, "high": high,
-                "slider_high": self.high}
+        number from low to high in."""
+        slider_high = self.high if self.slider_high is None else self.slider_high
+        return {"kind": "whole", "label": self.description, "low": self.low, "high": self.high,
+                "slider_high": slider_high}
 
 
 class Number(NamedTuple):
@@ -158,7 +156,7 @@ class Number(NamedTuple):
             raise ValueError(f"{name} must be a number from {self.low} to {self.high}; got {value}")
         return float(value)
 
-    def site(self, site: bool = True) -> dict:
+    def site(self) -> dict:
         """This control for the renderer: a slider in steps of 0.1."""
         return {"kind": "number", "label": self.description, "low": self.low, "high": self.high,
                 "step": 0.1}
@@ -176,7 +174,7 @@ def checked(rules: dict, values: dict) -> dict:
     return {name: rules[name].check(name, value) for name, value in values.items()}
 
 
-SEED = Whole("seed", 0, MAX_SEED, SITE_MAX_SEED)
+SEED = Whole("seed", 0, TYPED_MAX_SEED, MAX_SEED)
 SCHEME = Choice("initial weights", network.INIT_SCHEMES)
 
 
@@ -237,7 +235,7 @@ class Explorer(anywidget.AnyWidget):
         values = checked(self.CONTROLS, values)  # a wrong value fails here, before any widget
         self._key = self.run_key(values)
         self._numbers = self.compute(**values)
-        super().__init__(name=self.NAME, controls=self.site_controls(site=False),
+        super().__init__(name=self.NAME, controls=self.site_controls(),
                          constants=self.site_constants(), values=values,
                          data=self._encoded(self._numbers))
         self.snapshot_values, self._snapshot_numbers = dict(values), self._numbers
@@ -328,9 +326,9 @@ class Explorer(anywidget.AnyWidget):
         """Python code that computes with ``helpers`` the numbers shown at the current settings."""
         return fill(TEXT[self.NAME]["reproduce"], **self._good)
 
-    def site_controls(self, site: bool = True) -> list:
+    def site_controls(self) -> list:
         """Each control as the renderer builds it: its name, kind, label and range or options."""
-        return [{"name": name, **rule.site(site)} for name, rule in self.CONTROLS.items()]
+        return [{"name": name, **rule.site()} for name, rule in self.CONTROLS.items()]
 
     def site_constants(self) -> dict:
         """What the renderer needs besides ``data``; subclasses add to it."""
@@ -409,7 +407,8 @@ class TrainingExplorer(Explorer):
 
     def site_constants(self) -> dict:
         return {**super().site_constants(), "recorded": RECORDED.tolist(), "ladder": LADDER.tolist(),
-                "weight_names": list(plotting.WEIGHT_NAMES), "example_labels": EXAMPLE_LABELS}
+                "weight_names": list(plotting.WEIGHT_NAMES), "example_labels": EXAMPLE_LABELS,
+                "targets": network.POST_TARGETS.ravel().tolist()}
 
     def run_key(self, values: dict) -> tuple:
         return values["seed"], values["activation"], values["learning_rate"], values["scheme"]

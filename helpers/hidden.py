@@ -121,9 +121,6 @@ def unchecked_forward(inputs, W1, W2, f):
     return hidden, f(_with_ones(hidden) @ W2)
 
 
-_forward = unchecked_forward  # the old name, used by helpers/explorers.py until issue #20
-
-
 def _gradients(inputs, targets, W1, W2, f, slope):
     """dW1, dW2 and the errors, unchecked: the chain rule, one line per layer."""
     hidden, output = unchecked_forward(inputs, W1, W2, f)

@@ -296,14 +296,3 @@ def predict(inputs, weights, activation: str = "tanh") -> np.ndarray:
                         (inputs, "input"), (weights, "weight"))
     return output[0] if single else output
 
-
-# The checks' old private names: helpers/plotting.py and tests/test_explorers.py import them from
-# here until they import helpers._validate (issue #20); then these lines go.
-from helpers._validate import (  # noqa: E402
-    as_finite_array as _as_finite_array,
-    check_count as _check_count,
-    check_finite_history as _check_finite_history,
-    check_inputs as _check_inputs,
-    check_matrix as _check_matrix,
-    excerpt as _excerpt,
-)

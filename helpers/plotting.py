@@ -16,8 +16,8 @@ import numpy as np
 from cycler import cycler
 
 # The network's checks, so that a plot refuses odd arrays and counts with the same short errors.
-from helpers.network import (History, _as_finite_array, _check_count, _check_inputs, _check_matrix, _excerpt,
-                             derivative, get_activation)
+from helpers._validate import as_finite_array, check_count, check_inputs, check_matrix, excerpt
+from helpers.network import History, derivative, get_activation
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Line styles differ as well, so colour is never the only cue.
@@ -120,7 +120,7 @@ def _activation_names(names) -> list:
     try:
         names = list(names)
     except TypeError:
-        raise TypeError(f"names must be an activation name or a list of them, e.g. ['tanh', 'sigmoid']; got {_excerpt(names)}") from None
+        raise TypeError(f"names must be an activation name or a list of them, e.g. ['tanh', 'sigmoid']; got {excerpt(names)}") from None
     if not names:
         raise ValueError("names must list at least one activation, e.g. ['tanh', 'sigmoid']")
     return names
@@ -128,7 +128,7 @@ def _activation_names(names) -> list:
 
 def _check_number(value, name: str, example: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number such as {example}; got {_excerpt(value)}")
+        raise TypeError(f"{name} must be a number such as {example}; got {excerpt(value)}")
     return float(value)
 
 
@@ -150,12 +150,12 @@ def _check_histories(histories, hidden_too: bool = False) -> None:
                        "a History or a HiddenHistory, what helpers.train or helpers.hidden.train_hidden returns")
     for label, history in histories.items():
         if not isinstance(history, kinds):
-            raise TypeError(f"histories[{_excerpt(label)}] must be {what}; got a {type(history).__name__}")
+            raise TypeError(f"histories[{excerpt(label)}] must be {what}; got a {type(history).__name__}")
 
 
 def _finite(values, name: str) -> np.ndarray:
     """``values`` as floats, refusing to plot non-numbers, nan, inf or nothing at all."""
-    values = _as_finite_array(values, name)
+    values = as_finite_array(values, name)
     if values.size == 0:
         raise ValueError(f"{name} is empty: there is nothing to plot")
     return values
@@ -177,13 +177,13 @@ def weight_name(i: int) -> str:
 
 def _same_length_values(values_by_label, name: str) -> dict:
     """Each label's values as a flat array of floats, all of the same length."""
-    flat = {label: _finite(values, f"{name}[{_excerpt(label)}]").ravel() for label, values in values_by_label.items()}
+    flat = {label: _finite(values, f"{name}[{excerpt(label)}]").ravel() for label, values in values_by_label.items()}
     (first, first_values), *others = flat.items()
     for label, values in others:
         if len(values) != len(first_values):
             raise ValueError(
-                f"every entry of {name} must have the same number of values; {name}[{_excerpt(first)}] has "
-                f"{len(first_values)} but {name}[{_excerpt(label)}] has {len(values)}"
+                f"every entry of {name} must have the same number of values; {name}[{excerpt(first)}] has "
+                f"{len(first_values)} but {name}[{excerpt(label)}] has {len(values)}"
             )
     return flat
 
@@ -208,7 +208,7 @@ def plot_error_curves(histories, log_x: bool = True, log_y: bool = True):
     fig, (ax,) = new_figure()
     for label, history in histories.items():
         with np.errstate(over="ignore"):  # an error near 1e200 squares to inf, refused just below
-            mse = _finite(history.mean_squared_error, f"histories[{_excerpt(label)}].mean_squared_error")
+            mse = _finite(history.mean_squared_error, f"histories[{excerpt(label)}].mean_squared_error")
         ax.plot(np.arange(len(mse)), mse, label=label)
     ax.set(xlabel="training steps", ylabel="mean squared error")
     if log_x:
@@ -228,7 +228,7 @@ def plot_weight_trajectories(histories, log_x: bool = True):
     _check_histories(histories)
     fig, (ax,) = new_figure()
     for run, (label, history) in enumerate(histories.items()):
-        weights = _finite(history.weights, f"histories[{_excerpt(label)}].weights")
+        weights = _finite(history.weights, f"histories[{excerpt(label)}].weights")
         steps = np.arange(len(weights))
         for i in range(weights.shape[1]):
             name = weight_name(i)
@@ -266,11 +266,11 @@ def plot_histograms(samples_by_label, xlabel: str, bins: int = 40):
     ``samples_by_label`` maps a label to numbers; ``bins`` is a whole number from 1 to :data:`MAX_BINS`.
     """
     _check_mapping(samples_by_label, "samples_by_label", "samples", "{'post': weights}")
-    samples_by_label = {label: _finite(samples, f"samples_by_label[{_excerpt(label)}]").ravel()
+    samples_by_label = {label: _finite(samples, f"samples_by_label[{excerpt(label)}]").ravel()
                         for label, samples in samples_by_label.items()}
     if not isinstance(xlabel, str):
-        raise TypeError(f"xlabel must be text such as 'weight'; got {_excerpt(xlabel)}")
-    bins = _check_count(bins, "bins", 1, MAX_BINS, "MAX_BINS")
+        raise TypeError(f"xlabel must be text such as 'weight'; got {excerpt(xlabel)}")
+    bins = check_count(bins, "bins", 1, MAX_BINS, "MAX_BINS")
     fig, (ax,) = new_figure()
     for j, (label, values) in enumerate(samples_by_label.items()):
         ax.hist(values, bins=bins, histtype="step", linewidth=2, label=label,
@@ -287,12 +287,12 @@ def plot_predictions(inputs, outputs_by_label, threshold: float | None = 0.5):
     ``inputs`` is one example or a matrix of them; ``outputs_by_label`` maps a label to one output
     per example; ``threshold`` is a finite number, or None for no line.
     """
-    inputs = _check_inputs(np.atleast_2d(_as_finite_array(inputs, "inputs")))
+    inputs = check_inputs(np.atleast_2d(as_finite_array(inputs, "inputs")))
     _check_mapping(outputs_by_label, "outputs_by_label", "outputs", "{'ours': helpers.predict(inputs, weights)}")
     outputs_by_label = _same_length_values(outputs_by_label, "outputs_by_label")
     for label, outputs in outputs_by_label.items():
         if len(outputs) != len(inputs):
-            raise ValueError(f"outputs_by_label[{_excerpt(label)}] has {len(outputs)} outputs for {len(inputs)} inputs")
+            raise ValueError(f"outputs_by_label[{excerpt(label)}] has {len(outputs)} outputs for {len(inputs)} inputs")
     if threshold is not None:
         threshold = _check_number(threshold, "threshold", "0.5")
         if not math.isfinite(threshold):
@@ -349,12 +349,12 @@ def plot_loss_surface(inputs, targets, histories, held_value, windows, held: int
     ones at its last two steps (two points for a run that swings). ``levels`` are
     the errors a contour is drawn at, increasing.
     """
-    inputs = _check_inputs(inputs, n_inputs=3)
-    targets = _check_matrix(targets, "targets", (inputs.shape[0], 1))
+    inputs = check_inputs(inputs, n_inputs=3)
+    targets = check_matrix(targets, "targets", (inputs.shape[0], 1))
     _check_histories(histories)
     paths = {}
     for label, history in histories.items():
-        name = f"histories[{_excerpt(label)}].weights"
+        name = f"histories[{excerpt(label)}].weights"
         weights = _finite(history.weights, name)
         if weights.ndim != 2 or weights.shape[1] != 3:
             raise ValueError(f"{name} must have 3 columns, one per weight; got shape {weights.shape}")
@@ -363,11 +363,11 @@ def plot_loss_surface(inputs, targets, histories, held_value, windows, held: int
     if not math.isfinite(held_value):
         raise ValueError(f"held_value must be a finite number; got {held_value}")
     windows = _check_windows(windows)
-    held = _check_count(held, "held", 0, 2, "the last weight")
+    held = check_count(held, "held", 0, 2, "the last weight")
     get_activation(activation)
     levels = _finite(levels, "levels").ravel()
     if np.any(np.diff(levels) <= 0):
-        raise ValueError(f"levels must increase from one to the next; got {_excerpt(levels.tolist())}")
+        raise ValueError(f"levels must increase from one to the next; got {excerpt(levels.tolist())}")
     free = [i for i in range(3) if i != held]
 
     fig, axes = new_figure(ncols=len(windows), width=4.0 * len(windows) + 0.8, height=4.4)
@@ -402,10 +402,10 @@ def _check_windows(windows) -> list:
     example = "[(-1, 6, -2, 11)]"
     if isinstance(windows, (str, bytes)) or not hasattr(windows, "__len__"):
         raise TypeError(f"windows must be a list of boxes (left, right, bottom, top), e.g. {example}; "
-                        f"got {_excerpt(windows)}")
+                        f"got {excerpt(windows)}")
     if len(windows) and all(isinstance(v, numbers.Real) for v in windows):
         raise TypeError(f"windows must be a list of boxes (left, right, bottom, top), e.g. {example}; "
-                        f"got one box {_excerpt(windows)}: put it in a list")
+                        f"got one box {excerpt(windows)}: put it in a list")
     if not 1 <= len(windows) <= MAX_WINDOWS:
         raise ValueError(f"windows must list from 1 to MAX_WINDOWS = {MAX_WINDOWS} boxes, e.g. {example}; "
                          f"got {len(windows)}")
@@ -417,7 +417,7 @@ def _check_windows(windows) -> list:
         left, right, bottom, top = box
         if not (left < right and bottom < top):
             raise ValueError(f"windows[{k}] must have left < right and bottom < top; "
-                             f"got {_excerpt(box.tolist())}")
+                             f"got {excerpt(box.tolist())}")
         boxes.append(tuple(float(v) for v in box))
     return boxes
 
@@ -434,10 +434,10 @@ def plot_decision_lines(weights, training_inputs, targets, unseen_inputs, activa
     filled where their target is 1, ``unseen_inputs`` as triangles. ``weights`` is a column
     of three, such as ``history.final_weights``.
     """
-    weights = _check_matrix(weights, "weights", (3, 1))
-    training_inputs = _check_inputs(training_inputs, n_inputs=3)
-    targets = _check_matrix(targets, "targets", (training_inputs.shape[0], 1))
-    unseen_inputs = _check_inputs(np.atleast_2d(_as_finite_array(unseen_inputs, "unseen_inputs")), n_inputs=3)
+    weights = check_matrix(weights, "weights", (3, 1))
+    training_inputs = check_inputs(training_inputs, n_inputs=3)
+    targets = check_matrix(targets, "targets", (training_inputs.shape[0], 1))
+    unseen_inputs = check_inputs(np.atleast_2d(as_finite_array(unseen_inputs, "unseen_inputs")), n_inputs=3)
     for name, rows in (("training_inputs", training_inputs), ("unseen_inputs", unseen_inputs)):
         odd = np.flatnonzero((rows[:, 2] != 0) & (rows[:, 2] != 1))
         if odd.size:
@@ -510,10 +510,10 @@ _LINE_COLOURS = ("green", "vermillion", "purple", "sky", "black", "yellow")
 
 def _check_corner_targets(targets) -> np.ndarray:
     """Four targets, 0 or 1, one per corner of the square."""
-    values = _as_finite_array(targets, "targets").ravel()
+    values = as_finite_array(targets, "targets").ravel()
     if values.size != len(SQUARE_CORNERS) or not np.all((values == 0) | (values == 1)):
         raise ValueError(f"targets must be four 0s and 1s, one per corner (0, 0), (0, 1), (1, 0), (1, 1), "
-                         f"such as helpers.hidden.XOR_TARGETS; got {_excerpt(targets)}")
+                         f"such as helpers.hidden.XOR_TARGETS; got {excerpt(targets)}")
     return values.astype(int)
 
 
@@ -524,12 +524,12 @@ def _check_lines(lines) -> dict:
     _check_mapping(lines, "lines", "three numbers (w1, w2, b)", "{'a line': (1, 1, -0.5)}")
     checked = {}
     for label, line in lines.items():
-        values = _finite(line, f"lines[{_excerpt(label)}]").ravel()
+        values = _finite(line, f"lines[{excerpt(label)}]").ravel()
         if values.size != 3:
-            raise ValueError(f"lines[{_excerpt(label)}] must be three numbers (w1, w2, b) for the line "
+            raise ValueError(f"lines[{excerpt(label)}] must be three numbers (w1, w2, b) for the line "
                              f"w1 x1 + w2 x2 + b = 0; got {values.size}")
         if values[0] == 0 and values[1] == 0:
-            raise ValueError(f"lines[{_excerpt(label)}] has w1 = w2 = 0: that is no line")
+            raise ValueError(f"lines[{excerpt(label)}] has w1 = w2 = 0: that is no line")
         checked[label] = values
     return checked
 
@@ -597,7 +597,7 @@ def plot_hidden_regions(W1, W2, targets, activation: str = "tanh", threshold: fl
     grid = np.linspace(*SQUARE_VIEW, SQUARE_GRID)
     x1, x2 = np.meshgrid(grid, grid)
     points = np.column_stack([x1.ravel(), x2.ravel(), np.ones(x1.size)])
-    W1 = _as_finite_array(W1, "W1")
+    W1 = as_finite_array(W1, "W1")
     if W1.ndim != 2 or W1.shape[0] != 3:
         raise ValueError(f"W1 must have shape (3, n_hidden): the inputs x1, x2 and the constant 1; got shape {W1.shape}")
     _, output = hidden.forward(points, W1, W2, activation)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
+from helpers.explorer_text import TEXT
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,10 +150,11 @@ def test_the_book_builds_strictly_and_every_image_has_alt_text(built_site):
 
 @pytest.mark.build
 @pytest.mark.parametrize("chapter", ["01_tanh", "03_seeding", "05_training", "06_prediction"])
-def test_explorers_show_a_snapshot_and_a_note_not_dead_controls(built_site, chapter):
+def test_explorers_show_a_snapshot_not_dead_controls(built_site, chapter):
     page = (built_site / "book" / f"{chapter}.html").read_text()
     assert 'class="explorer-snapshot" data-live-explorer="' in page, "the explorer's snapshot is its mount point"
-    assert "make lab" in page, "with a note on how to use it in Python"
+    assert f">{TEXT['caption']['snapshot']}</figcaption>" in page, "captioned as a snapshot, nothing site-only"
+    assert "make lab" not in page
     assert re.search(r'<script type="module" src="\.\./_static/\.\./live/explorers\.js', page), "made live"
     assert sorted(path.name for path in (built_site / "live").iterdir()) == ["explorers.css", "explorers.js"]
     # No widget view to render, and no saved widget state, which nothing on the page could use.

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 import helpers
-from helpers import explorers, hidden, network
+from helpers import _validate, explorers, hidden, network
 from helpers.explorer_text import TEXT, fill
 
 R = len(explorers.RECORDED)
@@ -498,7 +498,7 @@ def diverging_run(*setting):
     """A run that blew up, reported as helpers.train reports it (no slider setting is known to diverge)."""
     steps = np.full((11, 3), np.inf)
     steps[:5] = 0.5
-    network._check_finite_history(helpers.History(steps, np.zeros((11, 4)), "relu", 2.0), helpers.POST_INPUTS)
+    _validate.check_finite_history(helpers.History(steps, np.zeros((11, 4)), "relu", 2.0), helpers.POST_INPUTS)
 
 
 def test_a_diverging_run_sends_its_message_and_nothing_to_plot(monkeypatch):
@@ -756,8 +756,20 @@ def test_a_whole_number_rule_takes_both_ends_of_its_range():
         with pytest.raises(ValueError, match=f"seed must be from 0 to 99; got {outside}"):
             rule.check("seed", outside)
     assert rule.site() == {"kind": "whole", "label": "seed", "low": 0, "high": 99, "slider_high": 99}
-    typed = explorers.Whole("seed", 0, 99, 12345)  # the box's own end; the slider keeps 0 to 99
-    assert (typed.site()["high"], typed.site()["slider_high"], typed.site(site=False)["high"]) == (12345, 99, 99)
+    typed = explorers.Whole("seed", 0, 12345, 99)  # the box takes 0 to 12345; the slider keeps 0 to 99
+    assert (typed.site()["high"], typed.site()["slider_high"]) == (12345, 99)
+    assert typed.check("seed", 12345) == 12345
+    with pytest.raises(ValueError, match="seed must be from 0 to 12345; got 12346"):
+        typed.check("seed", 12346)
+
+
+def test_the_seed_box_takes_every_seed_numpy_takes_in_both_hosts():
+    training = explorers.TrainingExplorer()
+    training.set(seed=2**32 - 1)
+    assert training.settings["seed"] == 2**32 - 1
+    assert [c for c in training.controls if c["name"] == "seed"][0]["high"] == 2**32 - 1
+    with pytest.raises(ValueError, match="seed must be from 0 to 4294967295; got 4294967296"):
+        training.set(seed=2**32)
 
 
 def test_a_number_rule_takes_both_ends_of_its_range():

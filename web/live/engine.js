@@ -68,7 +68,7 @@ function training(values, constants) {
 }
 
 function activation({activation: name, z}, constants) {
-  const low = constants.grid_low ?? -4, high = constants.grid_high ?? 4, count = constants.grid_count ?? 401;
+  const low = constants.grid_low, high = constants.grid_high, count = constants.grid_count;
   const f = network.getActivation(name).function;
   const grid = Float64Array.from({length: count}, (_, i) => low + (i * (high - low)) / (count - 1));
   return {

@@ -143,7 +143,7 @@ function takeRun(state, data, limits) {
 /** Chapter 5: seed, iterations, activation, learning rate and initial weights, and what training does. */
 function training(ui, constants) {
   const steps = constants.recorded, labels = constants.example_labels, ladder = constants.ladder;
-  const targets = constants.targets ?? [0, 0, 1, 1];  // the post's targets; the unseen inputs have none
+  const targets = constants.targets;  // the post's four; the unseen inputs have none
   const state = {limits: null, step: null, data: null};
   const panels = [errorPanel(ui, constants, state), weightsPanel(ui, constants, state),
                   trainingOutputsPanel(ui, constants, state)];
@@ -207,7 +207,7 @@ function activationPanels(ui, constants, grid, state) {
 
 /** Chapter 1: an activation, its slope, and the tangent line at a chosen input. */
 function activation(ui, constants) {
-  const low = constants.grid_low ?? -4, high = constants.grid_high ?? 4, count = constants.grid_count ?? 401;
+  const low = constants.grid_low, high = constants.grid_high, count = constants.grid_count;
   const grid = Array.from({length: count}, (_, i) => low + (i * (high - low)) / (count - 1));
   const state = {activation: null};
   const [left, right] = activationPanels(ui, constants, grid, state);

@@ -4,7 +4,7 @@
 // becomes the live explorer: the renderer of widget.js, given a local model whose data engine.js
 // computes in the page. Without JavaScript, or if anything here fails, the snapshot stays.
 
-import {render} from "./widget.js";
+import widget from "./widget.js";
 import {localModel} from "./engine.js";
 import {linkedQuery, readFragment, writeFragment} from "./share.js";
 
@@ -19,7 +19,7 @@ function mount(figure) {
   const snapshot = [...figure.childNodes];
   figure.classList.add("live");
   try {
-    const constants = read(figure.dataset.constants === undefined ? "settings" : "constants");
+    const constants = read("constants");
     const controls = read("controls");
     const linked = readFragment(name, controls);  // a shared link's settings, each checked
     const model = localModel(name, controls, {...read("values"), ...linked.values}, constants);
@@ -29,7 +29,7 @@ function mount(figure) {
       writing = setTimeout(() => writeFragment(name, model.get("values")), LINK_DELAY);
       figure.dispatchEvent(new CustomEvent("live-explorer-drawn", {bubbles: true}));
     };
-    render({model, el: figure, host: "site", notice: linked.problems.join(" "), onChange});
+    widget.render({model, el: figure, host: "site", notice: linked.problems.join(" "), onChange});
     if (linkedQuery(name) !== null) figure.scrollIntoView({block: "start"});
   } catch (error) {
     figure.replaceChildren(...snapshot);  // the snapshot, rather than half an explorer

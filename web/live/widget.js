@@ -106,10 +106,11 @@ function controlsRow(model, row, index, host) {
   return {sync};
 }
 
-/** anywidget's render: build the explorer in ``el`` and follow the model. The site passes ``host``
-    "site" (its captions), ``notice`` (shown in the status line until a control moves) and ``onChange``
-    (called after each control's move has been drawn). Returns the cleanup. */
-export function render({model, el, host = "jupyter", notice = "", onChange}) {
+/** anywidget's render (the default export only: anywidget warns of a named one): build the
+    explorer in ``el`` and follow the model. The site passes ``host`` "site" (its captions),
+    ``notice`` (shown in the status line until a control moves) and ``onChange`` (called after
+    each control's move has been drawn). Returns the cleanup. */
+function render({model, el, host = "jupyter", notice = "", onChange}) {
   const name = model.get("name");
   const build = EXPLORERS[name];
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
