@@ -5463,12 +5463,18 @@ function nextIndex() {
   globalThis[MOUNTED] = (globalThis[MOUNTED] ?? -1) + 1;
   return globalThis[MOUNTED];
 }
+var OWN_KEYS = /* @__PURE__ */ new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
 function captionFor(name, host) {
   if (host !== "site") return explorer_text_default.caption.jupyter;
   return explorer_text_default.caption[`site_${name}`] ?? explorer_text_default.caption.site;
 }
 function frame(name, caption) {
-  const root = element2("div", { class: "live-explorer", role: "group", "aria-label": `${name} explorer` });
+  const root = element2("div", {
+    class: "live-explorer",
+    role: "group",
+    "aria-label": `${name} explorer`,
+    "data-lm-suppress-shortcuts": "true"
+  });
   const parts = {
     controls: element2("div", { class: "live-controls" }),
     panels: element2("div", { class: "live-panels" }),
@@ -5556,6 +5562,9 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);
+  parts.root.addEventListener("keydown", (event) => {
+    if (OWN_KEYS.has(event.key)) event.stopPropagation();
+  });
   const ui = writers(parts);
   const stops2 = model.get("controls").find((spec) => spec.name === "iterations")?.options;
   const update = build(ui, { iteration_stops: stops2, ...model.get("constants") });

@@ -11,6 +11,7 @@ The same check run on the authoring source must find the raw roles there: that s
 fail. A screenshot of the reader's chapter is kept in _build/screenshots/.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -26,13 +27,12 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
+from editions import GLUE_ROLE, glued_values, make_edition
 from myst_nb.core.variables import format_plain_text
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-from editions import GLUE_ROLE, glued_values, make_edition  # noqa: E402
+from tests.test_site_in_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
-from tests.test_site_in_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHAPTER = "01_tanh.ipynb"
 # MyST that Jupyter cannot read and would show as text.
@@ -67,16 +67,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab over {reader/: the reader's edition, authoring/: the source chapter}, and Chromium."""
+@contextlib.contextmanager
+def jupyterlab(tmp: Path, root: Path, extra: tuple = ()):
+    """The pinned JupyterLab serving ``root``, with its settings, workspaces and runtime files in
+    ``tmp``, and Chromium; yields {browser, base, token, root}. ``extra``: more server options."""
     from playwright.sync_api import sync_playwright
 
-    tmp = tmp_path_factory.mktemp("jupyterlab")
-    root = tmp / "root"
-    make_edition("reader", root / "reader")
-    (root / "authoring").mkdir()
-    shutil.copy(ROOT / "book" / CHAPTER, root / "authoring" / CHAPTER)
     settings = tmp / "user-settings"
     for name, values in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +84,7 @@ def lab(tmp_path_factory):
                JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), IPYTHONDIR=str(tmp / "ipython"))
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}"]
+               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}", *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # JupyterLab refuses to start as root otherwise
     log = (tmp / "jupyterlab.log").open("w")
@@ -113,7 +109,7 @@ def lab(tmp_path_factory):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                yield {"browser": browser, "base": base, "token": token, "root": root}
+                yield {"browser": browser, "base": base, "token": token, "root": root, "log": tmp / "jupyterlab.log"}
             finally:
                 browser.close()
     finally:
@@ -124,6 +120,18 @@ def lab(tmp_path_factory):
             server.kill()
             server.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab over {reader/: the reader's edition, authoring/: the source chapter}, and Chromium."""
+    tmp = tmp_path_factory.mktemp("jupyterlab")
+    root = tmp / "root"
+    make_edition("reader", root / "reader")
+    (root / "authoring").mkdir()
+    shutil.copy(ROOT / "book" / CHAPTER, root / "authoring" / CHAPTER)
+    with jupyterlab(tmp, root) as served:
+        yield served
 
 
 def open_chapter(lab, path: str, screenshot: Path | None = None) -> dict:

@@ -19,6 +19,8 @@ function nextIndex() {
   return globalThis[MOUNTED];
 }
 
+const OWN_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
+
 /** The caption under an explorer: what computes it, and how far its numbers are Python's. */
 export function captionFor(name, host) {
   if (host !== "site") return TEXT.caption.jupyter;
@@ -27,7 +29,10 @@ export function captionFor(name, host) {
 
 /** The explorer's frame: controls row, panels, status line, text, live region and caption. */
 function frame(name, caption) {
-  const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`});
+  // data-lm-suppress-shortcuts: JupyterLab's own keys (arrows move between cells) stay out of the
+  // explorer, so its sliders and charts answer the arrow keys as they do on the site.
+  const root = element("div", {class: "live-explorer", role: "group", "aria-label": `${name} explorer`,
+                               "data-lm-suppress-shortcuts": "true"});
   const parts = {
     controls: element("div", {class: "live-controls"}),
     panels: element("div", {class: "live-panels"}),
@@ -116,6 +121,9 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);  // panels need their width before the charts are drawn
+  // The arrow keys and their kin move a slider or a chart's cursor, nothing around the explorer:
+  // JupyterLab's notebook would otherwise take them and move the focus to another cell.
+  parts.root.addEventListener("keydown", event => { if (OWN_KEYS.has(event.key)) event.stopPropagation(); });
   const ui = writers(parts);
   // The data tables' sample of a run: the iterations slider's stops (constants.iteration_stops).
   const stops = model.get("controls").find(spec => spec.name === "iterations")?.options;
