@@ -3,7 +3,7 @@
 Measured here, in one run; nothing is asserted. Targets are in docs/CONTRIBUTING.md.
 `--no-build` skips the two book builds (the page weight and the live site's figures are then taken
 from _build/html); `--sweeps` prints only the two seed sweeps; `--sliders` only the explorers' moves
-in the kernel.
+in the kernel; `--jupyter` only their moves in JupyterLab.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for the oracle in tests/, which is not part of helpers
+sys.path.insert(0, str(ROOT / "tools"))  # tools/build_js.py and tools/editions.py
 
 import helpers  # noqa: E402
 from tests.post_loop import run_post_loop  # noqa: E402
@@ -238,7 +239,6 @@ def bench_live_site(site: Path) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "tools"))
     from build_js import bundle
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -268,6 +268,25 @@ def bench_live_site(site: Path) -> None:
     report("page_explorer_move_ms_seed", statistics.median(moves["retrain"]), "ms", digits=2)
     report("page_explorer_move_max_ms_seed", max(moves["retrain"]), "ms", digits=2)
     report("page_explorer_move_ms_iterations", statistics.median(moves["scrub"]), "ms", digits=2)
+
+
+def bench_jupyter() -> None:
+    """The explorers in JupyterLab in Chromium: from a key press on a control to the explorer
+    redrawn (its sentence written), through the kernel where Python computes (medians)."""
+    from tests.test_jupyterlab_explorers import lab_with_explorers, move_ms, run_notebook
+
+    with tempfile.TemporaryDirectory() as scratch, \
+            lab_with_explorers(Path(scratch), ("training", "activation")) as lab:
+        page = run_notebook(lab, "explorers.ipynb", ["training", "activation"])
+        iterations = move_ms(page, "training", "iterations", "ArrowLeft")  # no kernel: a step of the run
+        z = move_ms(page, "activation", "z", "ArrowRight")  # the kernel computes the curves at z
+        trained = move_ms(page, "training", "seed", "ArrowRight")  # two seeds, each run trained once
+        new = move_ms(page, "training", "seed", "ArrowRight", repeats=5, alternate=False)  # new runs
+        page.close()
+    report("jupyter_explorer_move_ms_iterations", iterations, "ms")
+    report("jupyter_explorer_move_ms", z, "ms")
+    report("jupyter_explorer_move_ms_seed_trained", trained, "ms")
+    report("jupyter_explorer_move_ms_seed_new_run", new, "ms")
 
 
 def bench_book_build() -> None:
@@ -300,10 +319,14 @@ if __name__ == "__main__":
         bench_sliders()
         bench_other_explorers()
         sys.exit()
+    if "--jupyter" in sys.argv:  # only the explorers' moves in JupyterLab
+        bench_jupyter()
+        sys.exit()
     bench_training()
     bench_sweeps()
     bench_sliders()
     bench_other_explorers()
+    bench_jupyter()
     if "--no-build" not in sys.argv:
         bench_book_build()
     elif (ROOT / "_build" / "html" / "book").exists():

@@ -11,8 +11,10 @@ helpers' numbers for it, not a number computed in the browser.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import statistics
+from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
@@ -49,19 +51,30 @@ def explorer_cells(notebook) -> list:
     return [code[0], shown[0]]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("jupyterlab-explorers")
-    root = tmp / "root"
+def reader_with_explorers(root: Path, names=tuple(CHAPTERS)) -> None:
+    """The reader's edition in ``root``, and explorers.ipynb beside it: the explorer cells of the
+    chapters that show ``names``, in that order (also used by benchmarks/bench.py)."""
     make_edition("reader", root)
     cells = []
-    for name, chapter in CHAPTERS.items():
-        if name != "activation":  # chapter 1 is run whole
-            cells += explorer_cells(nbformat.read(root / chapter, as_version=4))
+    for name in names:
+        cells += explorer_cells(nbformat.read(root / CHAPTERS[name], as_version=4))
     together = nbformat.v4.new_notebook(cells=[nbformat.from_dict(cell) for cell in cells],
                                         metadata=nbformat.read(root / CHAPTERS["seed"], as_version=4).metadata)
     nbformat.write(together, root / "explorers.ipynb")
-    with jupyterlab(tmp, root, ("--LabApp.expose_app_in_browser=True",)) as served:
+
+
+@contextlib.contextmanager
+def lab_with_explorers(tmp: Path, names=tuple(CHAPTERS)):
+    """JupyterLab (its app reachable from the page) over :func:`reader_with_explorers`."""
+    reader_with_explorers(tmp / "root", names)
+    with jupyterlab(tmp, tmp / "root", ("--LabApp.expose_app_in_browser=True",)) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    names = [name for name in CHAPTERS if name != "activation"]  # chapter 1 is run whole
+    with lab_with_explorers(tmp_path_factory.mktemp("jupyterlab-explorers"), names) as served:
         yield served
 
 
@@ -156,9 +169,10 @@ def test_a_bad_typed_seed_is_named_and_python_is_not_asked(lab):
         page.close()
 
 
-def move_ms(page, name: str, control: str, key: str, repeats: int = 9) -> float:
+def move_ms(page, name: str, control: str, key: str, repeats: int = 9, alternate: bool = True) -> float:
     """Median time from a key press on a control to the explorer's sentence redrawn (for make bench).
-    The key alternates with its opposite, so the control goes back and forth between two values."""
+    With ``alternate``, the key alternates with its opposite: the control goes back and forth
+    between two values (a run trained once); without, every press is a new value."""
     selector = EXPLORER.format(name=name) + " .live-text"
     back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}
     page.locator(EXPLORER.format(name=name) + f" [id$='-{control}']").focus()
@@ -176,6 +190,6 @@ def move_ms(page, name: str, control: str, key: str, repeats: int = 9) -> float:
                 }, {capture: true, once: true});
             });
         }""", selector)
-        page.keyboard.press(key if i % 2 == 0 else back[key])
+        page.keyboard.press(key if i % 2 == 0 or not alternate else back[key])
         times.append(page.evaluate("() => window.__moved"))
     return statistics.median(times)
