@@ -64,7 +64,7 @@ READER        := _build/reader
 READER_STAMP  := $(READER)/.written
 JUPYTER_LAB   ?= $(BIN)/jupyter lab
 
-$(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) tools/editions.py requirements.txt | $(READY)
+$(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) $(wildcard helpers/*.json) tools/editions.py requirements.txt | $(READY)
 	$(BIN)/python tools/editions.py reader $(READER) --save-edits
 	touch $@
 

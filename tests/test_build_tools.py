@@ -118,6 +118,9 @@ def test_a_change_to_helpers_empties_the_execution_cache_once(tmp_path):
     assert not cache.exists(), "changed helpers must empty the cache"
     fill_and_build()
     assert (cache / "entry").is_file()
+    (tmp_path / "helpers" / "explorer_text.json").write_text('{"alt": "another sentence"}')
+    fill_and_build()
+    assert not cache.exists(), "the explorers' sentences are part of helpers: the snapshots' alt text"
 
 
 def test_helpers_are_part_of_what_makes_the_next_build_read_every_page(tmp_path):
@@ -126,6 +129,9 @@ def test_helpers_are_part_of_what_makes_the_next_build_read_every_page(tmp_path)
     source.write_text("A = 1\n")
     before = build_book.fingerprint(tmp_path)
     source.write_text("A = 2\n")
+    assert build_book.fingerprint(tmp_path) != before
+    before = build_book.fingerprint(tmp_path)
+    (tmp_path / "helpers" / "explorer_text.json").write_text("{}")
     assert build_book.fingerprint(tmp_path) != before
 
 

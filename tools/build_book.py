@@ -227,7 +227,7 @@ def fingerprint(book_root: Path) -> str:
     """What a page-by-page rebuild may not see: configuration, table of contents, bibliography,
     tools, helpers, Python and its packages."""
     digest = hashlib.sha256(f"{sys.executable} {sys.version}".encode())
-    own = [*(book_root / "tools").glob("*.py"), *(book_root / "helpers").glob("*.py"),
+    own = [*(book_root / "tools").glob("*.py"), *helpers_sources(book_root),
            *(book_root / "book").rglob("*.bib")]
     inputs = ["_config.yml", "_toc.yml", "requirements.txt", *sorted(str(p.relative_to(book_root)) for p in own)]
     for name in [*inputs, str(Path(__file__).resolve()), str(ROOT / "requirements.txt")]:
@@ -236,10 +236,16 @@ def fingerprint(book_root: Path) -> str:
     return digest.hexdigest()
 
 
+def helpers_sources(book_root: Path) -> list[Path]:
+    """The helpers package's source: its modules and its data (the explorers' sentences, which
+    the snapshots' alt text is written from)."""
+    return sorted([*(book_root / "helpers").glob("*.py"), *(book_root / "helpers").glob("*.json")])
+
+
 def helpers_fingerprint(book_root: Path) -> str:
     """The helpers package's source: the notebooks' outputs depend on it as much as on their own."""
     digest = hashlib.sha256()
-    for path in sorted((book_root / "helpers").glob("*.py")):
+    for path in helpers_sources(book_root):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
