@@ -139,6 +139,10 @@ class Whole(NamedTuple):
                 "slider_high": slider_high}
 
 
+STEP = 0.1
+"""The step of a Number slider: every value it takes is low + k * STEP (chapters 1 and 6)."""
+
+
 class Number(NamedTuple):
     """A slider over the numbers from ``low`` to ``high`` in steps of 0.1 (chapters 1 and 6)."""
 
@@ -154,12 +158,16 @@ class Number(NamedTuple):
                 f"{name} must be a number from {self.low} to {self.high}; got {value!r}")
         if not self.low <= value <= self.high:
             raise ValueError(f"{name} must be a number from {self.low} to {self.high}; got {value}")
+        steps = (value - self.low) / STEP
+        if abs(steps - round(steps)) > 1e-6:  # the slider's values only: none is moved silently
+            raise ValueError(
+                f"{name} must be on the slider's steps of {STEP} from {self.low}; got {value}")
         return float(value)
 
     def site(self) -> dict:
         """This control for the renderer: a slider in steps of 0.1."""
         return {"kind": "number", "label": self.description, "low": self.low, "high": self.high,
-                "step": 0.1}
+                "step": STEP}
 
 
 def checked(rules: dict, values: dict) -> dict:

@@ -108,7 +108,7 @@ def test_each_explorer_starts_at_its_defaults_with_its_traits(shared):
         assert (explorer.name, explorer.values, explorer.error) == (name, values, ""), kind
         assert explorer.settings == values and explorer.settings is not explorer.values
         assert explorer.snapshot_values == values
-        assert explorer.controls == explorer.site_controls(site=False)
+        assert explorer.controls == explorer.site_controls()
         assert {"name", "controls", "constants", "values", "data", "error"} <= set(explorer.keys)
         assert explorer._esm.endswith("\n") and "render" in explorer._esm  # the renderer's module, read from the file
     assert shared["TrainingExplorer"].snapshot_alt.startswith(
@@ -282,7 +282,7 @@ def test_the_constants_hold_exactly_what_the_renderer_reads(shared):
     weight_names = ["w1 (first input)", "w2 (second input)", "w3 (bias input)"]
     expected = {
         "TrainingExplorer": {"recorded": recorded, "ladder": ladder, "weight_names": weight_names,
-                             "example_labels": labels},
+                             "example_labels": labels, "targets": [0, 0, 1, 1]},
         "ActivationExplorer": {"y_limits": {"tanh": [-1.2, 1.2], "sigmoid": [-1.2, 1.2], "relu": [-0.5, 4.2]},
                                "grid_low": -4, "grid_high": 4, "grid_count": 401},
         "SeedExplorer": {"weight_names": weight_names},
@@ -380,15 +380,15 @@ WRONG_SETTINGS = [
      f"learning_rate must be one of the slider's stops {RATES}; got '1.0'"),
     ("TrainingExplorer", {"scheme": "Post"}, ValueError,
      f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
-    ("TrainingExplorer", {"seed": 100}, ValueError, "seed must be from 0 to 99; got 100"),
-    ("TrainingExplorer", {"seed": -1}, ValueError, "seed must be from 0 to 99; got -1"),
-    ("SeedExplorer", {"seed": 2**40}, ValueError, f"seed must be from 0 to 99; got {2**40}"),
-    ("SeedExplorer", {"seed": "1"}, TypeError, "seed must be a whole number from 0 to 99; got '1'"),
-    ("SeedExplorer", {"seed": 1.0}, TypeError, "seed must be a whole number from 0 to 99; got 1.0"),
+    ("TrainingExplorer", {"seed": 2**32}, ValueError, f"seed must be from 0 to {2**32 - 1}; got {2**32}"),
+    ("TrainingExplorer", {"seed": -1}, ValueError, f"seed must be from 0 to {2**32 - 1}; got -1"),
+    ("SeedExplorer", {"seed": 2**40}, ValueError, f"seed must be from 0 to {2**32 - 1}; got {2**40}"),
+    ("SeedExplorer", {"seed": "1"}, TypeError, f"seed must be a whole number from 0 to {2**32 - 1}; got '1'"),
+    ("SeedExplorer", {"seed": 1.0}, TypeError, f"seed must be a whole number from 0 to {2**32 - 1}; got 1.0"),
     ("SeedExplorer", {"seed": True}, TypeError,
-     "seed must be a whole number from 0 to 99; got True"),
+     f"seed must be a whole number from 0 to {2**32 - 1}; got True"),
     ("SeedExplorer", {"seed": None}, TypeError,
-     "seed must be a whole number from 0 to 99; got None"),
+     f"seed must be a whole number from 0 to {2**32 - 1}; got None"),
     ("SeedExplorer", {"scheme": "Post"}, ValueError,
      f"scheme must be one of the menu's options {SCHEMES}; got 'Post'"),
     ("SeedExplorer", {"speed": 3}, ValueError,
@@ -396,6 +396,9 @@ WRONG_SETTINGS = [
     ("ActivationExplorer", {"activation": "post_tanh"}, ValueError,
      "activation must be one of the menu's options 'tanh', 'sigmoid', 'relu'; got 'post_tanh'"),
     ("ActivationExplorer", {"z": 100}, ValueError, "z must be a number from -4.0 to 4.0; got 100"),
+    ("ActivationExplorer", {"z": 0.55}, ValueError, "z must be on the slider's steps of 0.1 from -4.0; got 0.55"),
+    ("PredictionExplorer", {"x2": 1.0001}, ValueError,
+     "x2 must be on the slider's steps of 0.1 from -1.0; got 1.0001"),
     ("ActivationExplorer", {"z": -4.1}, ValueError,
      "z must be a number from -4.0 to 4.0; got -4.1"),
     ("ActivationExplorer", {"z": math.nan}, ValueError,
@@ -699,7 +702,7 @@ def test_the_snapshot_is_drawn_once_at_the_starting_values(monkeypatch):
     np.testing.assert_array_equal(f, helpers.get_activation("relu").function(np.linspace(-4, 4, 401)))
 
 
-def test_the_site_gets_each_control_from_controls_and_jupyter_what_python_accepts(shared):
+def test_the_site_and_jupyter_get_the_same_controls(shared):
     expected = {
         "TrainingExplorer": ("training", [
             {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1, "slider_high": 99},
@@ -735,8 +738,7 @@ def test_the_site_gets_each_control_from_controls_and_jupyter_what_python_accept
         mount = mount_point(explorer)
         assert (mount["name"], mount["controls"]) == (name, controls), kind
         assert mount["constants"] == explorer.constants and mount["alt"] == explorer.snapshot_alt
-        in_jupyter = [{**c, "high": 99} if c["name"] == "seed" else c for c in controls]  # the kernel takes 0 to 99
-        assert explorer.controls == in_jupyter, kind
+        assert explorer.controls == controls, kind  # the same controls in Jupyter: one renderer
 
 
 def test_json_attribute_escapes_what_would_end_or_open_an_attribute_or_a_tag():

@@ -41,7 +41,9 @@ def bundle(entry: str) -> str:
     if not ESBUILD.is_file():
         raise SystemExit(NO_ESBUILD.format(path=ESBUILD))
     command = [str(ESBUILD), f"live/{entry}", "--bundle", "--format=esm", "--target=es2022",
-               "--charset=utf8", "--log-level=warning", f"--banner:js=// {HEADER}"]
+               "--charset=utf8", "--log-level=warning",
+               "--preserve-symlinks",  # the same bytes when web/node_modules is a symbolic link
+               f"--banner:js=// {HEADER}"]
     result = subprocess.run(command, cwd=WEB, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"esbuild failed to bundle web/live/{entry}:\n{result.stderr}")

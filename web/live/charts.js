@@ -17,7 +17,7 @@ export function axis(label, extra = {}) {
           ticks: {stroke: "rgba(0,0,0,0.3)", width: 1}, ...extra};
 }
 
-// --- axis limits on a coarse ladder (as helpers.explorers.coarse_limits) -------------------
+// --- axis limits on a coarse ladder: most runs share them, so the axes are seldom redrawn --
 
 function rung(value, ladder) {
   return ladder.find(step => step >= value) ?? value;

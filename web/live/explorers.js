@@ -311,7 +311,7 @@ function prediction(ui, constants) {
 // --- hidden layer (chapter 7) --------------------------------------------------------------
 
 /** The line where one hidden unit's weighted sum w1 x1 + w2 x2 + w3 is 0, as two points at the ends of the
-    range along the axis it crosses more steeply; null when w1 = w2 = 0 (helpers.explorers.hidden_line). */
+    range along the axis it crosses more steeply; null when w1 = w2 = 0. */
 export function hiddenLine([w1, w2, w3], low, high) {
   if (w1 === 0 && w2 === 0) return null;
   if (Math.abs(w2) >= Math.abs(w1)) return [[low, high], [-(w1 * low + w3) / w2, -(w1 * high + w3) / w2]];

@@ -183,7 +183,7 @@ export function checkLearningRate(rate) {
 // --- the two-layer network (./hidden.js) ------------------------------------------------
 
 /**
- * inputs, W1 and W2 checked against each other (helpers.hidden's _check_network), flat and with their
+ * inputs, W1 and W2 checked against each other (as helpers/_validate.py checks them), flat and with their
  * sizes; W1 or W2 given as a HiddenHistory (hidden.js's class) is refused with a hint.
  */
 export function checkNetwork(inputs, W1, W2, HiddenHistory) {
