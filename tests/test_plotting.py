@@ -729,7 +729,7 @@ def test_a_snapshot_plots_the_numbers_it_is_given_in_safe_colours_on_white():
     outputs = np.linspace(-0.5, 1.0, 28).reshape(4, 7)
     def draw():
         return plotting.training_snapshot(steps, mse, weights, outputs, 10, "Error after 10 steps: 0.1",
-                                          [f"x{i}" for i in range(7)])
+                                          [f"x{i}" for i in range(7)], [0, 0, 1, 1])
 
     fig = draw()
     error_ax, weight_ax, output_ax = fig.axes
@@ -752,7 +752,7 @@ def test_a_snapshot_plots_the_numbers_it_is_given_in_safe_colours_on_white():
 
 def test_a_diverged_runs_snapshot_has_titled_empty_panels():
     fig = plotting.hidden_snapshot(np.array([0, 1]), np.zeros(0), np.zeros((3, 0)), np.zeros(0), 1,
-                                   "This run diverged", ["a", "b", "c", "d"], [0, 1, 1, 0], (-0.25, 1.25))
+                                   "This run diverged", ["a", "b", "c", "d"], [0, 1, 1, 0], (-0.25, 1.25), 0.5)
     error_ax, output_ax, square_ax = fig.axes
     assert error_ax.get_title() == "This run diverged"
     assert [len(line.get_xdata()) for line in error_ax.lines] == [2]  # the step's marker only
