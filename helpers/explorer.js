@@ -5295,16 +5295,18 @@ function runKey(name, values) {
 
 // live/controls.js
 var ANNOUNCE_DELAY = 400;
-function spokenLater(region) {
-  return (message) => {
+function spokenLater(region, { atOnce = false } = {}) {
+  const say = (message) => {
     clearTimeout(region.timer);
-    if (!message) region.textContent = "";
+    if (!message || atOnce && !region.textContent) region.textContent = message;
     else if (message !== region.textContent) {
       region.timer = setTimeout(() => {
         region.textContent = message;
       }, ANNOUNCE_DELAY);
     }
   };
+  say.cancel = () => clearTimeout(region.timer);
+  return say;
 }
 function element2(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
@@ -5489,6 +5491,7 @@ function frame(name, caption) {
 }
 function writers(parts) {
   let status = "";
+  const later = spokenLater(parts.announce, { atOnce: true });
   return {
     panels: parts.panels,
     status: (message) => {
@@ -5499,13 +5502,10 @@ function writers(parts) {
       parts.announce.textContent = message;
     },
     // a keyboard cursor's point, at once
+    // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
     say: (message) => {
       parts.text.textContent = message;
-      clearTimeout(parts.announce.timer);
-      if (!parts.announce.textContent) parts.announce.textContent = message;
-      else parts.announce.timer = setTimeout(() => {
-        parts.announce.textContent = message;
-      }, ANNOUNCE_DELAY);
+      later(message);
     }
   };
 }

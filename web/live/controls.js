@@ -7,15 +7,19 @@ import {fixed, pyFloat, readWhole} from "./format.js";
 /** Milliseconds without a change before a live region speaks: ten arrow presses, one sentence. */
 export const ANNOUNCE_DELAY = 400;
 
-/** A live region's text, set once ``ANNOUNCE_DELAY`` passes without another message; "" clears it at once. */
-export function spokenLater(region) {
-  return message => {
+/** A live region's writer: its text set once ``ANNOUNCE_DELAY`` passes without another message; ""
+    clears it at once. With ``atOnce``, the first message (to an empty region) is set at once: there
+    is nothing to wait for. ``cancel()`` drops a message still waiting. */
+export function spokenLater(region, {atOnce = false} = {}) {
+  const say = message => {
     clearTimeout(region.timer);
-    if (!message) region.textContent = "";
+    if (!message || (atOnce && !region.textContent)) region.textContent = message;
     else if (message !== region.textContent) {
       region.timer = setTimeout(() => { region.textContent = message; }, ANNOUNCE_DELAY);
     }
   };
+  say.cancel = () => clearTimeout(region.timer);
+  return say;
 }
 
 export function element(tag, attributes = {}, text = "") {

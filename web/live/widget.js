@@ -6,7 +6,7 @@
 
 import {EXPLORERS, TEXT} from "./explorers.js";
 import {runKey} from "./runs.js";
-import {ANNOUNCE_DELAY, control, element} from "./controls.js";
+import {control, element, spokenLater} from "./controls.js";
 import {reproduceBlock} from "./share.js";
 import {fill} from "./texts.js";
 
@@ -48,17 +48,14 @@ function frame(name, caption) {
 /** What an explorer writes to: its panels, and its status line and live region. */
 function writers(parts) {
   let status = "";
+  const later = spokenLater(parts.announce, {atOnce: true});  // the start: nothing to wait for
   return {
     panels: parts.panels,
     status: message => { status = message; },
     shownStatus: () => status,
     announce: message => { parts.announce.textContent = message; },  // a keyboard cursor's point, at once
-    say: message => {
-      parts.text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
-      clearTimeout(parts.announce.timer);
-      if (!parts.announce.textContent) parts.announce.textContent = message;  // the start: nothing to wait for
-      else parts.announce.timer = setTimeout(() => { parts.announce.textContent = message; }, ANNOUNCE_DELAY);
-    },
+    // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
+    say: message => { parts.text.textContent = message; later(message); },
   };
 }
 
