@@ -5480,7 +5480,9 @@ function frame(name, caption) {
   const parts = {
     controls: element2("div", { class: "live-controls" }),
     panels: element2("div", { class: "live-panels" }),
-    status: element2("p", { class: "live-status", role: "status", hidden: "" }),
+    // No role="status": what it says changes at each move; the live region reads out the sentence,
+    // and an error or a link's notice (`notify`, below).
+    status: element2("p", { class: "live-status", hidden: "" }),
     text: element2("p", { class: "live-text" }),
     announce: element2("p", { class: "live-announce", "aria-live": "polite" }),
     extras: element2("div", { class: "live-extras" })
@@ -5506,7 +5508,9 @@ function writers(parts) {
     say: (message) => {
       parts.text.textContent = message;
       later(message);
-    }
+    },
+    notify: later
+    // an error or a link's notice, read out as the sentence is
   };
 }
 function showStatus(element_, message) {
@@ -5523,7 +5527,9 @@ function drawer(model, parts, ui, update, host) {
       update(values, model.get("data"));
       reproduce.update(fill(explorer_text_default[name].reproduce, values));
     }
-    showStatus(parts.status, error || host.notice || ui.shownStatus());
+    const notice = error || host.notice;
+    showStatus(parts.status, notice || ui.shownStatus());
+    if (notice) ui.notify(notice);
   };
   return {
     draw,

@@ -229,6 +229,11 @@ def test_an_error_from_python_is_shown_in_the_status_line_and_nothing_is_redrawn
     page.evaluate("m => jupyterModel.set('error', m)", message)
     status = page.locator("#jupyter .live-status")
     assert status.is_visible() and status.text_content() == message
+    assert status.get_attribute("role") is None, "not a live region: the verdict there changes at each move"
+    announce = page.locator("#jupyter .live-announce")
+    page.wait_for_function("m => document.querySelector('#jupyter .live-announce').textContent === m", arg=message,
+                           timeout=2_000)
+    assert announce.get_attribute("aria-live") == "polite", "read out through the delayed live region"
     assert page.locator("#jupyter .live-text").text_content() == text
     page.evaluate("() => jupyterModel.set('error', '')")
     assert status.is_hidden()

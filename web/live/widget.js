@@ -36,7 +36,9 @@ function frame(name, caption) {
   const parts = {
     controls: element("div", {class: "live-controls"}),
     panels: element("div", {class: "live-panels"}),
-    status: element("p", {class: "live-status", role: "status", hidden: ""}),
+    // No role="status": what it says changes at each move; the live region reads out the sentence,
+    // and an error or a link's notice (`notify`, below).
+    status: element("p", {class: "live-status", hidden: ""}),
     text: element("p", {class: "live-text"}),
     announce: element("p", {class: "live-announce", "aria-live": "polite"}),
     extras: element("div", {class: "live-extras"}),  // "Reproduce in Python" (share.js)
@@ -56,6 +58,7 @@ function writers(parts) {
     announce: message => { parts.announce.textContent = message; },  // a keyboard cursor's point, at once
     // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
     say: message => { parts.text.textContent = message; later(message); },
+    notify: later,  // an error or a link's notice, read out as the sentence is
   };
 }
 
@@ -65,7 +68,8 @@ function showStatus(element_, message) {
 }
 
 /** Draw the explorer for the model's values and data, and its code; the model's error, or else the
-    host's notice (a bad value in a shared link), or else the explorer's own in the status line. */
+    host's notice (a bad value in a shared link), or else the explorer's own in the status line. An
+    error or notice is also read out (after the sentence, which it replaces in the live region). */
 function drawer(model, parts, ui, update, host) {
   const name = model.get("name");
   const reproduce = reproduceBlock(parts.extras);
@@ -76,7 +80,9 @@ function drawer(model, parts, ui, update, host) {
       update(values, model.get("data"));
       reproduce.update(fill(TEXT[name].reproduce, values));
     }
-    showStatus(parts.status, error || host.notice || ui.shownStatus());
+    const notice = error || host.notice;
+    showStatus(parts.status, notice || ui.shownStatus());
+    if (notice) ui.notify(notice);
   };
   return {
     draw,
