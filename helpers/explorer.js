@@ -211,6 +211,7 @@ function scrollWhenWide(wrap, table, label) {
   const observer = new ResizeObserver(check);
   observer.observe(wrap);
   observer.observe(table);
+  return () => observer.disconnect();
 }
 function fillRow(row2, values) {
   if (row2.cells.length !== values.length) {
@@ -233,7 +234,7 @@ function dataTable(parent, { caption, columns, rows = [], currentIndex = null })
   wrap.append(table);
   details.append(summary, wrap);
   parent.append(details);
-  scrollWhenWide(wrap, table, `Data: ${caption}`);
+  const dispose = scrollWhenWide(wrap, table, `Data: ${caption}`);
   const setColumns = (names) => {
     head.replaceChildren(...names.map((name) => element("th", null, name)));
     for (const cell of head.cells) cell.setAttribute("scope", "col");
@@ -245,7 +246,7 @@ function dataTable(parent, { caption, columns, rows = [], currentIndex = null })
   };
   setColumns(columns);
   update(rows, currentIndex);
-  return { element: details, update, setColumns };
+  return { element: details, update, setColumns, dispose };
 }
 function markRow(row2, values, current) {
   fillRow(row2, values);
@@ -4819,11 +4820,16 @@ function panel(parent, title, options, data) {
     ...options
   }, data, holder);
   (parent.charts ??= []).push(chart);
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({ width: now, height: HEIGHT2 });
-  }).observe(holder);
-  return { box, chart, heading, holder };
+  });
+  observer.observe(holder);
+  const dispose = () => {
+    observer.disconnect();
+    chart.destroy();
+  };
+  return { box, chart, heading, holder, dispose };
 }
 function show(chart, data) {
   chart.batch(() => chart.setData(data));
@@ -4858,6 +4864,7 @@ function cachedRows(state, sample, make) {
 }
 function extras(ui, p, { caption, columns, describe }) {
   const table = dataTable(p.box, { caption, columns });
+  ui.disposers.push(p.dispose, table.dispose);
   const cursor = describe ? keyboardCursor(p.chart, p.holder, { label: `${caption} chart`, describe, say: ui.announce }) : null;
   return {
     update(rows, currentIndex) {
@@ -5366,7 +5373,7 @@ function typedError(id) {
   return { nodes: [shown, spoken], set: (message) => {
     shown.textContent = message;
     say(message);
-  } };
+  }, cancel: say.cancel };
 }
 function whole(spec, id, changed) {
   const sliderHigh = spec.slider_high ?? spec.high;
@@ -5410,7 +5417,7 @@ function whole(spec, id, changed) {
     box.value = String(value);
     place(value);
   };
-  return { nodes: [slider, box, beyond, ...error.nodes], set };
+  return { nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel };
 }
 var KINDS = { menu, stops, number, whole };
 function control(spec, value, id, changed) {
@@ -5420,6 +5427,8 @@ function control(spec, value, id, changed) {
   row2.append(...made.nodes);
   made.set(value);
   row2.set = made.set;
+  row2.dispose = made.dispose ?? (() => {
+  });
   return row2;
 }
 
@@ -5509,8 +5518,10 @@ function writers(parts) {
       parts.text.textContent = message;
       later(message);
     },
-    notify: later
+    notify: later,
     // an error or a link's notice, read out as the sentence is
+    disposers: [later.cancel]
+    // what render's cleanup calls: the panels' add theirs (explorers.js)
   };
 }
 function showStatus(element_, message) {
@@ -5560,7 +5571,7 @@ function controlsRow(model, row2, index, host) {
     const value = model.get("values")[name];
     if (value !== current[name]) made.set(current[name] = value);
   });
-  return { sync };
+  return { sync, dispose: () => rows.forEach(([, made]) => made.dispose()) };
 }
 function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const name = model.get("name");
@@ -5577,6 +5588,7 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const hosted = { notice, onChange };
   const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
+  ui.disposers.push(controls.dispose);
   const onValues = () => {
     controls.sync();
     valuesChanged();
@@ -5589,6 +5601,7 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
     model.off("change:data", dataChanged);
     model.off("change:values", onValues);
     model.off("change:error", draw);
+    ui.disposers.splice(0).forEach((dispose) => dispose());
   };
 }
 var widget_default = { render };

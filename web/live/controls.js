@@ -79,7 +79,7 @@ function typedError(id) {
   const shown = element("span", {class: "live-error", id: `${id}-error`});
   const spoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
   const say = spokenLater(spoken);  // no word per keystroke
-  return {nodes: [shown, spoken], set: message => { shown.textContent = message; say(message); }};
+  return {nodes: [shown, spoken], set: message => { shown.textContent = message; say(message); }, cancel: say.cancel};
 }
 
 /** "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in. */
@@ -114,13 +114,14 @@ function whole(spec, id, changed) {
     error.set(read.error);
   });
   const set = value => { box.value = String(value); place(value); };
-  return {nodes: [slider, box, beyond, ...error.nodes], set};
+  return {nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel};
 }
 
 const KINDS = {menu, stops, number, whole};
 
 /** One labelled control; calls ``changed`` with its new value, and shows its value beside it.
-    ``row.set(value)`` moves it without calling ``changed`` (a value set by the other side). */
+    ``row.set(value)`` moves it without calling ``changed`` (a value set by the other side);
+    ``row.dispose()`` drops a message still waiting to be read out (the view is gone). */
 export function control(spec, value, id, changed) {
   const row = element("div", {class: "live-control"});
   row.append(element("label", {for: id}, spec.label));
@@ -128,5 +129,6 @@ export function control(spec, value, id, changed) {
   row.append(...made.nodes);
   made.set(value);
   row.set = made.set;
+  row.dispose = made.dispose ?? (() => {});
   return row;
 }

@@ -59,6 +59,7 @@ function writers(parts) {
     // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
     say: message => { parts.text.textContent = message; later(message); },
     notify: later,  // an error or a link's notice, read out as the sentence is
+    disposers: [later.cancel],  // what render's cleanup calls: the panels' add theirs (explorers.js)
   };
 }
 
@@ -93,7 +94,8 @@ function drawer(model, parts, ui, update, host) {
 }
 
 /** The controls row: each control sets `values` and saves; `sync()` moves a control whose value the
-    model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in. */
+    model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in;
+    `dispose()` drops their messages still waiting to be read out. */
 function controlsRow(model, row, index, host) {
   const current = {...model.get("values")};
   const rows = model.get("controls").map(spec => {
@@ -111,13 +113,15 @@ function controlsRow(model, row, index, host) {
     const value = model.get("values")[name];
     if (value !== current[name]) made.set((current[name] = value));
   });
-  return {sync};
+  return {sync, dispose: () => rows.forEach(([, made]) => made.dispose())};
 }
 
 /** anywidget's render (the default export only: anywidget warns of a named one): build the
     explorer in ``el`` and follow the model. The site passes ``host`` "site" (its captions),
     ``notice`` (shown in the status line until a control moves) and ``onChange`` (called after
-    each control's move has been drawn). Returns the cleanup. */
+    each control's move has been drawn). Returns the cleanup (JupyterLab calls it when it draws the
+    view again or removes it): the model no longer followed, the charts destroyed, their observers
+    and the timers of the live regions stopped. */
 function render({model, el, host = "jupyter", notice = "", onChange}) {
   const name = model.get("name");
   const build = EXPLORERS[name];
@@ -134,6 +138,7 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
   const hosted = {notice, onChange};
   const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
+  ui.disposers.push(controls.dispose);
   const onValues = () => { controls.sync(); valuesChanged(); };
   model.on("change:data", dataChanged);
   model.on("change:values", onValues);
@@ -143,6 +148,7 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
     model.off("change:data", dataChanged);
     model.off("change:values", onValues);
     model.off("change:error", draw);
+    ui.disposers.splice(0).forEach(dispose => dispose());
   };
 }
 
