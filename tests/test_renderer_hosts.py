@@ -38,7 +38,8 @@ def constants(name: str) -> dict:
     common = {"colours": plotting.OKABE_ITO, "iteration_stops": list(explorers.ITERATION_STOPS)}
     run = {"recorded": RECORDED, "ladder": explorers.LADDER.tolist()}
     return {**common, **{
-        "training": {**run, "weight_names": plotting.WEIGHT_NAMES, "example_labels": TRAINING_LABELS},
+        "training": {**run, "weight_names": plotting.WEIGHT_NAMES, "example_labels": TRAINING_LABELS,
+                     "targets": helpers.POST_TARGETS.ravel().tolist()},
         "activation": {"y_limits": explorers.ActivationExplorer.Y_LIMITS, "grid_low": -4, "grid_high": 4,
                        "grid_count": 401},
         "seed": {"weight_names": plotting.WEIGHT_NAMES},
