@@ -5370,10 +5370,11 @@ function typedError(id) {
   const shown = element2("span", { class: "live-error", id: `${id}-error` });
   const spoken = element2("span", { class: "live-error-announce", "aria-live": "polite" });
   const say = spokenLater(spoken);
-  return { nodes: [shown, spoken], set: (message) => {
+  const set = (message) => {
     shown.textContent = message;
     say(message);
-  }, cancel: say.cancel };
+  };
+  return { nodes: [shown, spoken], set, cancel: say.cancel };
 }
 function whole(spec, id, changed) {
   const sliderHigh = spec.slider_high ?? spec.high;

@@ -79,7 +79,8 @@ function typedError(id) {
   const shown = element("span", {class: "live-error", id: `${id}-error`});
   const spoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
   const say = spokenLater(spoken);  // no word per keystroke
-  return {nodes: [shown, spoken], set: message => { shown.textContent = message; say(message); }, cancel: say.cancel};
+  const set = message => { shown.textContent = message; say(message); };
+  return {nodes: [shown, spoken], set, cancel: say.cancel};
 }
 
 /** "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in. */

@@ -1,8 +1,8 @@
 // The five explorers' panels and sentences. Each builder takes the explorer's `ui` (its panels'
-// parent, its status and live-region writers and its disposers, from widget.js) and `constants` (from Python:
-// colours, recorded steps, labels...) and returns `update(values, data)`, which draws `data` (the
-// numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and writes the
-// sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
+// parent, its status and live-region writers and its disposers, from widget.js) and `constants`
+// (from Python: colours, recorded steps, labels...) and returns `update(values, data)`, which draws
+// `data` (the numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and
+// writes the sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
 
 import TEXT from "../../helpers/explorer_text.json";
 import {fill} from "./texts.js";

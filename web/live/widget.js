@@ -47,7 +47,8 @@ function frame(name, caption) {
   return {root, ...parts};
 }
 
-/** What an explorer writes to: its panels, and its status line and live region. */
+/** What an explorer writes to: its panels, and its status line and live region; and the disposers
+    render's cleanup calls. */
 function writers(parts) {
   let status = "";
   const later = spokenLater(parts.announce, {atOnce: true});  // the start: nothing to wait for
