@@ -211,6 +211,7 @@ function scrollWhenWide(wrap, table, label) {
   const observer = new ResizeObserver(check);
   observer.observe(wrap);
   observer.observe(table);
+  return () => observer.disconnect();
 }
 function fillRow(row2, values) {
   if (row2.cells.length !== values.length) {
@@ -233,7 +234,7 @@ function dataTable(parent, { caption, columns, rows = [], currentIndex = null })
   wrap.append(table);
   details.append(summary, wrap);
   parent.append(details);
-  scrollWhenWide(wrap, table, `Data: ${caption}`);
+  const dispose = scrollWhenWide(wrap, table, `Data: ${caption}`);
   const setColumns = (names) => {
     head.replaceChildren(...names.map((name) => element("th", null, name)));
     for (const cell of head.cells) cell.setAttribute("scope", "col");
@@ -245,7 +246,7 @@ function dataTable(parent, { caption, columns, rows = [], currentIndex = null })
   };
   setColumns(columns);
   update(rows, currentIndex);
-  return { element: details, update, setColumns };
+  return { element: details, update, setColumns, dispose };
 }
 function markRow(row2, values, current) {
   fillRow(row2, values);
@@ -4819,11 +4820,16 @@ function panel(parent, title, options, data) {
     ...options
   }, data, holder);
   (parent.charts ??= []).push(chart);
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({ width: now, height: HEIGHT2 });
-  }).observe(holder);
-  return { box, chart, heading, holder };
+  });
+  observer.observe(holder);
+  const dispose = () => {
+    observer.disconnect();
+    chart.destroy();
+  };
+  return { box, chart, heading, holder, dispose };
 }
 function show(chart, data) {
   chart.batch(() => chart.setData(data));
@@ -4858,6 +4864,7 @@ function cachedRows(state, sample, make) {
 }
 function extras(ui, p, { caption, columns, describe }) {
   const table = dataTable(p.box, { caption, columns });
+  ui.disposers.push(p.dispose, table.dispose);
   const cursor = describe ? keyboardCursor(p.chart, p.holder, { label: `${caption} chart`, describe, say: ui.announce }) : null;
   return {
     update(rows, currentIndex) {
@@ -5295,16 +5302,18 @@ function runKey(name, values) {
 
 // live/controls.js
 var ANNOUNCE_DELAY = 400;
-function spokenLater(region) {
-  return (message) => {
+function spokenLater(region, { atOnce = false } = {}) {
+  const say = (message) => {
     clearTimeout(region.timer);
-    if (!message) region.textContent = "";
+    if (!message || atOnce && !region.textContent) region.textContent = message;
     else if (message !== region.textContent) {
       region.timer = setTimeout(() => {
         region.textContent = message;
       }, ANNOUNCE_DELAY);
     }
   };
+  say.cancel = () => clearTimeout(region.timer);
+  return say;
 }
 function element2(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
@@ -5361,10 +5370,11 @@ function typedError(id) {
   const shown = element2("span", { class: "live-error", id: `${id}-error` });
   const spoken = element2("span", { class: "live-error-announce", "aria-live": "polite" });
   const say = spokenLater(spoken);
-  return { nodes: [shown, spoken], set: (message) => {
+  const set = (message) => {
     shown.textContent = message;
     say(message);
-  } };
+  };
+  return { nodes: [shown, spoken], set, cancel: say.cancel };
 }
 function whole(spec, id, changed) {
   const sliderHigh = spec.slider_high ?? spec.high;
@@ -5408,7 +5418,7 @@ function whole(spec, id, changed) {
     box.value = String(value);
     place(value);
   };
-  return { nodes: [slider, box, beyond, ...error.nodes], set };
+  return { nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel };
 }
 var KINDS = { menu, stops, number, whole };
 function control(spec, value, id, changed) {
@@ -5418,6 +5428,8 @@ function control(spec, value, id, changed) {
   row2.append(...made.nodes);
   made.set(value);
   row2.set = made.set;
+  row2.dispose = made.dispose ?? (() => {
+  });
   return row2;
 }
 
@@ -5478,7 +5490,9 @@ function frame(name, caption) {
   const parts = {
     controls: element2("div", { class: "live-controls" }),
     panels: element2("div", { class: "live-panels" }),
-    status: element2("p", { class: "live-status", role: "status", hidden: "" }),
+    // No role="status": what it says changes at each move; the live region reads out the sentence,
+    // and an error or a link's notice (`notify`, below).
+    status: element2("p", { class: "live-status", hidden: "" }),
     text: element2("p", { class: "live-text" }),
     announce: element2("p", { class: "live-announce", "aria-live": "polite" }),
     extras: element2("div", { class: "live-extras" })
@@ -5489,6 +5503,7 @@ function frame(name, caption) {
 }
 function writers(parts) {
   let status = "";
+  const later = spokenLater(parts.announce, { atOnce: true });
   return {
     panels: parts.panels,
     status: (message) => {
@@ -5499,14 +5514,15 @@ function writers(parts) {
       parts.announce.textContent = message;
     },
     // a keyboard cursor's point, at once
+    // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
     say: (message) => {
       parts.text.textContent = message;
-      clearTimeout(parts.announce.timer);
-      if (!parts.announce.textContent) parts.announce.textContent = message;
-      else parts.announce.timer = setTimeout(() => {
-        parts.announce.textContent = message;
-      }, ANNOUNCE_DELAY);
-    }
+      later(message);
+    },
+    notify: later,
+    // an error or a link's notice, read out as the sentence is
+    disposers: [later.cancel]
+    // what render's cleanup calls: the panels' add theirs (explorers.js)
   };
 }
 function showStatus(element_, message) {
@@ -5523,7 +5539,9 @@ function drawer(model, parts, ui, update, host) {
       update(values, model.get("data"));
       reproduce.update(fill(explorer_text_default[name].reproduce, values));
     }
-    showStatus(parts.status, error || host.notice || ui.shownStatus());
+    const notice = error || host.notice;
+    showStatus(parts.status, notice || ui.shownStatus());
+    if (notice) ui.notify(notice);
   };
   return {
     draw,
@@ -5554,7 +5572,7 @@ function controlsRow(model, row2, index, host) {
     const value = model.get("values")[name];
     if (value !== current[name]) made.set(current[name] = value);
   });
-  return { sync };
+  return { sync, dispose: () => rows.forEach(([, made]) => made.dispose()) };
 }
 function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const name = model.get("name");
@@ -5571,6 +5589,7 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const hosted = { notice, onChange };
   const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
+  ui.disposers.push(controls.dispose);
   const onValues = () => {
     controls.sync();
     valuesChanged();
@@ -5583,6 +5602,7 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
     model.off("change:data", dataChanged);
     model.off("change:values", onValues);
     model.off("change:error", draw);
+    ui.disposers.splice(0).forEach((dispose) => dispose());
   };
 }
 var widget_default = { render };

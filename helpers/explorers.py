@@ -438,7 +438,7 @@ class TrainingExplorer(Explorer):
     def snapshot_figure(self, values, numbers_, heading):
         return plotting.training_snapshot(RECORDED, numbers_["mse"], numbers_["weights"],
                                           numbers_["outputs"], values["iterations"], heading,
-                                          EXAMPLE_LABELS)
+                                          EXAMPLE_LABELS, network.POST_TARGETS.ravel())
 
 
 # --- chapter 1: an activation and its slope --------------------------------------------------
@@ -558,9 +558,8 @@ class PredictionExplorer(Explorer):
         return {**values, "parts": "; ".join(parts)}
 
     def snapshot_figure(self, values, numbers_, heading):
-        rows = [fill(TEXT["prediction"]["row"], label=label, z=z, output=output)
-                for label, z, output in zip(self.MODELS, numbers_["z"], numbers_["outputs"])]
-        return plotting.prediction_snapshot(list(self.MODELS), numbers_["outputs"], rows, heading)
+        return plotting.prediction_snapshot(list(self.MODELS), numbers_["z"], numbers_["outputs"],
+                                            hidden.THRESHOLD, heading)
 
 
 # --- the hidden-layer explorer (chapter "A hidden layer") ------------------------------------
@@ -694,4 +693,4 @@ class HiddenExplorer(Explorer):
         outputs = numbers_["outputs"][k] if len(numbers_["outputs"]) else np.zeros(0)
         return plotting.hidden_snapshot(RECORDED, numbers_["mse"], W1, outputs,
                                         values["iterations"], heading, XOR_LABELS, XOR_TARGETS,
-                                        SQUARE)
+                                        SQUARE, hidden.THRESHOLD)

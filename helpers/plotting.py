@@ -650,8 +650,7 @@ def _step_marks(axes, iterations: int) -> None:
 
 def _output_bars(ax, outputs, labels, targets, colours, hatches) -> None:
     """Horizontal bars of the outputs, one per labelled input, with the targets marked."""
-    ax.barh(range(len(outputs)), outputs, color=colours[:len(outputs)], hatch=hatches[:len(outputs)],
-            edgecolor="black")
+    ax.barh(range(len(outputs)), outputs, color=colours, hatch=hatches, edgecolor="black")
     ax.plot(targets, range(len(targets)), "D", color="white", markeredgecolor="black", markersize=7,
             label="target")
     ax.set_yticks(range(len(labels)), labels)
@@ -661,20 +660,92 @@ def _output_bars(ax, outputs, labels, targets, colours, hatches) -> None:
     ax.set(xlim=(min(low, -1.05), high), xlabel="output")
 
 
+# --- checks of the snapshots' numbers: one clear error before anything is drawn ---
+
+
+def _check_labels(labels, name: str = "labels") -> list:
+    """A non-empty list of text labels, one per bar."""
+    if isinstance(labels, str) or not isinstance(labels, (list, tuple)) or not labels \
+            or not all(isinstance(label, str) for label in labels):
+        raise TypeError(f"{name} must be a non-empty list of text labels, one per bar, "
+                        f"e.g. ['[0, 0, 1]', '[1, 1, 1]']; got {excerpt(labels)}")
+    return list(labels)
+
+
+def _check_vector(values, name: str, size: int) -> np.ndarray:
+    """``size`` finite numbers in a row."""
+    values = as_finite_array(values, name)
+    if values.shape != (size,):
+        raise ValueError(f"{name} must be {size} numbers in a row, shape ({size},); "
+                         f"got shape {values.shape}")
+    return values
+
+
+def _check_finite_number(value, name: str, example: str) -> float:
+    value = _check_number(value, name, example)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number such as {example}; got {value}")
+    return value
+
+
+def _check_range(values, name: str, example: str) -> tuple:
+    """Two finite numbers (low, high), low < high: an axis' range."""
+    low, high = _check_vector(values, name, 2)
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high, e.g. {example}; "
+                         f"got {excerpt(values)}")
+    return float(low), float(high)
+
+
+def _check_steps(steps, mse, iterations) -> tuple:
+    """The recorded steps (increasing), the error at each (or none: the run diverged), and the
+    position in ``steps`` of the step shown."""
+    steps = _finite(steps, "steps")
+    if steps.ndim != 1 or np.any(np.diff(steps) <= 0):
+        raise ValueError(f"steps must be increasing training steps in a row, e.g. [0, 1, 10]; "
+                         f"got {excerpt(steps)}")
+    mse = as_finite_array(mse, "mse")
+    if mse.size and mse.shape != steps.shape:
+        raise ValueError(f"mse must have shape {steps.shape}, one error per step, or be empty "
+                         f"for a run that diverged; got shape {mse.shape}")
+    iterations = check_count(iterations, "iterations", 0, int(steps[-1]), "steps[-1]")
+    if iterations not in steps:
+        raise ValueError(f"iterations must be one of the steps, "
+                         f"{excerpt(steps.astype(int).tolist())}; got {iterations}")
+    return steps, mse, int(np.searchsorted(steps, iterations))
+
+
+def _check_targets(targets, n_labels: int) -> np.ndarray:
+    """One target per training input: the first ``len(targets)`` of the labelled inputs."""
+    targets = _finite(targets, "targets").ravel()
+    if targets.size > n_labels:
+        raise ValueError(f"targets must have at most one target per label ({n_labels}); "
+                         f"got {targets.size}")
+    return targets
+
+
 @book_style
-def training_snapshot(steps, mse, weights, outputs, iterations: int, title: str, labels):
-    """The training explorer (chapter 5): the error and the weights over the steps, and the outputs
-    for the training and the unseen inputs at step ``iterations``; empty panels for a run that diverged."""
+def training_snapshot(steps, mse, weights, outputs, iterations: int, title: str, labels, targets):
+    """The training explorer (chapter 5): the error and the weights over the steps, and the
+    outputs for the training and the unseen inputs at step ``iterations``; empty panels for a run
+    that diverged (``mse`` empty). ``targets``: one per training input, the first ``labels``."""
+    steps, mse, k = _check_steps(steps, mse, iterations)
+    labels = _check_labels(labels)
+    targets = _check_targets(targets, len(labels))
     fig, (error_ax, weight_ax, output_ax) = new_figure(ncols=3, width=12.0, height=3.8)
-    k = int(np.searchsorted(steps, iterations))
     if len(mse):
+        weights = check_matrix(weights, "weights", (len(steps), len(WEIGHT_NAMES)))
+        outputs = check_matrix(outputs, "outputs", (len(steps), len(labels)))
         error_ax.plot(steps, mse, color=OKABE_ITO["black"])
         error_ax.set_yscale("log")
         for i, name in enumerate(WEIGHT_NAMES):
-            weight_ax.plot(steps, weights[:, i], color=colour(i), linestyle=LINE_STYLES[i], label=name)
+            weight_ax.plot(steps, weights[:, i], color=colour(i), linestyle=LINE_STYLES[i],
+                           label=name)
         weight_ax.legend(fontsize="small", loc="upper left")
-        colours = [OKABE_ITO["blue"]] * 4 + [OKABE_ITO["orange"]] * 3
-        _output_bars(output_ax, outputs[k], labels, [0, 0, 1, 1], colours, [""] * 4 + ["//"] * 3)
+        unseen = len(labels) - len(targets)
+        colours = [OKABE_ITO["blue"]] * len(targets) + [OKABE_ITO["orange"]] * unseen
+        hatches = [""] * len(targets) + ["//"] * unseen
+        _output_bars(output_ax, outputs[k], labels, targets, colours, hatches)
         output_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     _step_marks((error_ax, weight_ax), iterations)
     error_ax.set(ylabel="mean squared error", title=title)
@@ -686,72 +757,115 @@ def training_snapshot(steps, mse, weights, outputs, iterations: int, title: str,
 @book_style
 def activation_snapshot(grid, f, slope, z: float, y: float, slope_at: float, y_limits, title: str):
     """The activation explorer (chapter 1): the curve with its tangent at ``z``, and its slope."""
+    grid = _finite(grid, "grid")
+    f, slope = (_check_vector(values, name, grid.size)
+                for values, name in ((f, "f"), (slope, "slope")))
+    z, y, slope_at = (_check_finite_number(value, name, "0.5")
+                      for value, name in ((z, "z"), (y, "y"), (slope_at, "slope_at")))
+    y_limits = _check_range(y_limits, "y_limits", "(-1.2, 1.2)")
     fig, (left, right) = new_figure(ncols=2, width=9.0, height=3.4)
     span = np.array([z - 1.5, z + 1.5])
     left.plot(grid, f, color=OKABE_ITO["blue"], label="f(z)")
-    left.plot(span, y + slope_at * (span - z), color=OKABE_ITO["vermillion"], linestyle="--", label="tangent")
+    left.plot(span, y + slope_at * (span - z), color=OKABE_ITO["vermillion"], linestyle="--",
+              label="tangent")
     left.plot([z], [y], "o", color="black")
     right.plot(grid, slope, color=OKABE_ITO["green"], linestyle="-.")
     right.plot([z], [slope_at], "o", color="black")
-    left.set(xlim=(grid[0], grid[-1]), ylim=tuple(y_limits), xlabel="input z", ylabel="f(z)", title=title)
-    right.set(xlim=(grid[0], grid[-1]), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)", title="Slope")
+    left.set(xlim=(grid[0], grid[-1]), ylim=y_limits, xlabel="input z", ylabel="f(z)", title=title)
+    right.set(xlim=(grid[0], grid[-1]), ylim=(-0.1, 1.1), xlabel="input z", ylabel="slope f'(z)",
+              title="Slope")
     left.legend(loc="upper left", fontsize="small")
     return fig
 
 
 @book_style
 def seed_snapshot(weights, title: str):
-    """The seed explorer (chapters 3 and 4): the three starting weights, each labelled with its value."""
+    """The seed explorer (chapters 3 and 4): the three starting weights, each labelled with its
+    value."""
+    weights = _check_vector(weights, "weights", len(WEIGHT_NAMES))
+    largest = np.max(np.abs(weights))  # beyond 1 (glorot): room for the bar and its value
+    limit = 1.1 if largest <= 1 else largest + 0.15
     fig, (ax,) = new_figure(width=6.0, height=3.4)
     ax.bar(range(3), weights, color=[colour(i) for i in range(3)], edgecolor="black")
     for i, value in enumerate(weights):
         ax.text(i, max(value, 0.0), f"{value:.3f}", ha="center", va="bottom")
     ax.set_xticks(range(3), WEIGHT_NAMES)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set(ylim=(-1.1, 1.1), ylabel="starting weight", title=title)
+    ax.set(ylim=(-limit, limit), ylabel="starting weight", title=title)
     return fig
 
 
 @book_style
-def prediction_snapshot(labels, outputs, rows, title: str):
-    """The prediction explorer (chapter 6): each network's output for one input, with its sum written in."""
+def prediction_snapshot(labels, z, outputs, threshold: float, title: str):
+    """The prediction explorer (chapter 6): each network's output for one input, from -1 to 1, with
+    its weighted sum ``z`` written in, and the ``threshold``."""
+    labels = _check_labels(labels)
+    z, outputs = (_check_vector(values, name, len(labels))
+                  for values, name in ((z, "z"), (outputs, "outputs")))
+    if np.any(np.abs(outputs) > 1):
+        raise ValueError(f"outputs must be from -1 to 1, as tanh's; got {excerpt(outputs)}")
+    threshold = _check_finite_number(threshold, "threshold", "0.5")
     fig, (ax,) = new_figure(width=6.5, height=3.0)
     ax.barh(range(len(labels)), outputs, color=[colour(i) for i in range(len(labels))],
-            hatch=["", "//"][:len(labels)], edgecolor="black")
+            hatch=[HATCHES[i % len(HATCHES)] for i in range(len(labels))], edgecolor="black")
     ax.set_yticks(range(len(labels)), labels)
-    ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="threshold 0.5")
+    ax.axvline(threshold, color="black", linestyle="--", linewidth=1,
+               label=f"threshold {threshold:g}")
     ax.axvline(0, color="black", linewidth=0.8)
-    for i, row in enumerate(rows):
-        ax.text(-1.0, i - 0.3, row.split(": ", 1)[-1], va="center", fontsize="small")
+    for i, (sum_, output) in enumerate(zip(z, outputs)):
+        ax.text(-1.0, i - 0.3, f"z = {sum_:.2f}, output {output:.3f}", va="center",
+                fontsize="small")
     ax.set(xlim=(-1.05, 1.05), xlabel="output", title=title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
     return fig
 
 
 @book_style
-def hidden_snapshot(steps, mse, W1, outputs, iterations: int, title: str, labels, targets, square):
-    """The hidden-layer explorer (chapter "A hidden layer"): the error over the steps, the four outputs
-    at step ``iterations`` against their targets, and each hidden unit's line on the unit square."""
+def hidden_snapshot(steps, mse, W1, outputs, iterations: int, title: str, labels, targets, square,
+                    threshold: float):
+    """The hidden-layer explorer (chapter "A hidden layer"): the error over the steps, the four
+    outputs at step ``iterations`` against their targets and the ``threshold``, and each hidden
+    unit's line on the unit square; empty panels for a run that diverged (``mse`` empty)."""
+    steps, mse, _ = _check_steps(steps, mse, iterations)
+    labels = _check_labels(labels)
+    targets = _check_corner_targets(targets)
+    if len(labels) != len(targets):
+        raise ValueError(f"labels must name the {len(targets)} corners, one label per target; "
+                         f"got {len(labels)} labels")
+    square = _check_range(square, "square", "(-0.25, 1.25)")
+    threshold = _check_finite_number(threshold, "threshold", "0.5")
+    W1 = as_finite_array(W1, "W1")
+    if W1.ndim != 2 or W1.shape[0] != 3:
+        raise ValueError(f"W1 must have shape (3, n_hidden): the inputs x1, x2 and the constant 1; "
+                         f"got shape {W1.shape}")
     fig, (error_ax, output_ax, square_ax) = new_figure(ncols=3, width=12.0, height=3.8)
     if len(mse):
+        outputs = _check_vector(outputs, "outputs", len(targets))
         error_ax.plot(steps, mse, color=OKABE_ITO["black"])
         error_ax.set_yscale("log")
-        _output_bars(output_ax, outputs, labels, targets, [OKABE_ITO["blue"]] * 4, [""] * 4)
-        output_ax.axvline(0.5, color="black", linestyle="--", linewidth=1, label="0.5")
+        _output_bars(output_ax, outputs, labels, targets, [OKABE_ITO["blue"]] * len(targets),
+                     [""] * len(targets))
+        output_ax.axvline(threshold, color="black", linestyle="--", linewidth=1,
+                          label=f"{threshold:g}")
         output_ax.legend(fontsize="small", loc="lower right")
     _step_marks((error_ax,), iterations)
     error_ax.set(ylabel="mean squared error", title=title)
     output_ax.set(title="Outputs for XOR")
+    _unit_lines(square_ax, W1, targets, square)
+    return fig
+
+
+def _unit_lines(ax, W1, targets, square) -> None:
+    """Each hidden unit's line (sum = 0) and the four corners marked by their target."""
     corners = np.array(SQUARE_CORNERS, dtype=float)
     for h in range(W1.shape[1]):
         w1, w2, b = W1[:, h]
         if w1 != 0 or w2 != 0:  # otherwise the sum is the bias everywhere: no line
-            _draw_line(square_ax, w1, w2, b, color=colour(h), linestyle=LINE_STYLES[h % len(LINE_STYLES)])
+            _draw_line(ax, w1, w2, b, color=colour(h), linestyle=LINE_STYLES[h % len(LINE_STYLES)])
     for target, marker, name in ((0, "o", "target 0"), (1, "s", "target 1")):
-        chosen = np.asarray(targets) == target
-        square_ax.plot(corners[chosen, 0], corners[chosen, 1], marker, markersize=9, linestyle="none",
-                       color="white" if target == 0 else "black", markeredgecolor="black", label=name)
-    square_ax.set(xlim=square, ylim=square, xlabel="x1", ylabel="x2", aspect="equal",
-                  title="Hidden units' lines (sum = 0)")
-    square_ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
+        chosen = targets == target
+        ax.plot(corners[chosen, 0], corners[chosen, 1], marker, markersize=9, linestyle="none",
+                color="white" if target == 0 else "black", markeredgecolor="black", label=name)
+    ax.set(xlim=square, ylim=square, xlabel="x1", ylabel="x2", aspect="equal",
+           title="Hidden units' lines (sum = 0)")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))

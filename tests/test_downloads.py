@@ -3,6 +3,7 @@
 The site's download menu (tools/downloads.py), Binder (postBuild) and `make lab` (Makefile).
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -218,10 +219,14 @@ def test_binder_opens_the_readers_edition_of_book(tmp_path):
     """repo2docker runs postBuild after the requirements; book/ is then the reader's edition."""
     repo = tracked_copy(tmp_path)
     assert not (repo / "binder").exists(), "a binder/ folder hides the root files"
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    settings = tmp_path / "lab-settings"  # in Binder: the image's <prefix>/share/jupyter/lab/settings
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+           "LAB_SETTINGS_DIR": str(settings)}
     result = subprocess.run(["bash", "postBuild"], cwd=repo, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    overrides = json.loads((settings / "overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     assert sorted(p.name for p in (repo / "book").glob("*.ipynb")) == [c.name for c in CHAPTERS] + ["notation.ipynb"]
     for chapter in CHAPTERS:
         check_edition(nbformat.read(repo / "book" / chapter.name, as_version=4),

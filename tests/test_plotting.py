@@ -729,7 +729,7 @@ def test_a_snapshot_plots_the_numbers_it_is_given_in_safe_colours_on_white():
     outputs = np.linspace(-0.5, 1.0, 28).reshape(4, 7)
     def draw():
         return plotting.training_snapshot(steps, mse, weights, outputs, 10, "Error after 10 steps: 0.1",
-                                          [f"x{i}" for i in range(7)])
+                                          [f"x{i}" for i in range(7)], [0, 0, 1, 1])
 
     fig = draw()
     error_ax, weight_ax, output_ax = fig.axes
@@ -752,8 +752,115 @@ def test_a_snapshot_plots_the_numbers_it_is_given_in_safe_colours_on_white():
 
 def test_a_diverged_runs_snapshot_has_titled_empty_panels():
     fig = plotting.hidden_snapshot(np.array([0, 1]), np.zeros(0), np.zeros((3, 0)), np.zeros(0), 1,
-                                   "This run diverged", ["a", "b", "c", "d"], [0, 1, 1, 0], (-0.25, 1.25))
+                                   "This run diverged", ["a", "b", "c", "d"], [0, 1, 1, 0],
+                                   (-0.25, 1.25), 0.5)
     error_ax, output_ax, square_ax = fig.axes
     assert error_ax.get_title() == "This run diverged"
     assert [len(line.get_xdata()) for line in error_ax.lines] == [2]  # the step's marker only
     assert not output_ax.patches and len(square_ax.lines) == 2  # the four inputs, and no unit's line
+
+
+def test_every_explorers_snapshot_draws_at_its_starting_values():
+    from helpers import explorers
+
+    for kind in (explorers.TrainingExplorer, explorers.ActivationExplorer, explorers.SeedExplorer,
+                 explorers.PredictionExplorer, explorers.HiddenExplorer):
+        assert kind().snapshot.startswith(b"\x89PNG"), kind.__name__
+
+
+_GRID = np.linspace(-4.0, 4.0, 5)
+SNAPSHOT_ARGUMENTS = {
+    "training_snapshot": dict(steps=[0, 1, 10], mse=[0.5, 0.2, 0.1], weights=np.zeros((3, 3)),
+                              outputs=np.zeros((3, 7)), iterations=10, title="t",
+                              labels=[f"x{i}" for i in range(7)], targets=[0, 0, 1, 1]),
+    "activation_snapshot": dict(grid=_GRID, f=np.tanh(_GRID), slope=1 - np.tanh(_GRID) ** 2,
+                                z=0.5, y=0.46, slope_at=0.79, y_limits=(-1.2, 1.2), title="t"),
+    "seed_snapshot": dict(weights=[-0.2, -0.6, -0.9], title="t"),
+    "prediction_snapshot": dict(labels=["a", "b"], z=[0.1, 2.0], outputs=[0.1, 0.96],
+                                threshold=0.5, title="t"),
+    "hidden_snapshot": dict(steps=[0, 1, 10], mse=[0.3, 0.2, 0.1], W1=np.ones((3, 2)),
+                            outputs=[0.1, 0.9, 0.9, 0.1], iterations=10, title="t",
+                            labels=list("abcd"), targets=[0, 1, 1, 0], square=(-0.25, 1.25),
+                            threshold=0.5),
+}
+
+
+def _snapshot(name, **changes):
+    return getattr(plotting, name)(**{**SNAPSHOT_ARGUMENTS[name], **changes})
+
+
+@pytest.mark.parametrize("name", SNAPSHOT_ARGUMENTS)
+def test_each_snapshot_draws_its_good_arguments(name):
+    assert _snapshot(name).axes
+
+
+@pytest.mark.parametrize("name, changes, error, message", [
+    ("seed_snapshot", {"weights": [np.nan, 1, 2]}, ValueError,
+     r"weights must be finite numbers; got 1 nan or inf in shape \(3,\)"),
+    ("seed_snapshot", {"weights": [0.1, 0.2]}, ValueError,
+     r"weights must be 3 numbers in a row, shape \(3,\); got shape \(2,\)"),
+    ("training_snapshot", {"iterations": 99}, ValueError,
+     r"iterations must be from 0 to steps\[-1\] = 10; got 99"),
+    ("training_snapshot", {"iterations": 1.5}, TypeError, "iterations must be a whole number"),
+    ("training_snapshot", {"iterations": 5}, ValueError,
+     r"iterations must be one of the steps, \[0, 1, 10\]; got 5"),
+    ("training_snapshot", {"steps": []}, ValueError, "steps is empty"),
+    ("training_snapshot", {"steps": [0, 10, 1]}, ValueError, "steps must be increasing"),
+    ("training_snapshot", {"mse": [0.5, 0.2]}, ValueError,
+     r"mse must have shape \(3,\), one error per step, or be empty"),
+    ("training_snapshot", {"weights": np.zeros((3, 2))}, ValueError,
+     r"weights must have shape \(3, 3\); got shape \(3, 2\)"),
+    ("training_snapshot", {"outputs": np.zeros((3, 6))}, ValueError,
+     r"outputs must have shape \(3, 7\); got shape \(3, 6\)"),
+    ("training_snapshot", {"labels": "x0"}, TypeError,
+     "labels must be a non-empty list of text labels"),
+    ("training_snapshot", {"targets": [0] * 8}, ValueError,
+     r"targets must have at most one target per label \(7\); got 8"),
+    ("training_snapshot", {"targets": []}, ValueError, "targets is empty"),
+    ("activation_snapshot", {"grid": []}, ValueError, "grid is empty"),
+    ("activation_snapshot", {"f": np.zeros(4)}, ValueError, r"f must be 5 numbers in a row"),
+    ("activation_snapshot", {"z": "0.5"}, TypeError, "z must be a number such as 0.5"),
+    ("activation_snapshot", {"slope_at": np.inf}, ValueError,
+     "slope_at must be a finite number such as 0.5; got inf"),
+    ("activation_snapshot", {"y_limits": (1.2,)}, ValueError, "y_limits must be 2 numbers"),
+    ("activation_snapshot", {"y_limits": (1.2, -1.2)}, ValueError,
+     r"y_limits must be \(low, high\) with low < high"),
+    ("prediction_snapshot", {"outputs": [0.1, 1.5]}, ValueError, "outputs must be from -1 to 1"),
+    ("prediction_snapshot", {"z": [0.1]}, ValueError, "z must be 2 numbers in a row"),
+    ("prediction_snapshot", {"threshold": np.nan}, ValueError,
+     "threshold must be a finite number such as 0.5; got nan"),
+    ("prediction_snapshot", {"labels": ["a", 1]}, TypeError, "labels must be a non-empty list"),
+    ("hidden_snapshot", {"targets": [0, 1, 1, 2]}, ValueError, "targets must be four 0s and 1s"),
+    ("hidden_snapshot", {"labels": ["a", "b", "c"]}, ValueError,
+     "labels must name the 4 corners, one label per target; got 3 labels"),
+    ("hidden_snapshot", {"square": (1.25, -0.25)}, ValueError,
+     r"square must be \(low, high\) with low < high"),
+    ("hidden_snapshot", {"W1": np.ones((2, 2))}, ValueError,
+     r"W1 must have shape \(3, n_hidden\).*got shape \(2, 2\)"),
+    ("hidden_snapshot", {"W1": [[1, np.nan], [0, 0], [0, 0]]}, ValueError,
+     "W1 must be finite numbers"),
+    ("hidden_snapshot", {"outputs": [0.1, 0.9]}, ValueError, "outputs must be 4 numbers in a row"),
+    ("hidden_snapshot", {"threshold": True}, TypeError, "threshold must be a number such as 0.5"),
+    ("hidden_snapshot", {"mse": [np.nan, 0.2, 0.1]}, ValueError, "mse must be finite numbers"),
+])
+def test_a_snapshot_refuses_bad_input_with_one_clear_error(name, changes, error, message):
+    with pytest.raises(error, match=message):
+        _snapshot(name, **changes)
+
+
+def test_a_snapshot_draws_the_threshold_and_targets_it_is_given():
+    (ax,) = _snapshot("prediction_snapshot", threshold=0.25).axes
+    assert ax.lines[0].get_xdata()[0] == 0.25 and ax.get_legend_handles_labels()[1] == [
+        "threshold 0.25"]
+    assert [text.get_text() for text in ax.texts] == ["z = 0.10, output 0.100",
+                                                      "z = 2.00, output 0.960"]
+    output_ax = _snapshot("training_snapshot", targets=[1, 0]).axes[2]
+    target = next(line for line in output_ax.lines if line.get_label() == "target")
+    assert list(target.get_xdata()) == [1, 0]
+    assert [bar.get_hatch() for bar in output_ax.patches] == [""] * 2 + ["//"] * 5
+
+
+def test_a_seed_snapshot_makes_room_for_weights_beyond_one():
+    (ax,) = _snapshot("seed_snapshot", weights=[1.2, -0.5, 0.1]).axes
+    assert ax.get_ylim()[1] > 1.2 + 0.1
+    assert _snapshot("seed_snapshot").axes[0].get_ylim() == (-1.1, 1.1)

@@ -38,7 +38,8 @@ def constants(name: str) -> dict:
     common = {"colours": plotting.OKABE_ITO, "iteration_stops": list(explorers.ITERATION_STOPS)}
     run = {"recorded": RECORDED, "ladder": explorers.LADDER.tolist()}
     return {**common, **{
-        "training": {**run, "weight_names": plotting.WEIGHT_NAMES, "example_labels": TRAINING_LABELS},
+        "training": {**run, "weight_names": plotting.WEIGHT_NAMES, "example_labels": TRAINING_LABELS,
+                     "targets": helpers.POST_TARGETS.ravel().tolist()},
         "activation": {"y_limits": explorers.ActivationExplorer.Y_LIMITS, "grid_low": -4, "grid_high": 4,
                        "grid_count": 401},
         "seed": {"weight_names": plotting.WEIGHT_NAMES},
@@ -229,9 +230,63 @@ def test_an_error_from_python_is_shown_in_the_status_line_and_nothing_is_redrawn
     page.evaluate("m => jupyterModel.set('error', m)", message)
     status = page.locator("#jupyter .live-status")
     assert status.is_visible() and status.text_content() == message
+    assert status.get_attribute("role") is None, "not a live region: the verdict there changes at each move"
+    announce = page.locator("#jupyter .live-announce")
+    page.wait_for_function("m => document.querySelector('#jupyter .live-announce').textContent === m", arg=message,
+                           timeout=2_000)
+    assert announce.get_attribute("aria-live") == "polite", "read out through the delayed live region"
     assert page.locator("#jupyter .live-text").text_content() == text
     page.evaluate("() => jupyterModel.set('error', '')")
     assert status.is_hidden()
+
+
+# A second view of the Jupyter model, as JupyterLab draws one again, in a box 600 pixels wide; the
+# resize observers it makes count their calls in `observed`.
+SECOND_VIEW = """async () => {
+  const {default: widget} = await import("/explorer.js");
+  const Original = window.ResizeObserver;
+  window.observed = 0;
+  window.ResizeObserver = class extends Original {
+    constructor(f) { super((...args) => { window.observed++; f(...args); }); }
+  };
+  const el = Object.assign(document.createElement("div"), {id: "again"});
+  el.style.width = "600px";
+  document.querySelector("main").append(el);
+  try { window.cleanup = widget.render({model: jupyterModel.model, el}); }
+  finally { window.ResizeObserver = Original; }
+  window.secondCharts = [...el.querySelector(".live-panels").charts];
+}"""
+
+
+def resized(page, width: str) -> int:
+    """The observers' calls after the second view's box is made ``width`` wide and has been laid out."""
+    page.evaluate("w => { document.getElementById('again').style.width = w; }", width)
+    page.wait_for_timeout(200)
+    return page.evaluate("() => window.observed")
+
+
+@pytest.mark.parametrize("hosts", ["hidden"], indirect=True)
+def test_the_cleanup_of_a_view_stops_its_charts_observers_and_timers(hosts):
+    page, _ = hosts
+    page.evaluate(SECOND_VIEW)
+    text, announce = page.locator("#again .live-text"), page.locator("#again .live-announce")
+    first = text.text_content()
+    assert announce.text_content() == first, "the first sentence: read out at once"
+    before = resized(page, "600px")
+    assert resized(page, "400px") > before, "the observers follow the box while the view is shown"
+    page.evaluate("v => jupyterModel.set('values', v)", {**SETTINGS["hidden"][0], "iterations": 0})
+    stepped = text.text_content()
+    assert stepped != first, "a step: drawn at once, read out later"
+    page.evaluate("() => cleanup()")
+    page.wait_for_timeout(600)  # longer than ANNOUNCE_DELAY
+    assert announce.text_content() == first, "the waiting sentence is dropped with the view"
+    assert page.evaluate("() => secondCharts.length") == 3
+    assert page.evaluate("() => secondCharts.every(u => !u.root.isConnected)"), "the charts are destroyed"
+    calls = page.evaluate("() => window.observed")
+    assert resized(page, "300px") == calls, "the observers are disconnected"
+    page.evaluate("v => jupyterModel.set('values', v)", SETTINGS["hidden"][0])
+    assert page.locator("#jupyter .live-text").text_content() == first, "the first view still follows the model"
+    assert text.text_content() == stepped, "the second no longer does"
 
 
 @pytest.mark.parametrize("hosts", ["hidden"], indirect=True)

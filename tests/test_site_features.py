@@ -96,7 +96,10 @@ def test_a_bad_value_in_a_link_is_named_and_the_rest_is_kept(browser, site_url):
         settle(page)
         figure = page.locator("figure[data-live-explorer]").first
         status = figure.locator(".live-status")
-        assert status.is_visible() and "n_hidden in the link must be from 1 to 8; got 99" in status.text_content()
+        notice = "n_hidden in the link must be from 1 to 8; got 99"
+        assert status.is_visible() and notice in status.text_content() and status.get_attribute("role") is None
+        announce = figure.locator(".live-announce")
+        announce.filter(has_text=notice).wait_for(timeout=2_000)  # read out after the sentence
         start = json.loads(figure.get_attribute("data-values"))
         assert figure.evaluate(TEXT) == hidden_expected({**start, "seed": 12})[0], "seed 12, the default units"
         set_controls(figure, controls_of(figure), {"iterations": 300})

@@ -19,7 +19,8 @@ function element(tag, className, text) {
 /** A cell's text: strings as given, numbers as Python's f"{x:.4g}", nothing for a missing value. */
 const cellText = value => (typeof value === "number" ? general(value, 4) : (value ?? "").toString());
 
-/** The box scrolls sideways only when the table is wider than it: only then is it a labelled tab stop. */
+/** The box scrolls sideways only when the table is wider than it: only then is it a labelled tab stop.
+    Returns what stops watching their widths. */
 function scrollWhenWide(wrap, table, label) {
   const check = () => {
     const wide = table.offsetWidth > wrap.clientWidth + 1;
@@ -35,6 +36,7 @@ function scrollWhenWide(wrap, table, label) {
   const observer = new ResizeObserver(check);
   observer.observe(wrap);
   observer.observe(table);
+  return () => observer.disconnect();
 }
 
 /** One row's cells: the first a row header, the others data; made again only if the width changes. */
@@ -52,9 +54,10 @@ function fillRow(row, values) {
 /**
  * A "Data: CAPTION" disclosure holding a table of what a chart plots.
  * ``columns``: the column headings; ``rows`` (optional): the first rows, as for ``update``.
- * Returns {element, update(rows, currentIndex), setColumns(columns)}: ``update`` takes an array of
- * rows (each an array of strings or numbers, the first cell naming the row) and the index of the
- * row at the current setting (or -1/null), marked with aria-current="true". Rows are reused.
+ * Returns {element, update(rows, currentIndex), setColumns(columns), dispose()}: ``update`` takes an
+ * array of rows (each an array of strings or numbers, the first cell naming the row) and the index
+ * of the row at the current setting (or -1/null), marked with aria-current="true". Rows are reused.
+ * ``dispose`` stops watching the table's width (the view is gone).
  */
 export function dataTable(parent, {caption, columns, rows = [], currentIndex = null}) {
   const details = element("details", "live-data");
@@ -67,7 +70,7 @@ export function dataTable(parent, {caption, columns, rows = [], currentIndex = n
   wrap.append(table);
   details.append(summary, wrap);
   parent.append(details);
-  scrollWhenWide(wrap, table, `Data: ${caption}`);
+  const dispose = scrollWhenWide(wrap, table, `Data: ${caption}`);
   const setColumns = names => {
     head.replaceChildren(...names.map(name => element("th", null, name)));
     for (const cell of head.cells) cell.setAttribute("scope", "col");
@@ -79,7 +82,7 @@ export function dataTable(parent, {caption, columns, rows = [], currentIndex = n
   };
   setColumns(columns);
   update(rows, currentIndex);
-  return {element: details, update, setColumns};
+  return {element: details, update, setColumns, dispose};
 }
 
 function markRow(row, values, current) {

@@ -173,7 +173,8 @@ export function errorAxis(label) {
 // --- panels --------------------------------------------------------------------------------
 
 /** A panel: a title, and a uPlot chart that follows its container's width. ``box`` is where a data
-    table goes under the chart (access.js's dataTable); ``holder`` is what a keyboard cursor focuses. */
+    table goes under the chart (access.js's dataTable); ``holder`` is what a keyboard cursor focuses;
+    ``dispose()`` stops following the width and destroys the chart (the view is gone). */
 export function panel(parent, title, options, data) {
   const box = document.createElement("div");
   box.className = "live-panel";
@@ -189,11 +190,13 @@ export function panel(parent, title, options, data) {
   const chart = new uPlot({width, height: HEIGHT, cursor: {show: false}, legend: {live: false},
                            ...options}, data, holder);
   (parent.charts ??= []).push(chart);  // the panels' uPlot charts, for tests and the benchmark
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     const now = holder.clientWidth;
     if (now > 0 && now !== chart.width) chart.setSize({width: now, height: HEIGHT});
-  }).observe(holder);
-  return {box, chart, heading, holder};
+  });
+  observer.observe(holder);
+  const dispose = () => { observer.disconnect(); chart.destroy(); };
+  return {box, chart, heading, holder, dispose};
 }
 
 /** New data for a chart, drawn at once (not on the next frame). */

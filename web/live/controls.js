@@ -7,15 +7,19 @@ import {fixed, pyFloat, readWhole} from "./format.js";
 /** Milliseconds without a change before a live region speaks: ten arrow presses, one sentence. */
 export const ANNOUNCE_DELAY = 400;
 
-/** A live region's text, set once ``ANNOUNCE_DELAY`` passes without another message; "" clears it at once. */
-export function spokenLater(region) {
-  return message => {
+/** A live region's writer: its text set once ``ANNOUNCE_DELAY`` passes without another message; ""
+    clears it at once. With ``atOnce``, the first message (to an empty region) is set at once: there
+    is nothing to wait for. ``cancel()`` drops a message still waiting. */
+export function spokenLater(region, {atOnce = false} = {}) {
+  const say = message => {
     clearTimeout(region.timer);
-    if (!message) region.textContent = "";
+    if (!message || (atOnce && !region.textContent)) region.textContent = message;
     else if (message !== region.textContent) {
       region.timer = setTimeout(() => { region.textContent = message; }, ANNOUNCE_DELAY);
     }
   };
+  say.cancel = () => clearTimeout(region.timer);
+  return say;
 }
 
 export function element(tag, attributes = {}, text = "") {
@@ -75,7 +79,8 @@ function typedError(id) {
   const shown = element("span", {class: "live-error", id: `${id}-error`});
   const spoken = element("span", {class: "live-error-announce", "aria-live": "polite"});
   const say = spokenLater(spoken);  // no word per keystroke
-  return {nodes: [shown, spoken], set: message => { shown.textContent = message; say(message); }};
+  const set = message => { shown.textContent = message; say(message); };
+  return {nodes: [shown, spoken], set, cancel: say.cancel};
 }
 
 /** "whole": a slider over a range a mouse can pick from, and a box to type any number of the whole range in. */
@@ -110,13 +115,14 @@ function whole(spec, id, changed) {
     error.set(read.error);
   });
   const set = value => { box.value = String(value); place(value); };
-  return {nodes: [slider, box, beyond, ...error.nodes], set};
+  return {nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel};
 }
 
 const KINDS = {menu, stops, number, whole};
 
 /** One labelled control; calls ``changed`` with its new value, and shows its value beside it.
-    ``row.set(value)`` moves it without calling ``changed`` (a value set by the other side). */
+    ``row.set(value)`` moves it without calling ``changed`` (a value set by the other side);
+    ``row.dispose()`` drops a message still waiting to be read out (the view is gone). */
 export function control(spec, value, id, changed) {
   const row = element("div", {class: "live-control"});
   row.append(element("label", {for: id}, spec.label));
@@ -124,5 +130,6 @@ export function control(spec, value, id, changed) {
   row.append(...made.nodes);
   made.set(value);
   row.set = made.set;
+  row.dispose = made.dispose ?? (() => {});
   return row;
 }

@@ -1,8 +1,8 @@
 // The five explorers' panels and sentences. Each builder takes the explorer's `ui` (its panels'
-// parent and its status and live-region writers, from widget.js) and `constants` (from Python:
-// colours, recorded steps, labels...) and returns `update(values, data)`, which draws `data` (the
-// numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and writes the
-// sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
+// parent, its status and live-region writers and its disposers, from widget.js) and `constants`
+// (from Python: colours, recorded steps, labels...) and returns `update(values, data)`, which draws
+// `data` (the numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and
+// writes the sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
 
 import TEXT from "../../helpers/explorer_text.json";
 import {fill} from "./texts.js";
@@ -51,9 +51,11 @@ function cachedRows(state, sample, make) {
 
 /** A panel's extras (access.js): a "Data" table under its chart and, given ``describe(i)`` (a line
     chart, made with ``cursor: cursorOptions()``), a keyboard cursor that reads point i out. Its
-    update(rows, currentIndex) fills the table and keeps the cursor on the data. */
+    update(rows, currentIndex) fills the table and keeps the cursor on the data. The panel's and the
+    table's disposers go to ``ui.disposers`` (every panel has extras), called when the view goes. */
 function extras(ui, p, {caption, columns, describe}) {
   const table = dataTable(p.box, {caption, columns});
+  ui.disposers.push(p.dispose, table.dispose);
   const cursor = describe
     ? keyboardCursor(p.chart, p.holder, {label: `${caption} chart`, describe, say: ui.announce}) : null;
   return {

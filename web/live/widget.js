@@ -6,7 +6,7 @@
 
 import {EXPLORERS, TEXT} from "./explorers.js";
 import {runKey} from "./runs.js";
-import {ANNOUNCE_DELAY, control, element} from "./controls.js";
+import {control, element, spokenLater} from "./controls.js";
 import {reproduceBlock} from "./share.js";
 import {fill} from "./texts.js";
 
@@ -36,7 +36,9 @@ function frame(name, caption) {
   const parts = {
     controls: element("div", {class: "live-controls"}),
     panels: element("div", {class: "live-panels"}),
-    status: element("p", {class: "live-status", role: "status", hidden: ""}),
+    // No role="status": what it says changes at each move; the live region reads out the sentence,
+    // and an error or a link's notice (`notify`, below).
+    status: element("p", {class: "live-status", hidden: ""}),
     text: element("p", {class: "live-text"}),
     announce: element("p", {class: "live-announce", "aria-live": "polite"}),
     extras: element("div", {class: "live-extras"}),  // "Reproduce in Python" (share.js)
@@ -45,20 +47,20 @@ function frame(name, caption) {
   return {root, ...parts};
 }
 
-/** What an explorer writes to: its panels, and its status line and live region. */
+/** What an explorer writes to: its panels, and its status line and live region; and the disposers
+    render's cleanup calls. */
 function writers(parts) {
   let status = "";
+  const later = spokenLater(parts.announce, {atOnce: true});  // the start: nothing to wait for
   return {
     panels: parts.panels,
     status: message => { status = message; },
     shownStatus: () => status,
     announce: message => { parts.announce.textContent = message; },  // a keyboard cursor's point, at once
-    say: message => {
-      parts.text.textContent = message;  // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
-      clearTimeout(parts.announce.timer);
-      if (!parts.announce.textContent) parts.announce.textContent = message;  // the start: nothing to wait for
-      else parts.announce.timer = setTimeout(() => { parts.announce.textContent = message; }, ANNOUNCE_DELAY);
-    },
+    // shown at once; read out once the controls rest (ANNOUNCE_DELAY)
+    say: message => { parts.text.textContent = message; later(message); },
+    notify: later,  // an error or a link's notice, read out as the sentence is
+    disposers: [later.cancel],  // what render's cleanup calls: the panels' add theirs (explorers.js)
   };
 }
 
@@ -68,7 +70,8 @@ function showStatus(element_, message) {
 }
 
 /** Draw the explorer for the model's values and data, and its code; the model's error, or else the
-    host's notice (a bad value in a shared link), or else the explorer's own in the status line. */
+    host's notice (a bad value in a shared link), or else the explorer's own in the status line. An
+    error or notice is also read out (after the sentence, which it replaces in the live region). */
 function drawer(model, parts, ui, update, host) {
   const name = model.get("name");
   const reproduce = reproduceBlock(parts.extras);
@@ -79,7 +82,9 @@ function drawer(model, parts, ui, update, host) {
       update(values, model.get("data"));
       reproduce.update(fill(TEXT[name].reproduce, values));
     }
-    showStatus(parts.status, error || host.notice || ui.shownStatus());
+    const notice = error || host.notice;
+    showStatus(parts.status, notice || ui.shownStatus());
+    if (notice) ui.notify(notice);
   };
   return {
     draw,
@@ -90,7 +95,8 @@ function drawer(model, parts, ui, update, host) {
 }
 
 /** The controls row: each control sets `values` and saves; `sync()` moves a control whose value the
-    model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in. */
+    model changed (Python's `set`, or a shared URL), and leaves alone the one being typed in;
+    `dispose()` drops their messages still waiting to be read out. */
 function controlsRow(model, row, index, host) {
   const current = {...model.get("values")};
   const rows = model.get("controls").map(spec => {
@@ -108,13 +114,15 @@ function controlsRow(model, row, index, host) {
     const value = model.get("values")[name];
     if (value !== current[name]) made.set((current[name] = value));
   });
-  return {sync};
+  return {sync, dispose: () => rows.forEach(([, made]) => made.dispose())};
 }
 
 /** anywidget's render (the default export only: anywidget warns of a named one): build the
     explorer in ``el`` and follow the model. The site passes ``host`` "site" (its captions),
     ``notice`` (shown in the status line until a control moves) and ``onChange`` (called after
-    each control's move has been drawn). Returns the cleanup. */
+    each control's move has been drawn). Returns the cleanup (JupyterLab calls it when it draws the
+    view again or removes it): the model no longer followed, the charts destroyed, their observers
+    and the timers of the live regions stopped. */
 function render({model, el, host = "jupyter", notice = "", onChange}) {
   const name = model.get("name");
   const build = EXPLORERS[name];
@@ -131,6 +139,7 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
   const hosted = {notice, onChange};
   const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
+  ui.disposers.push(controls.dispose);
   const onValues = () => { controls.sync(); valuesChanged(); };
   model.on("change:data", dataChanged);
   model.on("change:values", onValues);
@@ -140,6 +149,7 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
     model.off("change:data", dataChanged);
     model.off("change:values", onValues);
     model.off("change:error", draw);
+    ui.disposers.splice(0).forEach(dispose => dispose());
   };
 }
 
