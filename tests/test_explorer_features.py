@@ -6,14 +6,12 @@ The repository is served from 127.0.0.1 and every request to any other host is b
 expected texts are written here, or formatted by Python (f"{x:.4g}"), never by the modules tested.
 """
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_site_in_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENSHOTS, QuietHandler
+from tests.test_site_in_browser import (  # noqa: F401  (browser: the fixture that starts Chromium)
+    ROOT, SCREENSHOTS, browser, served)
 
 FIXTURE = "tests/fixtures/features.html"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -84,22 +82,8 @@ CONTROLS = {"training": TRAINING, "prediction": PREDICTION}
 
 @pytest.fixture(scope="module")
 def server_url():
-    handler = functools.partial(QuietHandler, directory=str(ROOT))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with served(ROOT) as url:
+        yield url
 
 
 def open_fixture(

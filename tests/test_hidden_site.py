@@ -6,18 +6,15 @@ loads it from 127.0.0.1 as tests/test_site_in_browser.py loads the built site. W
 text, in its live region, and the status line) is compared with helpers' numbers in the same templates.
 """
 
-import functools
-import http.server
 import inspect
 import json
-import threading
 
 import pytest
 
 from helpers import explorers
 from helpers.explorer_text import TEXT as TEMPLATES
 from tests.test_site_in_browser import (  # noqa: F401  (browser: the fixture that starts Chromium)
-    PIXELS, TEXT, browser, controls_of, hidden_expected, recorded_tab, set_controls, settle,
+    PIXELS, TEXT, browser, controls_of, hidden_expected, recorded_tab, served, set_controls, settle,
 )
 from tools import build_js
 
@@ -31,13 +28,8 @@ def page_url(tmp_path_factory):
         '<link rel="stylesheet" href="live/explorers.css">'
         '<script type="module" src="live/explorers.js"></script></head><body><main>'
         f"{explorers.HiddenExplorer()._repr_mimebundle_()['text/html']}</main></body></html>")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/index.html"
-    server.shutdown()
-    server.server_close()
+    with served(folder) as url:
+        yield f"{url}index.html"
 
 
 @pytest.fixture

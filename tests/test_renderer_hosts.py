@@ -8,10 +8,7 @@ so the test does not depend on how helpers/explorers.py builds them.
 """
 
 import base64
-import functools
-import http.server
 import json
-import threading
 
 import numpy as np
 import pytest
@@ -20,7 +17,7 @@ import helpers
 from helpers import explorers, hidden, plotting
 from helpers.explorer_text import TEXT as TEMPLATES
 from tests.test_site_in_browser import (  # noqa: F401  (browser: the fixture that starts Chromium)
-    browser, recorded_tab, set_controls, settle,
+    browser, recorded_tab, served, set_controls, settle,
 )
 from tools import build_js
 
@@ -162,13 +159,8 @@ def site(tmp_path_factory):
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hosts</title>'
             '<link rel="stylesheet" href="live/explorers.css"><script type="module" src="live/explorers.js"></script>'
             f'</head><body><main>{figure}<div id="jupyter"></div></main></body></html>')
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(folder) as url:
+        yield url
 
 
 @pytest.fixture
