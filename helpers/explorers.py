@@ -615,10 +615,7 @@ def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) 
     f = network.get_activation(activation).function
     outputs = np.array([hidden.unchecked_forward(hidden.XOR_INPUTS, w1, w2, f)[1][:, 0]
                         for w1, w2 in zip(W1, W2)])
-    # hidden.solves' rule: every output on its target's side of 0.5, none exactly on it.
-    half, targets = hidden.THRESHOLD, hidden.XOR_TARGETS.ravel()
-    right = (outputs > half) == (targets > half)
-    solved = (right.all(axis=1) & ~(outputs == half).any(axis=1)).astype(float)
+    solved = (~hidden.wrong_side(outputs, hidden.XOR_TARGETS.ravel()).any(axis=1)).astype(float)
     mse = history.mean_squared_error[RECORDED]
     return _frozen(HiddenRun(RECORDED, W1, W2, mse, outputs, solved))
 
@@ -626,9 +623,7 @@ def hidden_run(seed: int, n_hidden: int, activation: str, learning_rate: float) 
 def wrong_examples(outputs, targets) -> list[int]:
     """The examples whose output is not on its target's side of 0.5, as ``hidden.solves`` counts
     them (exactly 0.5 is wrong; chapter "A hidden layer")."""
-    half = hidden.THRESHOLD
-    return [i for i, (y, t) in enumerate(zip(outputs, targets))
-            if y == half or (y > half) != (t > half)]
+    return np.flatnonzero(hidden.wrong_side(np.asarray(outputs), np.asarray(targets))).tolist()
 
 
 class HiddenExplorer(Explorer):

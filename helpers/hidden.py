@@ -151,12 +151,17 @@ def hidden_gradients(inputs, targets, W1, W2, activation: str = "tanh"):
     return dW1, dW2
 
 
+def wrong_side(outputs, targets) -> np.ndarray:
+    """Whether each output is on the other side of 0.5 from its target (exactly 0.5 is wrong), for
+    arrays of outputs whose last axis matches ``targets`` (chapter "A hidden layer")."""
+    return (outputs == THRESHOLD) | ((outputs > THRESHOLD) != (targets > THRESHOLD))
+
+
 def solves(inputs, targets, W1, W2, activation: str = "tanh") -> bool:
     """Whether every output is on the same side of 0.5 as its target (exactly 0.5 is wrong)."""
     _, output = forward(inputs, W1, W2, activation)
     targets = check_matrix(targets, "targets", output.shape)
-    right = (output > THRESHOLD) == (targets > THRESHOLD)
-    return bool(np.all(right) and not np.any(output == THRESHOLD))
+    return not wrong_side(output, targets).any()
 
 
 # --- training ---------------------------------------------------------------------
@@ -265,9 +270,7 @@ class HiddenSweep:
     @property
     def solved(self) -> np.ndarray:
         """Whether each run's every output is on its target's side of 0.5 (as ``solves``)."""
-        outputs = self.outputs
-        right = (outputs > THRESHOLD) == (self.targets[:, 0] > THRESHOLD)
-        return right.all(axis=1) & (outputs != THRESHOLD).all(axis=1) & self.finite
+        return ~wrong_side(self.outputs, self.targets[:, 0]).any(axis=1) & self.finite
 
 
 def train_hidden_many(

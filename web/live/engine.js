@@ -117,13 +117,12 @@ function hidden(values, constants) {
   }
   const W1s = gather(history.W1Values, 3 * n, steps), W2s = gather(history.W2Values, n + 1, steps);
   const f = network.getActivation(values.activation).function, rows = inputs.map(row => Array.from(row));
-  const t = Array.from(targets, ([target]) => target), threshold = twoLayer.THRESHOLD;
+  const t = Array.from(targets, ([target]) => target);
   const outputs = new Float64Array(steps.length * inputs.length), solved = new Float64Array(steps.length);
   steps.forEach((_, r) => {
     const y = hiddenOutputsOf(rows, W1s.subarray(r * 3 * n), W2s.subarray(r * (n + 1)), n, f);
     outputs.set(y, r * inputs.length);
-    // hidden.solves: every output on its target's side of 0.5 (exactly 0.5 is wrong)
-    solved[r] = y.every((v, e) => v !== threshold && (v > threshold) === (t[e] > threshold)) ? 1 : 0;
+    solved[r] = y.some((v, e) => twoLayer.wrongSide(v, t[e])) ? 0 : 1;  // as twoLayer.solves
   });
   return {mse: Float64Array.from(steps, k => history.meanSquaredError[k]), W1: W1s, W2: W2s, outputs, solved,
           diverged: ""};

@@ -169,11 +169,16 @@ export function hiddenGradients(inputs, targets, W1, W2, activation = "tanh") {
   return [rows(dW1, nInputs, nHidden), rows(dW2, nHidden + 1, 1)];
 }
 
+/** Whether the output ``y`` is on the other side of 0.5 from its target (exactly 0.5 is wrong). */
+export function wrongSide(y, target) {
+  return y === THRESHOLD || y > THRESHOLD !== target > THRESHOLD;
+}
+
 /** Whether every output is on the same side of 0.5 as its target (exactly 0.5 counts as wrong). */
 export function solves(inputs, targets, W1, W2, activation = "tanh") {
   const [, output] = forward(inputs, W1, W2, activation);
   const t = checkTargets(targets, output.length);
-  return output.every(([y], e) => y !== THRESHOLD && y > THRESHOLD === t[e] > THRESHOLD);
+  return !output.some(([y], e) => wrongSide(y, t[e]));
 }
 
 // --- training -----------------------------------------------------------------------
