@@ -30,6 +30,16 @@ SAMPLE = {
     "parts": "the first; the second", "units": "3 hidden units", "wrong": "[0, 0, 1], [1, 1, 1]",
     "labels": ["[0, 0, 1]", "[0, 1, 1]"], "targets": [0, 1, 1, 0], "verdict": "Solves XOR.",
     "message": "the weights overflowed at step 12",
+    # the step-through explorers (chapters 5 and 7)
+    "iteration": 41, "line": 3, "lines": 4, "row": 2, "t": 1.0, "said": "Line 3 of 4: ...",
+    "spoken": "delta = ...", "slope_name": "post", "slope_code": "1 - y**2", "slope_value": 0.7195,
+    "slope_formula": "1 - y[2]**2 = 0.7195", "delta": 0.0116, "error": 0.0123,
+    "x0": 1.0, "x1": 0.0, "x2": 1.0, "w0": -0.1657, "w1": 0.4406, "w2": -0.9998,
+    "w": [-0.1657, 0.4406, -0.9998], "update": [0.01, 0.0, 0.02], "new_w": [-0.15, 0.44, -0.97],
+    "H": 2, "H1": 3, "h": [0.25, -0.5], "z1": [0.26, -0.55], "z2": 0.3, "delta2": 0.02,
+    "slope2": 0.9, "w2h": [0.5, -0.25], "back": [0.01, -0.005], "slope1": [0.9, 0.75],
+    "delta1": [0.009, -0.004], "dW2": [0.1, 0.2, 0.3], "W2": [0.5, -0.25, 0.1],
+    "new_W2": [0.6, -0.05, 0.4], "dW1": [0.1] * 6, "W1": [0.2] * 6, "new_W1": [0.3] * 6,
 }
 
 
@@ -40,6 +50,10 @@ def templates(tree=TEXT, path=()):
             yield from templates(value, path + (key,))
         elif isinstance(value, str) and not key.startswith("_"):
             yield ".".join(path + (key,)), value
+        elif isinstance(value, list):  # the step-through explorers' lines
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    yield from templates(item, path + (key, str(i)))
 
 
 def fields(template: str) -> list[str]:
