@@ -6,7 +6,7 @@
 
 import * as network from "./network.js";
 import * as twoLayer from "./hidden.js";
-import {RUN_KEYS, runKey} from "./runs.js";
+import {RUN_KEYS, STEP_BLOCK, runKey} from "./runs.js";
 
 const EXAMPLES = [...network.POST_INPUTS, ...network.POST_TEST_INPUTS].map(row => Array.from(row));
 
@@ -128,7 +128,127 @@ function hidden(values, constants) {
           diverged: ""};
 }
 
-const COMPUTE = {training, activation, seed, prediction, hidden};
+// --- the step-through explorers (chapters 5 and 7) ---------------------------------------------
+//
+// Their data hold the steps of one block of STEP_BLOCK iterations (runs.js), each computed by
+// network.step / hidden.step itself at that iteration's weights. The whole run behind them, every
+// step's weights, is trained once per setting (the run key without the block) and kept in
+// `wholeRuns`, so a move to another block of the same run costs STEP_BLOCK steps, not a run.
+
+const SLOPE_ACTIVATIONS = {post: "post_tanh", true: "tanh"};
+const WHOLE_RUNS_SIZE = 8;  // at most 3 MB each (8 hidden units: 10,001 x 38 numbers)
+const wholeRuns = new Map();
+
+/** The whole run under ``key``, trained by ``train()`` once: {history} or {diverged: message}. The
+    runs used last are kept. */
+function wholeRun(key, train) {
+  let run = wholeRuns.get(key);
+  if (run === undefined) {
+    try {
+      run = {history: train()};
+    } catch (error) {
+      run = diverged(error);
+    }
+    if (wholeRuns.size >= WHOLE_RUNS_SIZE) wholeRuns.delete(wholeRuns.keys().next().value);
+  }
+  wholeRuns.delete(key);
+  wholeRuns.set(key, run);  // now the newest
+  return run;
+}
+
+/** The block holding ``iterations``: its first iteration and how many it holds (up to ``last``). */
+function block(iterations, last) {
+  const first = iterations - (iterations % STEP_BLOCK);
+  return {first, count: Math.min(STEP_BLOCK, last - first + 1)};
+}
+
+/** ``count`` rows of ``widths[name]`` numbers for each name, as Float64Arrays. */
+function blockArrays(widths, count) {
+  return Object.fromEntries(Object.entries(widths).map(([name, width]) =>
+    [name, new Float64Array(count * width)]));
+}
+
+/** The mean of the squares of ``values``, summed in order (as History's meanSquaredError). */
+function meanSquare(values) {
+  let squares = 0.0;
+  for (const v of values) squares += v * v;
+  return squares / values.length;
+}
+
+/** A run that blew up, as the other explorers report it: its message, every array empty (the
+    block's first and count kept). */
+function divergedBlock(first, count, widths, message) {
+  return {first, count, ...blockArrays(widths, 0), mse: new Float64Array(0), diverged: message};
+}
+
+function lastIteration(constants) {
+  return constants.last_iteration ?? network.POST_ITERATIONS;
+}
+
+/** Chapter 5's step-through: each step of the block, network.step's arrays (Python's names). */
+function step(values, constants) {
+  const activation = SLOPE_ACTIVATIONS[values.slope];
+  if (activation === undefined) {
+    const got = JSON.stringify(values.slope);
+    throw new RangeError(`unknown slope ${got}; expected "post" or "true"`);
+  }
+  const last = lastIteration(constants), {first, count} = block(values.iterations, last);
+  const nE = network.POST_INPUTS.length, nI = network.POST_INPUTS[0].length;
+  const widths = {weights: nI, z: nE, output: nE, error: nE, slope: nE, delta: nE, update: nI,
+                  new_weights: nI, step_mse: 1};
+  const key = JSON.stringify(["step", values.seed, values.slope, values.learning_rate, last]);
+  const run = wholeRun(key, () => network.train({
+    inputs: network.POST_INPUTS, targets: network.POST_TARGETS,
+    weights: network.initialWeights(values.seed, "post", nI), activation, iterations: last,
+    learningRate: values.learning_rate,
+  }));
+  if (run.diverged) return divergedBlock(first, count, widths, run.diverged);
+  const history = run.history, data = blockArrays(widths, count);
+  for (let j = 0; j < count; j++) {
+    const result = network.step({inputs: network.POST_INPUTS, targets: network.POST_TARGETS,
+                                 weights: history.weightsAt(first + j), activation,
+                                 learningRate: values.learning_rate});
+    for (const name of Object.keys(widths).slice(0, -1)) {
+      data[name].set(result[name === "new_weights" ? "newWeights" : name], j * widths[name]);
+    }
+    data.step_mse[j] = meanSquare(result.error);
+  }
+  const mse = Float64Array.from(constants.recorded, k => history.meanSquaredError[k]);
+  return {first, count, ...data, mse, diverged: ""};
+}
+
+const HIDDEN_STEP_NAMES = {new_W1: "newW1", new_W2: "newW2"};
+
+/** Chapter 7's step-through: each step of the block, hidden.step's arrays, row-major. */
+function hidden_step(values, constants) {
+  const last = lastIteration(constants), {first, count} = block(values.iterations, last);
+  const n = values.n_hidden, inputs = twoLayer.XOR_INPUTS, targets = twoLayer.XOR_TARGETS;
+  const nE = inputs.length, nI = inputs[0].length;
+  const widths = {W1: nI * n, W2: n + 1, z1: nE * n, hidden: nE * n, z2: nE, output: nE, error: nE,
+                  slope2: nE, delta2: nE, back: nE * n, slope1: nE * n, delta1: nE * n, dW2: n + 1,
+                  dW1: nI * n, new_W1: nI * n, new_W2: n + 1, step_mse: 1};
+  const key = JSON.stringify(["hidden_step", values.seed, n, values.learning_rate, last]);
+  const run = wholeRun(key, () => {
+    const [W1, W2] = twoLayer.initialHiddenWeights(values.seed, n, nI);
+    return twoLayer.trainHidden({inputs, targets, W1, W2, activation: "tanh", iterations: last,
+                                 learningRate: values.learning_rate});
+  });
+  if (run.diverged) return divergedBlock(first, count, widths, run.diverged);
+  const history = run.history, data = blockArrays(widths, count);
+  for (let j = 0; j < count; j++) {
+    const result = twoLayer.step({inputs, targets, W1: history.W1At(first + j),
+                                  W2: history.W2At(first + j), activation: "tanh",
+                                  learningRate: values.learning_rate});
+    for (const name of Object.keys(widths).slice(0, -1)) {
+      data[name].set(result[HIDDEN_STEP_NAMES[name] ?? name].flat(), j * widths[name]);
+    }
+    data.step_mse[j] = meanSquare(result.error.flat());
+  }
+  const mse = Float64Array.from(constants.recorded, k => history.meanSquaredError[k]);
+  return {first, count, ...data, mse, diverged: ""};
+}
+
+const COMPUTE = {training, activation, seed, prediction, hidden, step, hidden_step};
 const CACHE_SIZE = 64;
 const runs = new Map();
 
@@ -176,4 +296,4 @@ export function localModel(name, controls, values, constants) {
   };
 }
 
-export {RUN_KEYS};
+export {RUN_KEYS, STEP_BLOCK};

@@ -283,3 +283,58 @@ describe("hidden.step", () => {
             learningRate: 1000 }, RangeError, tooLarge("dW1", "1e+306", "1e-306", "1"));
   });
 });
+
+describe("engine.js compute('step') and compute('hidden_step')", async () => {
+  const { compute } = await import("../live/engine.js");
+  const { runKey, STEP_BLOCK } = await import("../live/runs.js");
+  const recorded = [0, 1, 10, 100, 1000, 10000];
+  const constants = { recorded, last_iteration: 10000, block: 10 };
+
+  test("a block of ten iterations, each network.step at the run's weights, bit for bit", () => {
+    const values = { seed: 1, iterations: 4327, learning_rate: 0.5, slope: "post", line: 2,
+                     row: 0 };
+    const data = compute("step", values, constants);
+    assert.deepEqual([data.first, data.count, data.diverged], [4320, 10, ""]);
+    const history = train({ inputs: X, targets: T, weights: initialWeights(1),
+                            activation: "post_tanh", iterations: 10000, learningRate: 0.5 });
+    for (let j = 0; j < 10; j++) {
+      const result = network.step({ inputs: X, targets: T, weights: history.weightsAt(4320 + j),
+                                    activation: "post_tanh", learningRate: 0.5 });
+      assert.deepEqual(Array.from(data.delta.subarray(4 * j, 4 * j + 4)), Array.from(result.delta));
+      assert.deepEqual(Array.from(data.new_weights.subarray(3 * j, 3 * j + 3)),
+                       Array.from(history.weightsAt(4321 + j)));
+      assert.equal(data.step_mse[j], history.meanSquaredError[4320 + j]);
+    }
+    assert.deepEqual(Array.from(data.mse), recorded.map((k) => history.meanSquaredError[k]));
+  });
+
+  test("the last block holds iteration 10,000 alone; line and row do not change the data", () => {
+    const values = { seed: 0, n_hidden: 3, iterations: 10000, learning_rate: 0.25, line: 0,
+                     row: 1 };
+    const data = compute("hidden_step", values, constants);
+    assert.deepEqual([data.first, data.count, data.W1.length, data.delta1.length, data.dW2.length],
+                     [10000, 1, 9, 12, 4]);
+    assert.equal(compute("hidden_step", { ...values, line: 5, row: 3 }, constants), data);
+    const slope = compute("step", { seed: 1, iterations: 0, learning_rate: 1, slope: "true" },
+                          constants);
+    assert.equal(slope.slope[0], 1 - slope.output[0] ** 2, "true: tanh's own slope");
+  });
+
+  test("runKey reads the block: iterations // STEP_BLOCK", () => {
+    const key = (iterations) => runKey("step", { seed: 1, slope: "post", learning_rate: 1,
+                                                 iterations, line: 3, row: 2 });
+    assert.equal(STEP_BLOCK, 10);
+    assert.equal(key(0), '[1,"post",1,0]');
+    assert.equal(key(9), key(0));
+    assert.notEqual(key(10), key(9));
+    assert.equal(key(10000), '[1,"post",1,1000]');
+    const hiddenValues = { seed: 0, n_hidden: 2, learning_rate: 0.25, iterations: 25 };
+    assert.equal(runKey("hidden_step", hiddenValues), '[0,2,0.25,2]');
+  });
+
+  test("an unknown slope is refused by name", () => {
+    const values = { seed: 1, iterations: 0, learning_rate: 1, slope: "both" };
+    throwsWith(() => compute("step", values, constants), RangeError,
+               'unknown slope "both"; expected "post" or "true"');
+  });
+});
