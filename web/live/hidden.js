@@ -13,7 +13,8 @@
 //
 // Differences from Python, all because JavaScript has no NumPy:
 // - matrices are arrays of rows (W2 a column: [[w], [w], ...]), as Python's .tolist() writes them;
-//   forward and hiddenGradients return [hidden, output] and [dW1, dW2] in that form;
+//   forward and hiddenGradients return [hidden, output] and [dW1, dW2] in that form, step an
+//   object of such arrays (Python: a HiddenStep named tuple);
 // - trainHidden takes one object {inputs, targets, W1, W2, activation, iterations, learningRate}, as
 //   network.js's train does; its HiddenHistory keeps flat Float64Arrays and gives the weights after
 //   k updates as W1At(k) and W2At(k);

@@ -12,6 +12,7 @@
 // Differences from Python, all because JavaScript has no NumPy:
 // - weights are a flat array of nInputs numbers (Python: a column of shape (n_inputs, 1));
 //   predict returns a flat array of outputs (Python: a column), or [output] for one example;
+//   step returns flat Float64Arrays (Python: a Step of columns);
 // - an activation works on one number at a time (Python: on whole arrays);
 // - History keeps its numbers in flat Float64Arrays, with rows as views (see History);
 // - a diverging run stops at the first step that is not finite (Python trains on, then looks);
