@@ -94,6 +94,9 @@ class Choice(NamedTuple):
     description: str
     options: tuple
     slider: bool = False
+    labels: tuple | None = None
+    """What a menu shows for each option, in order (chapters 5 and 7: the examples' rows); the
+    menu still returns the option itself."""
 
     def check(self, name: str, value):
         """The option equal to ``value``, or a ValueError naming the control and its options."""
@@ -107,8 +110,15 @@ class Choice(NamedTuple):
 
     def site(self) -> dict:
         """This control for the renderer: a slider over the stops, or a menu."""
-        return {"kind": "stops" if self.slider else "menu", "label": self.description,
+        spec = {"kind": "stops" if self.slider else "menu", "label": self.description,
                 "options": list(self.options)}
+        if self.labels is not None:
+            if self.slider or len(self.labels) != len(self.options) \
+                    or not all(isinstance(label, str) for label in self.labels):
+                raise ValueError(f"labels of the {self.description!r} menu must be one text per "
+                                 f"option ({len(self.options)}); got {self.labels!r}")
+            spec["labels"] = list(self.labels)
+        return spec
 
 
 class Whole(NamedTuple):
@@ -137,6 +147,19 @@ class Whole(NamedTuple):
         slider_high = self.high if self.slider_high is None else self.slider_high
         return {"kind": "whole", "label": self.description, "low": self.low, "high": self.high,
                 "slider_high": slider_high}
+
+
+class Line(Whole):
+    """The line of the training loop a step-through explorer is at: a whole number from ``low``
+    (0, before line 1) to ``high`` (the loop's last line), checked as :class:`Whole` checks
+    (chapters 5 and 7). The renderer draws no control for it: its Back and Next buttons move it.
+    """
+
+    __slots__ = ()
+
+    def site(self) -> dict:
+        """This control for the renderer: kind ``line``, moved by the stepper."""
+        return {"kind": "line", "label": self.description, "low": self.low, "high": self.high}
 
 
 STEP = 0.1
