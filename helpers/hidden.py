@@ -20,6 +20,7 @@ Importing this module has no side effects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -149,6 +150,68 @@ def hidden_gradients(inputs, targets, W1, W2, activation: str = "tanh"):
     check_representable("hidden_gradients: the numbers are", (dW1, dW2),
                         (inputs, "input"), (W1, "weight in W1"), (W2, "weight in W2"))
     return dW1, dW2
+
+
+class HiddenStep(NamedTuple):
+    """One iteration of the two-layer network's training, every array it computes.
+
+    Used by the step-through of the chapter "A hidden layer"; shapes for ``n`` examples of ``m``
+    inputs and ``H`` hidden units. The book's ``h`` is ``hidden``, its ``y`` is ``output``.
+    """
+
+    W1: np.ndarray  # (m, H) before the step
+    W2: np.ndarray  # (H + 1, 1) before the step
+    z1: np.ndarray  # (n, H) inputs @ W1
+    hidden: np.ndarray  # (n, H) f(z1)
+    z2: np.ndarray  # (n, 1) [hidden, 1] @ W2
+    output: np.ndarray  # (n, 1) f(z2)
+    error: np.ndarray  # (n, 1) targets - output
+    slope2: np.ndarray  # (n, 1) slope(output)
+    delta2: np.ndarray  # (n, 1) error * slope2
+    back: np.ndarray  # (n, H) delta2 @ W2[:-1].T, through the old W2
+    slope1: np.ndarray  # (n, H) slope(hidden)
+    delta1: np.ndarray  # (n, H) back * slope1
+    dW2: np.ndarray  # (H + 1, 1) learning_rate * [hidden, 1].T @ delta2
+    dW1: np.ndarray  # (m, H) learning_rate * inputs.T @ delta1
+    new_W1: np.ndarray  # W1 + dW1
+    new_W2: np.ndarray  # W2 + dW2
+
+
+def step(inputs, targets, W1, W2, activation: str = "tanh",
+         learning_rate: float = XOR_LEARNING_RATE) -> HiddenStep:
+    """One step of :func:`train_hidden`, keeping every array it computes (the step-through of the
+    chapter "A hidden layer").
+
+    ``dW1 / learning_rate`` and ``dW2 / learning_rate`` are ``hidden_gradients``, to rounding;
+    ``new_W1`` and ``new_W2`` are ``train_hidden``'s next weights to within about 1e-15 (it sums in
+    another order). Takes the same arguments and checks as ``train_hidden``; raises ValueError
+    naming the first array whose numbers are too large to represent instead of returning them.
+    """
+    inputs, W1, W2 = check_network(inputs, W1, W2)
+    targets = check_matrix(targets, "targets", (inputs.shape[0], 1))
+    chosen = get_activation(activation)
+    learning_rate = check_learning_rate(learning_rate)
+    f, slope = chosen.function, chosen.slope_from_output
+    with np.errstate(over="ignore", invalid="ignore"):  # looked for below, with a clear message
+        z1 = inputs @ W1
+        hidden = f(z1)
+        with_ones = _with_ones(hidden)
+        z2 = with_ones @ W2
+        output = f(z2)
+        error = targets - output
+        slope2 = slope(output)
+        delta2 = error * slope2
+        back = delta2 @ W2[:-1].T
+        slope1 = slope(hidden)
+        delta1 = back * slope1
+        dW2 = learning_rate * (with_ones.T @ delta2)
+        dW1 = learning_rate * (inputs.T @ delta1)
+        result = HiddenStep(W1, W2, z1, hidden, z2, output, error, slope2, delta2, back, slope1,
+                            delta1, dW2, dW1, W1 + dW1, W2 + dW2)
+    for name, array in zip(HiddenStep._fields, result):
+        check_representable(f"step: {name} is", (array,), (inputs, "input"),
+                            (W1, "weight in W1"), (W2, "weight in W2"))
+    return result
 
 
 def wrong_side(outputs, targets) -> np.ndarray:

@@ -278,6 +278,51 @@ def train_columns_final(inputs, targets, weights, activation: str, iterations: i
     return w, errors
 
 
+class Step(NamedTuple):
+    """One iteration of training, every array it computes (chapter 5).
+
+    Shapes for ``n`` examples of ``m`` inputs; the book's ``y`` is ``output``.
+    """
+
+    weights: np.ndarray  # (m, 1) w before the step
+    z: np.ndarray  # (n, 1) inputs @ w
+    output: np.ndarray  # (n, 1) f(z), the book's y
+    error: np.ndarray  # (n, 1) targets - output
+    slope: np.ndarray  # (n, 1) slope_from_output(output)
+    delta: np.ndarray  # (n, 1) error * slope
+    update: np.ndarray  # (m, 1) learning_rate * inputs.T @ delta
+    new_weights: np.ndarray  # (m, 1) weights + update
+
+
+def step(inputs, targets, weights, activation: str = "tanh", learning_rate: float = 1.0) -> Step:
+    """One step of :func:`train`, keeping every array it computes (chapter 5's step-through).
+
+    The same operations as ``train``'s loop, in the same order, so ``new_weights`` equals
+    ``train(...).weights[k + 1]`` to the bit when ``weights`` is ``weights[k]``. Takes the same
+    arguments and checks as ``train``; raises ValueError naming the first array whose numbers are
+    too large to represent (inf or nan) instead of returning them.
+    """
+    inputs = check_inputs(inputs)
+    n_examples, n_inputs = inputs.shape
+    weights = check_matrix(weights, "weights", (n_inputs, 1))
+    targets = check_matrix(targets, "targets", (n_examples, 1))
+    chosen = get_activation(activation)
+    learning_rate = check_learning_rate(learning_rate)
+    with np.errstate(over="ignore", invalid="ignore"):  # looked for below, with a clear message
+        z = np.dot(inputs, weights)
+        output = chosen.function(z)
+        error = np.subtract(targets, output)
+        slope = chosen.slope_from_output(output)
+        delta = error * slope
+        update = np.dot(np.ascontiguousarray(learning_rate * inputs.T), delta)
+        new_weights = weights + update
+    result = Step(weights, z, output, error, slope, delta, update, new_weights)
+    for name, array in zip(Step._fields, result):
+        check_representable(f"step: {name} is", (array,), (inputs, "input"),
+                            (weights, "weight"))
+    return result
+
+
 def predict(inputs, weights, activation: str = "tanh") -> np.ndarray:
     """The network's outputs ``f(inputs @ weights)`` for one example or a matrix of them (ch. 6).
 
