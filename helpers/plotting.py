@@ -926,7 +926,8 @@ def step_snapshot(lines, line: int, steps, mse, iterations: int, current_mse, ti
     plt.close(fig)
     # Placed by hand: the listing spans the whole width, the curve leaves room for its labels.
     top = 1 - 0.45 / height
-    code_ax = fig.add_axes((0.02, top - rows * row_height / height, 0.96, rows * row_height / height))
+    listing_height = rows * row_height / height
+    code_ax = fig.add_axes((0.02, top - listing_height, 0.96, listing_height))
     error_ax = fig.add_axes((0.17, 0.55 / height, 0.78, curve_height / height))
     _listing(code_ax, lines, notes, line, rows)
     if mse.size:
