@@ -893,7 +893,8 @@ class StepExplorer(StepThrough):
                          slope=slope, line=line, row=row)
 
     def site_constants(self) -> dict:
-        return {**super().site_constants(), "targets": network.POST_TARGETS.ravel().tolist()}
+        return {**super().site_constants(),
+                "targets": [int(t) for t in network.POST_TARGETS.ravel()]}
 
     def run_key(self, values: dict) -> tuple:
         return (values["seed"], values["slope"], values["learning_rate"],
