@@ -321,7 +321,8 @@ def test_next_step_across_a_block_boundary_and_to_the_last_iteration(steps):
 
 RATES = "0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0"
 WRONG = [
-    ("StepExplorer", {"iterations": 10_001}, ValueError, "iterations must be from 0 to 10000; got 10001"),
+    ("StepExplorer", {"iterations": 10_001}, ValueError,
+     "iterations must be from 0 to 10000; got 10001"),
     ("StepExplorer", {"iterations": -1}, ValueError, "iterations must be from 0 to 10000; got -1"),
     ("StepExplorer", {"iterations": 5.0}, TypeError,
      "iterations must be a whole number from 0 to 10000; got 5.0"),
@@ -331,10 +332,12 @@ WRONG = [
      "slope must be one of the menu's options 'post', 'true'; got 'post_tanh'"),
     ("StepExplorer", {"line": 5}, ValueError, "line must be from 0 to 4; got 5"),
     ("StepExplorer", {"line": "1"}, TypeError, "line must be a whole number from 0 to 4; got '1'"),
-    ("StepExplorer", {"row": 4}, ValueError, "row must be one of the menu's options 0, 1, 2, 3; got 4"),
+    ("StepExplorer", {"row": 4}, ValueError,
+     "row must be one of the menu's options 0, 1, 2, 3; got 4"),
     ("StepExplorer", {"row": True}, ValueError,
      "row must be one of the menu's options 0, 1, 2, 3; got True"),
-    ("StepExplorer", {"seed": 2**32}, ValueError, f"seed must be from 0 to {2**32 - 1}; got {2**32}"),
+    ("StepExplorer", {"seed": 2**32}, ValueError,
+     f"seed must be from 0 to {2**32 - 1}; got {2**32}"),
     ("StepExplorer", {"activation": "tanh"}, ValueError,
      "unknown control\\(s\\) \\['activation'\\]; expected some of "
      "\\['iterations', 'learning_rate', 'line', 'row', 'seed', 'slope'\\]"),
@@ -468,7 +471,10 @@ def test_hidden_step_sentences_at_every_line_give_the_numbers_of_that_line(
         "Line 7 of 7: W1 plus learning rate times X transposed times delta1, shape 3 by "
         f"{H}; W1 becomes {f4(o['new_W1'])}, row by row.",
     ]
+    t = int(XOR_T[row, 0])
     formulas = {
+        1: f"z1[{row}] = X[{row}] @ W1 = [{f4(o['z1'][row])}]; h[{row}] = tanh(z1[{row}]) = "
+           f"[{f4(o['h'][row])}]",
         2: f"z2[{row}] = [h[{row}], 1] @ W2 = {o['z2'][row]:.4f}; y[{row}] = "
            f"tanh({o['z2'][row]:.4f}) = {o['y'][row]:.4f}",
         5: f"delta2[{row}] × W2[:-1].T = {o['delta2'][row]:.4f} × [{f4(W2[:-1])}] = "
@@ -476,6 +482,13 @@ def test_hidden_step_sentences_at_every_line_give_the_numbers_of_that_line(
            f"delta1[{row}] = [{f4(o['delta1'][row])}]",
         6: f"update = {learning_rate!r} × [h, 1].T @ delta2 = [{f4(o['dW2'])}]; "
            f"W2 = [{f4(W2)}] + update = [{f4(o['new_W2'])}]",
+        3: f"error[{row}] = targets[{row}] - y[{row}] = {t} - ({o['y'][row]:.4f}) = "
+           f"{o['error'][row]:.4f}",
+        4: f"delta2[{row}] = error[{row}] × (1 - y[{row}]**2) = {o['error'][row]:.4f} × "
+           f"{o['slope2'][row]:.4f} = {o['delta2'][row]:.4f}",
+        7: f"update = {learning_rate!r} × X.T @ delta1 = [{f4(o['dW1'])}], to which row {row} "
+           f"adds {learning_rate!r} × X[{row}] × delta1[{row}]; W1 = W1 + update = "
+           f"[{f4(o['new_W1'])}]",
     }
     for line in range(8):
         hidden_steps.set(seed=seed, n_hidden=n_hidden, learning_rate=learning_rate,
@@ -483,17 +496,13 @@ def test_hidden_step_sentences_at_every_line_give_the_numbers_of_that_line(
         assert hidden_steps.alt == start + said[line], line
         assert hidden_steps.heading == (
             f"Iteration {iterations}, line {line} of 7; error {o['mse']:.2g}")
-        if line == 0:
-            assert hidden_steps.formula == ""
-        elif line in formulas:
-            assert hidden_steps.formula == formulas[line], line
-        else:
-            assert f"{row}]" in hidden_steps.formula
+        assert hidden_steps.formula == formulas.get(line, ""), line
 
 
 def test_every_line_fills_its_code_formula_and_sentence_from_the_fields():
     """Every template of TEXT.step and TEXT.hidden_step fills with the explorers' own fields."""
-    for explorer in (explorers.StepExplorer(iterations=3), explorers.HiddenStepExplorer(n_hidden=3)):
+    for explorer in (explorers.StepExplorer(iterations=3),
+                     explorers.HiddenStepExplorer(n_hidden=3)):
         fields = explorer.fields(explorer.values, explorer._numbers)
         for line in TEXT[explorer.NAME]["lines"]:
             for key in ("code", "formula", "spoken"):
@@ -504,10 +513,11 @@ def test_every_line_fills_its_code_formula_and_sentence_from_the_fields():
 def test_the_slope_changes_only_the_slope_line(steps):
     """The chapter's comparison: the post's and the true slope differ at line 3 only."""
     steps.set(seed=1, learning_rate=1.0, iterations=0, row=2, slope="post")
-    post = [c for c in steps.code_lines(steps.values)]
-    true = [c for c in steps.code_lines({**steps.values, "slope": "true"})]
+    post = steps.code_lines(steps.values)
+    true = steps.code_lines({**steps.values, "slope": "true"})
     assert [a == b for a, b in zip(post, true)] == [True, True, False, True]
-    assert post[2] == "delta = error * (1 - np.tanh(4 * y))" and true[2] == "delta = error * (1 - y**2)"
+    assert post[2] == "delta = error * (1 - np.tanh(4 * y))"
+    assert true[2] == "delta = error * (1 - y**2)"
 
 
 # --- reproduce: the code prints the numbers the explorer shows -----------------------------------
