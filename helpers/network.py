@@ -306,8 +306,8 @@ def step(inputs, targets, weights, activation: str = "tanh", learning_rate: floa
     n_examples, n_inputs = inputs.shape
     weights = check_matrix(weights, "weights", (n_inputs, 1))
     targets = check_matrix(targets, "targets", (n_examples, 1))
+    learning_rate = check_learning_rate(learning_rate)  # in train's order: the rate, then f
     chosen = get_activation(activation)
-    learning_rate = check_learning_rate(learning_rate)
     with np.errstate(over="ignore", invalid="ignore"):  # looked for below, with a clear message
         z = np.dot(inputs, weights)
         output = chosen.function(z)

@@ -271,3 +271,21 @@ TOO_LARGE = "too large to represent"
 def test_each_wrong_argument_gets_one_clear_error(call, error, message):
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         call()
+
+
+@pytest.mark.parametrize("train_call, step_call", [
+    (lambda: network.train(X, T, W, "tan", 1, 0), lambda: network.step(X, T, W, "tan", 0)),
+    (lambda: network.train(X, T[:3], W[:2], "tan", 1, 0),
+     lambda: network.step(X, T[:3], W[:2], "tan", 0)),
+    (lambda: network.train(X[:, :2], T[:3], W, "tanh", 1),
+     lambda: network.step(X[:, :2], T[:3], W, "tanh")),
+    (lambda: hidden.train_hidden(X, T, W1_OK, W2_OK, "tan", 1, 0),
+     lambda: hidden.step(X, T, W1_OK, W2_OK, "tan", 0)),
+    (lambda: hidden.train_hidden(X, T[:2], W1_OK, W2_OK[:1], "tan", 1, 0),
+     lambda: hidden.step(X, T[:2], W1_OK, W2_OK[:1], "tan", 0)),
+])
+def test_several_wrong_arguments_get_the_error_training_gives(train_call, step_call):
+    with pytest.raises((TypeError, ValueError)) as trained:
+        train_call()
+    with pytest.raises(type(trained.value), match=f"^{re.escape(str(trained.value))}$"):
+        step_call()

@@ -42,6 +42,7 @@ import {
   checkScheme,
   checkTargets,
   divergedError,
+  notRepresentable,
   tooLarge,
 } from "./validate.js";
 
@@ -179,6 +180,87 @@ export function solves(inputs, targets, W1, W2, activation = "tanh") {
   const [, output] = forward(inputs, W1, W2, activation);
   const t = checkTargets(targets, output.length);
   return !output.some(([y], e) => wrongSide(y, t[e]));
+}
+
+const STEP_OPTIONS = ["inputs", "targets", "W1", "W2", "activation", "learningRate"];
+
+/**
+ * One step of trainHidden, keeping every array it computes (the step-through explorer of the
+ * chapter "A hidden layer"): the twin of Python's hidden.step. Returns {W1, W2, z1, hidden, z2,
+ * output, error, slope2, delta2, back, slope1, delta1, dW2, dW1, newW1, newW2}, each as rows,
+ * as forward and hiddenGradients return them (a column is [[v], [v], ...]):
+ *
+ *     z1 = inputs @ W1 (nExamples, nHidden), hidden = f(z1), z2 = [hidden, 1] @ W2 (nExamples, 1),
+ *     output = f(z2), error = targets - output, slope2 = f'(output), delta2 = error * slope2,
+ *     back = delta2 @ W2[:-1].T (the old W2), slope1 = f'(hidden), delta1 = back * slope1,
+ *     dW2 = learningRate * [hidden, 1].T @ delta2, dW1 = learningRate * inputs.T @ delta1,
+ *     newW1 = W1 + dW1, newW2 = W2 + dW2.
+ *
+ * Takes trainHidden's options but iterations, with the same checks and errors; throws a
+ * RangeError naming the first array whose numbers are too large to represent.
+ */
+export function step(options) {
+  checkOptions(options, "step", STEP_OPTIONS, ["inputs", "targets", "W1", "W2"]);
+  const { activation = "tanh", learningRate = XOR_LEARNING_RATE } = options;
+  const net = checkNetwork(options.inputs, options.W1, options.W2, HiddenHistory);
+  const { nExamples: nE, nInputs: nI, nHidden: nH, x, w1, w2 } = net;
+  const t = checkTargets(options.targets, nE);
+  const { f, slope } = chosenActivation(activation);
+  checkLearningRate(learningRate);
+  const flat = (length) => new Float64Array(length);
+  const z1 = flat(nE * nH), hidden = flat(nE * nH), back = flat(nE * nH);
+  const slope1 = flat(nE * nH), delta1 = flat(nE * nH);
+  const z2 = flat(nE), output = flat(nE), error = flat(nE), slope2 = flat(nE), delta2 = flat(nE);
+  for (let e = 0; e < nE; e++) {
+    let sum2 = 0.0; // [hidden, 1] @ W2: the hidden units, then the bias, as trainHidden sums
+    for (let h = 0; h < nH; h++) {
+      let sum = 0.0; // inputs[e] @ W1[:, h]
+      for (let i = 0; i < nI; i++) sum += x[e * nI + i] * w1[i * nH + h];
+      z1[e * nH + h] = sum;
+      hidden[e * nH + h] = f(sum);
+      sum2 += hidden[e * nH + h] * w2[h];
+    }
+    z2[e] = sum2 + w2[nH];
+    output[e] = f(z2[e]);
+    error[e] = t[e] - output[e];
+    slope2[e] = slope(output[e]);
+    delta2[e] = error[e] * slope2[e];
+    for (let h = 0; h < nH; h++) {
+      back[e * nH + h] = delta2[e] * w2[h];
+      slope1[e * nH + h] = slope(hidden[e * nH + h]);
+      delta1[e * nH + h] = back[e * nH + h] * slope1[e * nH + h];
+    }
+  }
+  const dW2 = flat(nH + 1), dW1 = flat(nI * nH);
+  for (let h = 0; h <= nH; h++) {
+    let sum = 0.0; // [hidden, 1].T @ delta2
+    for (let e = 0; e < nE; e++) sum += (h < nH ? hidden[e * nH + h] : 1.0) * delta2[e];
+    dW2[h] = learningRate * sum;
+  }
+  for (let i = 0; i < nI; i++) {
+    for (let h = 0; h < nH; h++) {
+      let sum = 0.0; // inputs.T @ delta1
+      for (let e = 0; e < nE; e++) sum += x[e * nI + i] * delta1[e * nH + h];
+      dW1[i * nH + h] = learningRate * sum;
+    }
+  }
+  const newW1 = w1.map((w, k) => w + dW1[k]), newW2 = w2.map((w, k) => w + dW2[k]);
+  const arrays = [
+    ["W1", w1, nI, nH], ["W2", w2, nH + 1, 1], ["z1", z1, nE, nH], ["hidden", hidden, nE, nH],
+    ["z2", z2, nE, 1], ["output", output, nE, 1], ["error", error, nE, 1],
+    ["slope2", slope2, nE, 1], ["delta2", delta2, nE, 1], ["back", back, nE, nH],
+    ["slope1", slope1, nE, nH], ["delta1", delta1, nE, nH], ["dW2", dW2, nH + 1, 1],
+    ["dW1", dW1, nI, nH], ["newW1", newW1, nI, nH], ["newW2", newW2, nH + 1, 1],
+  ];
+  const result = {};
+  for (const [name, values, nRows, nColumns] of arrays) {
+    if (!values.every(Number.isFinite)) {
+      throw notRepresentable(`step: ${name} is`, [x, "input"], [w1, "weight in W1"],
+                             [w2, "weight in W2"]);
+    }
+    result[name] = rows(values, nRows, nColumns);
+  }
+  return result;
 }
 
 // --- training -----------------------------------------------------------------------

@@ -39,6 +39,7 @@ import {
   checkWeightColumn,
   divergedError,
   largest,
+  notRepresentable,
 } from "./validate.js";
 
 // --- the post's data (chapter 2) -------------------------------------------
@@ -477,6 +478,64 @@ function rowsTimes(matrix, column) {
     for (let j = 0; j < n; j++) sum += matrix[i * n + j] * column[j];
     return sum;
   });
+}
+
+const STEP_OPTIONS = ["inputs", "targets", "weights", "activation", "learningRate"];
+const STEP_FIELDS = ["weights", "z", "output", "error", "slope", "delta", "update", "newWeights"];
+
+/**
+ * One step of train, keeping every array it computes (chapter 5's step-through explorer): the
+ * twin of Python's network.step. Returns {weights, z, output, error, slope, delta, update,
+ * newWeights}, each a flat Float64Array, as network.js keeps weights (Python: columns):
+ * weights, update and newWeights nInputs numbers, the others one per example:
+ *
+ *     z = inputs @ weights, output = f(z), error = targets - output,
+ *     slope = slopeFromOutput(output), delta = error * slope,
+ *     update = learningRate * inputs^T @ delta, newWeights = weights + update.
+ *
+ * The operations of train's loop in its order, so newWeights is train's next row to the bit.
+ * Takes train's options but iterations, with the same checks and errors; throws a RangeError
+ * naming the first array whose numbers are too large to represent instead of returning them.
+ */
+export function step(options) {
+  checkOptions(options, "step", STEP_OPTIONS, ["inputs", "targets", "weights"]);
+  const { activation = "tanh", learningRate = 1.0 } = options;
+  const inputs = checkInputs(options.inputs);
+  const [nExamples, nInputs] = inputs.shape;
+  const weights = checkShape(options.weights, "weights", [nInputs], "one number per input");
+  const targets = checkShape(options.targets, "targets", [nExamples, 1],
+                             "one row [target] per example");
+  checkLearningRate(learningRate);
+  const { function: f, slopeFromOutput } = getActivation(activation);
+  const x = inputs.data, w = weights.data, t = targets.data;
+  const z = new Float64Array(nExamples), output = new Float64Array(nExamples);
+  const error = new Float64Array(nExamples), slope = new Float64Array(nExamples);
+  const delta = new Float64Array(nExamples);
+  for (let i = 0; i < nExamples; i++) {
+    let sum = 0.0; // inputs[i] @ w, as trainColumn sums it
+    for (let j = 0; j < nInputs; j++) sum += x[i * nInputs + j] * w[j];
+    z[i] = sum;
+    output[i] = f(sum);
+    error[i] = t[i] - output[i];
+    slope[i] = slopeFromOutput(output[i]);
+    delta[i] = error[i] * slope[i];
+  }
+  const scaledInputsT = transposed(x, nExamples, nInputs).map((value) => learningRate * value);
+  const update = new Float64Array(nInputs), newWeights = new Float64Array(nInputs);
+  for (let j = 0; j < nInputs; j++) {
+    let sum = 0.0; // scaledInputsT[j] @ delta
+    for (let i = 0; i < nExamples; i++) sum += scaledInputsT[j * nExamples + i] * delta[i];
+    update[j] = sum;
+    newWeights[j] = w[j] + sum;
+  }
+  const result = { weights: Float64Array.from(w), z, output, error, slope, delta, update,
+                   newWeights };
+  for (const name of STEP_FIELDS) {
+    if (!result[name].every(Number.isFinite)) {
+      throw notRepresentable(`step: ${name} is`, [x, "input"], [w, "weight"]);
+    }
+  }
+  return result;
 }
 
 // --- for ./hidden.js ------------------------------------------------------------

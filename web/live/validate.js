@@ -264,6 +264,17 @@ export function tooLarge(what, inputs, W1, W2) {
   );
 }
 
+/**
+ * Python's check_representable: a RangeError saying `what` (e.g. "step: z is") is too large to
+ * represent, with the largest value of each [values, what they hold] pair of `sizes`.
+ */
+export function notRepresentable(what, ...sizes) {
+  const described = sizes.map(([values, holds]) => largest(values, holds)).join(", ");
+  return new RangeError(
+    `${what} too large to represent (${described}); use inputs and weights nearer to -1..1`,
+  );
+}
+
 // --- short descriptions for error messages -------------------------------------
 
 /** At most about 80 characters describing value: a few items, never a whole array. */
