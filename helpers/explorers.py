@@ -777,7 +777,8 @@ def hidden_step_run(seed: int, n_hidden: int, learning_rate: float) -> hidden.Hi
 
 
 def stacked(steps, names) -> dict:
-    """Each named array of the steps, one row per step, raveled row-major: ``data``'s arrays."""
+    """Each named array of the steps, one row per step, raveled row-major: ``data``'s arrays
+    (chapters 5 and 7)."""
     return {name: np.array([np.ravel(getattr(step, name)) for step in steps]) for name in names}
 
 

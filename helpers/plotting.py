@@ -935,7 +935,7 @@ def step_snapshot(lines, line: int, steps, mse, iterations: int, current_mse, ti
         error_ax.plot([iterations], [current_mse], "o", color=OKABE_ITO["vermillion"],
                       markeredgecolor="black", label=f"iteration {iterations}")
         error_ax.set_yscale("log")
-        error_ax.legend(fontsize="small", loc="upper right")
+        error_ax.legend(fontsize="small", loc="best")  # off the curve and the point
     _step_marks((error_ax,), iterations)
     error_ax.set(ylabel="mean squared error")
     fig.text(0.02, 1 - 0.08 / height, title, va="top")
