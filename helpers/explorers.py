@@ -804,7 +804,8 @@ class StepThrough(Explorer):
 
     def site_constants(self) -> dict:
         return {**super().site_constants(), "recorded": RECORDED.tolist(),
-                "ladder": LADDER.tolist(), "inputs": TRAINING_INPUTS, "example_labels": XOR_LABELS, "block": STEP_BLOCK,
+                "ladder": LADDER.tolist(), "inputs": TRAINING_INPUTS,
+                "example_labels": XOR_LABELS, "block": STEP_BLOCK,
                 "last_iteration": LAST_ITERATION}
 
     def compute(self, **values) -> dict:
