@@ -94,6 +94,9 @@ class Choice(NamedTuple):
     description: str
     options: tuple
     slider: bool = False
+    labels: tuple | None = None
+    """What a menu shows for each option, in order (chapters 5 and 7: the examples' rows); the
+    menu still returns the option itself."""
 
     def check(self, name: str, value):
         """The option equal to ``value``, or a ValueError naming the control and its options."""
@@ -107,8 +110,15 @@ class Choice(NamedTuple):
 
     def site(self) -> dict:
         """This control for the renderer: a slider over the stops, or a menu."""
-        return {"kind": "stops" if self.slider else "menu", "label": self.description,
+        spec = {"kind": "stops" if self.slider else "menu", "label": self.description,
                 "options": list(self.options)}
+        if self.labels is not None:
+            if self.slider or len(self.labels) != len(self.options) \
+                    or not all(isinstance(label, str) for label in self.labels):
+                raise ValueError(f"labels of the {self.description!r} menu must be one text per "
+                                 f"option ({len(self.options)}); got {self.labels!r}")
+            spec["labels"] = list(self.labels)
+        return spec
 
 
 class Whole(NamedTuple):
@@ -137,6 +147,19 @@ class Whole(NamedTuple):
         slider_high = self.high if self.slider_high is None else self.slider_high
         return {"kind": "whole", "label": self.description, "low": self.low, "high": self.high,
                 "slider_high": slider_high}
+
+
+class Line(Whole):
+    """The line of the training loop a step-through explorer is at: a whole number from ``low``
+    (0, before line 1) to ``high`` (the loop's last line), checked as :class:`Whole` checks
+    (chapters 5 and 7). The renderer draws no control for it: its Back and Next buttons move it.
+    """
+
+    __slots__ = ()
+
+    def site(self) -> dict:
+        """This control for the renderer: kind ``line``, moved by the stepper."""
+        return {"kind": "line", "label": self.description, "low": self.low, "high": self.high}
 
 
 STEP = 0.1
@@ -689,3 +712,302 @@ class HiddenExplorer(Explorer):
         return plotting.hidden_snapshot(RECORDED, numbers_["mse"], W1, outputs,
                                         values["iterations"], heading, XOR_LABELS, XOR_TARGETS,
                                         SQUARE, hidden.THRESHOLD)
+
+
+# --- the step-through explorers (chapters 5 and 7): every line of one training step ----------
+
+STEP_BLOCK = 10
+"""How many iterations' steps one ``data`` holds: "Next step" needs new data once in ten."""
+
+LAST_ITERATION = ITERATION_STOPS[-1]
+"""The last iteration a step-through explorer reaches: each run is trained this far."""
+
+STEP_ITERATIONS = Whole("iteration", 0, LAST_ITERATION, LAST_ITERATION)
+SLOPES = {"post": "post_tanh", "true": "tanh"}
+"""The chapter 5 explorer's slope menu: the post's ``1 - tanh(4y)`` or tanh's true ``1 - y**2``."""
+
+ROW = Choice("row", tuple(range(len(XOR_LABELS))),
+             labels=tuple(f"{i}: {label}" for i, label in enumerate(XOR_LABELS)))
+"""The example whose numbers the formulas and sentences follow: a row of X, 0 to 3."""
+
+TRAINING_INPUTS = network.POST_INPUTS.astype(int).tolist()
+"""The 4 x 3 inputs X, as the step-through explorers' constants give them (the same for XOR)."""
+
+
+def block(iterations: int) -> tuple[int, int]:
+    """The block of iterations whose steps ``data`` holds for ``iterations`` (chapters 5 and 7):
+    its first iteration and how many (10, or 1 for the last iteration, 10,000)."""
+    first = iterations - iterations % STEP_BLOCK
+    return first, min(STEP_BLOCK, LAST_ITERATION - first + 1)
+
+
+def _frozen_arrays(*arrays) -> None:
+    for array in arrays:
+        array.setflags(write=False)  # shared by the cache: nobody may change it
+
+
+@functools.lru_cache(maxsize=16)
+def step_run(seed: int, activation: str, learning_rate: float) -> network.History:
+    """The whole run of the chapter 5 step-through explorer, every step's weights kept.
+
+    :func:`helpers.network.train` itself, from ``initial_weights(seed, "post")`` on the post's
+    inputs and targets, ``LAST_ITERATION`` steps (about 0.6 MB a run). Raises
+    TrainingDivergedError for a run that blew up.
+    """
+    weights = network.initial_weights(seed, "post")
+    history = network.train(network.POST_INPUTS, network.POST_TARGETS, weights, activation,
+                            LAST_ITERATION, learning_rate)
+    _frozen_arrays(history.weights, history.errors)
+    return history
+
+
+@functools.lru_cache(maxsize=8)
+def hidden_step_run(seed: int, n_hidden: int, learning_rate: float) -> hidden.HiddenHistory:
+    """The whole run of the chapter 7 step-through explorer, every step's W1 and W2 kept.
+
+    :func:`helpers.hidden.train_hidden` itself (tanh), from ``initial_hidden_weights(seed,
+    n_hidden)`` on XOR, ``LAST_ITERATION`` steps (up to 3 MB a run, at 8 hidden units). Raises
+    TrainingDivergedError for a run that blew up.
+    """
+    W1, W2 = hidden.initial_hidden_weights(seed, n_hidden)
+    history = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2, "tanh",
+                                  LAST_ITERATION, learning_rate)
+    _frozen_arrays(history.W1, history.W2, history.errors)
+    return history
+
+
+def stacked(steps, names) -> dict:
+    """Each named array of the steps, one row per step, raveled row-major: ``data``'s arrays
+    (chapters 5 and 7)."""
+    return {name: np.array([np.ravel(getattr(step, name)) for step in steps]) for name in names}
+
+
+class StepThrough(Explorer):
+    """What the two step-through explorers share (chapters 5 and 7): a block of ``STEP_BLOCK``
+    iterations' steps in ``data``, a line of the loop and a row of X chosen in the renderer, the
+    sentences of ``TEXT[NAME]`` filled line by line, and a snapshot of the listing and the error.
+    """
+
+    ARRAYS: tuple = ()
+    """The step's arrays ``data`` holds, by their name in ``data`` and in the step."""
+
+    def run_key(self, values: dict) -> tuple:
+        raise NotImplementedError
+
+    def history(self, values: dict):
+        """The run for ``values``, from the cache (raises TrainingDivergedError)."""
+        raise NotImplementedError
+
+    def one_step(self, values: dict, k: int):
+        """The helpers step at iteration ``k`` of the run for ``values``."""
+        raise NotImplementedError
+
+    def site_constants(self) -> dict:
+        return {**super().site_constants(), "recorded": RECORDED.tolist(),
+                "ladder": LADDER.tolist(), "inputs": TRAINING_INPUTS,
+                "example_labels": XOR_LABELS, "block": STEP_BLOCK,
+                "last_iteration": LAST_ITERATION}
+
+    def compute(self, **values) -> dict:
+        first, count = block(values["iterations"])
+        try:
+            history = self.history(values)
+            steps = [self.one_step(values, k) for k in range(first, first + count)]
+        except network.TrainingDivergedError as problem:
+            return {"first": first, "count": count,
+                    **diverged(str(problem), *self.ARRAYS, "step_mse", "mse")}
+        arrays = stacked(steps, self.ARRAYS)
+        step_mse = np.array([np.mean(step.error**2) for step in steps])
+        return {"first": first, "count": count, **arrays, "step_mse": step_mse,
+                "mse": history.mean_squared_error[RECORDED], "diverged": ""}
+
+    @property
+    def step_arrays(self):
+        """The current iteration's step, every array it computes (None for a run that diverged):
+        a :class:`helpers.network.Step` or :class:`helpers.hidden.HiddenStep`."""
+        if self._numbers["diverged"]:
+            return None
+        return self.one_step(self._good, self._good["iterations"])
+
+    @property
+    def formula(self) -> str:
+        """The current line's formula for the chosen example, with its numbers plugged in, as the
+        renderer shows it under the code ("" at line 0 and for a run that diverged)."""
+        line = self._good["line"]
+        if line == 0 or self._numbers["diverged"]:
+            return ""
+        fields = self.fields(self._good, self._numbers)
+        return fill(TEXT[self.NAME]["lines"][line - 1]["formula"], **fields)
+
+    @property
+    def heading(self) -> str:
+        """The heading over the listing at the current settings."""
+        return self.describe(self._good, self._numbers)[0]
+
+    def line_fields(self, values: dict, fields: dict) -> dict:
+        """``spoken`` and ``said`` for the current line: the line's sentence, or at line 0 the
+        sentence before line 1."""
+        text, line = TEXT[self.NAME], values["line"]
+        if line == 0:
+            return {"spoken": "", "said": fill(text["before"], **fields)}
+        spoken = fill(text["lines"][line - 1]["spoken"], **fields)
+        return {"spoken": spoken, "said": fill(text["said"], **fields, spoken=spoken)}
+
+    def code_lines(self, values: dict) -> list[str]:
+        """The loop's lines of code, as the renderer shows them."""
+        return [line["code"] for line in TEXT[self.NAME]["lines"]]
+
+    def snapshot_figure(self, values, numbers_, heading):
+        text = TEXT[self.NAME]
+        mse, current = numbers_["mse"], None
+        if len(mse):
+            current = numbers_["step_mse"][values["iterations"] - numbers_["first"]]
+        notes = [line["post"] for line in text["lines"]] if "post" in text["lines"][0] else None
+        return plotting.step_snapshot(self.code_lines(values), values["line"], RECORDED, mse,
+                                      values["iterations"], current, heading, notes)
+
+
+class StepExplorer(StepThrough):
+    """Every line of one training step of the one-layer network, with the arrays it reads and
+    writes (chapter 5): seed, iteration (0 to 10,000), learning rate, the post's or the true
+    slope, the line of the loop and the example followed.
+
+    Each run is trained once to 10,000 steps and kept (:func:`step_run`); ``data`` holds the
+    :func:`helpers.network.step` of a block of ten iterations, so Next and Next step send nothing
+    new nine times in ten.
+    """
+
+    CONTROLS = {
+        "seed": SEED,
+        "iterations": STEP_ITERATIONS,
+        "learning_rate": Choice("learning rate", LEARNING_RATES, slider=True),
+        "slope": Choice("slope", tuple(SLOPES)),
+        "line": Line("line", 0, len(TEXT["step"]["lines"])),
+        "row": ROW,
+    }
+    NAME = "step"
+    ARRAYS = ("weights", "z", "output", "error", "slope", "delta", "update", "new_weights")
+
+    def __init__(self, seed: int = network.POST_SEED, iterations: int = 0,
+                 learning_rate: float = 1.0, slope: str = "post", line: int = 0,
+                 row: int = 2) -> None:
+        super().__init__(seed=seed, iterations=iterations, learning_rate=learning_rate,
+                         slope=slope, line=line, row=row)
+
+    def site_constants(self) -> dict:
+        return {**super().site_constants(),
+                "targets": [int(t) for t in network.POST_TARGETS.ravel()]}
+
+    def run_key(self, values: dict) -> tuple:
+        return (values["seed"], values["slope"], values["learning_rate"],
+                values["iterations"] // STEP_BLOCK)
+
+    def history(self, values: dict) -> network.History:
+        return step_run(values["seed"], SLOPES[values["slope"]], values["learning_rate"])
+
+    def one_step(self, values: dict, k: int) -> network.Step:
+        weights = self.history(values).weights[k][:, None]
+        return network.step(network.POST_INPUTS, network.POST_TARGETS, weights,
+                            SLOPES[values["slope"]], values["learning_rate"])
+
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        j, r = values["iterations"] - numbers_["first"], values["row"]
+        count = numbers_["count"]
+
+        def at(name):  # the block's row j of one of the step's arrays
+            return numbers_[name].reshape(count, -1)[j]
+
+        x0, x1, x2 = network.POST_INPUTS[r]
+        w = at("weights")
+        slope = TEXT["step"]["slopes"][values["slope"]]
+        fields = {
+            "seed": values["seed"], "iteration": values["iterations"], "line": values["line"],
+            "lines": len(TEXT["step"]["lines"]), "learning_rate": values["learning_rate"],
+            "slope_name": values["slope"], "activation": SLOPES[values["slope"]], "row": r,
+            "x0": x0, "x1": x1, "x2": x2, "t": network.POST_TARGETS[r, 0],
+            "w": w, "w0": w[0], "w1": w[1], "w2": w[2], "z": at("z")[r], "y": at("output")[r],
+            "error": at("error")[r], "slope_value": at("slope")[r], "delta": at("delta")[r],
+            "update": at("update"), "new_w": at("new_weights"), "mse": numbers_["step_mse"][j],
+            "slope_code": slope["code"],
+        }
+        fields["slope_formula"] = fill(slope["formula"], **fields)
+        return {**fields, **self.line_fields(values, fields)}
+
+    def code_lines(self, values: dict) -> list[str]:
+        slope_code = TEXT["step"]["slopes"][values["slope"]]["code"]
+        return [fill(line["code"], slope_code=slope_code) for line in TEXT["step"]["lines"]]
+
+    def reproduce(self) -> str:
+        values = self._good
+        return fill(TEXT["step"]["reproduce"], seed=values["seed"],
+                    activation=SLOPES[values["slope"]], iterations=values["iterations"],
+                    learning_rate=values["learning_rate"])
+
+
+class HiddenStepExplorer(StepThrough):
+    """Every line of one training step of the two-layer network on XOR, with the arrays it reads
+    and writes, the error travelling back through W2 (chapter 7): seed, hidden units, iteration
+    (0 to 10,000), learning rate, the line of the loop and the example followed; tanh throughout.
+
+    As :class:`StepExplorer`: each run is trained once (:func:`hidden_step_run`) and ``data``
+    holds the :func:`helpers.hidden.step` of a block of ten iterations.
+    """
+
+    CONTROLS = {
+        "seed": SEED,
+        "n_hidden": HIDDEN_UNITS,
+        "iterations": STEP_ITERATIONS,
+        "learning_rate": Choice("learning rate", HIDDEN_RATES, slider=True),
+        "line": Line("line", 0, len(TEXT["hidden_step"]["lines"])),
+        "row": ROW,
+    }
+    NAME = "hidden_step"
+    ARRAYS = ("W1", "W2", "z1", "hidden", "back", "slope1", "delta1", "z2", "output", "error",
+              "slope2", "delta2", "dW2", "new_W2", "dW1", "new_W1")
+
+    def __init__(self, seed: int = 0, n_hidden: int = 2, iterations: int = 0,
+                 learning_rate: float = hidden.XOR_LEARNING_RATE, line: int = 0,
+                 row: int = 1) -> None:
+        super().__init__(seed=seed, n_hidden=n_hidden, iterations=iterations,
+                         learning_rate=learning_rate, line=line, row=row)
+
+    def site_constants(self) -> dict:
+        return {**super().site_constants(), "targets": XOR_TARGETS}
+
+    def run_key(self, values: dict) -> tuple:
+        return (values["seed"], values["n_hidden"], values["learning_rate"],
+                values["iterations"] // STEP_BLOCK)
+
+    def history(self, values: dict) -> hidden.HiddenHistory:
+        return hidden_step_run(values["seed"], values["n_hidden"], values["learning_rate"])
+
+    def one_step(self, values: dict, k: int) -> hidden.HiddenStep:
+        run = self.history(values)
+        return hidden.step(hidden.XOR_INPUTS, hidden.XOR_TARGETS, run.W1[k], run.W2[k], "tanh",
+                           values["learning_rate"])
+
+    def fields(self, values: dict, numbers_: dict) -> dict:
+        j, r, n = values["iterations"] - numbers_["first"], values["row"], values["n_hidden"]
+        count = numbers_["count"]
+
+        def at(name):  # the block's row j of one of the step's arrays
+            return numbers_[name].reshape(count, -1)[j]
+
+        def example(name):  # row r of an (n, H) array at row j of the block
+            return at(name).reshape(len(XOR_LABELS), -1)[r]
+
+        text = TEXT["hidden"]
+        W2 = at("W2")
+        fields = {
+            "seed": values["seed"], "n_hidden": n, "H": n, "H1": n + 1,
+            "units": text["units_one"] if n == 1 else fill(text["units_many"], n_hidden=n),
+            "iteration": values["iterations"], "line": values["line"],
+            "lines": len(TEXT["hidden_step"]["lines"]), "learning_rate": values["learning_rate"],
+            "row": r, "t": hidden.XOR_TARGETS[r, 0], "W1": at("W1"), "W2": W2, "w2h": W2[:-1],
+            "z1": example("z1"), "h": example("hidden"), "z2": at("z2")[r], "y": at("output")[r],
+            "error": at("error")[r], "slope2": at("slope2")[r], "delta2": at("delta2")[r],
+            "back": example("back"), "slope1": example("slope1"), "delta1": example("delta1"),
+            "dW2": at("dW2"), "new_W2": at("new_W2"), "dW1": at("dW1"), "new_W1": at("new_W1"),
+            "mse": numbers_["step_mse"][j],
+        }
+        return {**fields, **self.line_fields(values, fields)}

@@ -869,3 +869,96 @@ def _unit_lines(ax, W1, targets, square) -> None:
     ax.set(xlim=square, ylim=square, xlabel="x1", ylabel="x2", aspect="equal",
            title="Hidden units' lines (sum = 0)")
     ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+
+
+def _check_code_lines(lines, name: str) -> list:
+    """A non-empty list of one-line texts: a listing's lines."""
+    if isinstance(lines, str) or not isinstance(lines, (list, tuple)) or not lines \
+            or not all(isinstance(text, str) and "\n" not in text for text in lines):
+        raise TypeError(f"{name} must be a non-empty list of one-line texts, one per line of code, "
+                        f"e.g. ['y = np.tanh(X @ w)', 'error = targets - y']; got {excerpt(lines)}")
+    return list(lines)
+
+
+STEP_MARKER = "\u25b6"
+"""The mark before the current line of a step-through snapshot's listing (besides bold)."""
+
+
+@book_style
+def step_snapshot(lines, line: int, steps, mse, iterations: int, current_mse, title: str,
+                  notes=None):
+    """A step-through explorer (chapters 5 and 7): the training loop's ``lines`` of code, the
+    current ``line`` (1 to ``len(lines)``; 0 is before line 1) marked by an arrow, bold text and
+    a box, and under it the error curve (``mse`` at the recorded ``steps``) with the iteration
+    ``iterations`` marked by a dotted line and a point at ``current_mse``, the error of the weights
+    before that step. ``notes``: a text under each line (chapter 5: the post's own line). For a run
+    that diverged, ``mse`` is empty and ``current_mse`` None: the listing and an empty panel.
+
+    Drawn 5 inches wide, about 400 pixels: a phone shows it at its own size.
+    """
+    lines = _check_code_lines(lines, "lines")
+    if notes is not None:
+        notes = _check_code_lines(notes, "notes")
+        if len(notes) != len(lines):
+            raise ValueError(f"notes must have one text per line of code ({len(lines)}); "
+                             f"got {len(notes)}")
+    line = check_count(line, "line", 0, len(lines), "len(lines)")
+    steps = _finite(steps, "steps")
+    if steps.ndim != 1 or np.any(np.diff(steps) <= 0):
+        raise ValueError(f"steps must be increasing training steps in a row, e.g. [0, 1, 10]; "
+                         f"got {excerpt(steps)}")
+    mse = as_finite_array(mse, "mse")
+    if mse.size and mse.shape != steps.shape:
+        raise ValueError(f"mse must have shape {steps.shape}, one error per step, or be empty "
+                         f"for a run that diverged; got shape {mse.shape}")
+    iterations = check_count(iterations, "iterations", int(steps[0]), int(steps[-1]), "steps[-1]")
+    if mse.size:
+        current_mse = _check_finite_number(current_mse, "current_mse", "0.25")
+    elif current_mse is not None:
+        raise ValueError(f"current_mse must be None when mse is empty (a run that diverged); "
+                         f"got {excerpt(current_mse)}")
+    rows = 1 + len(lines) * (1 if notes is None else 2)  # "before line 1", then each line
+    import matplotlib.pyplot as plt
+
+    row_height, curve_height = 0.27, 2.3  # inches
+    height = 0.45 + rows * row_height + 0.35 + curve_height + 0.55
+    fig = plt.figure(figsize=(5.0, height))
+    plt.close(fig)
+    # Placed by hand: the listing spans the whole width, the curve leaves room for its labels.
+    top = 1 - 0.45 / height
+    listing_height = rows * row_height / height
+    code_ax = fig.add_axes((0.02, top - listing_height, 0.96, listing_height))
+    error_ax = fig.add_axes((0.17, 0.55 / height, 0.78, curve_height / height))
+    _listing(code_ax, lines, notes, line, rows)
+    if mse.size:
+        error_ax.plot(steps, mse, color=OKABE_ITO["black"], label="error")
+        error_ax.plot([iterations], [current_mse], "o", color=OKABE_ITO["vermillion"],
+                      markeredgecolor="black", label=f"iteration {iterations}")
+        error_ax.set_yscale("log")
+        error_ax.legend(fontsize="small", loc="best")  # off the curve and the point
+    _step_marks((error_ax,), iterations)
+    error_ax.set(ylabel="mean squared error")
+    fig.text(0.02, 1 - 0.08 / height, title, va="top")
+    return fig
+
+
+def _listing(ax, lines, notes, line: int, rows: int) -> None:
+    """The loop's lines in monospace, top to bottom, the current one marked by an arrow, bold
+    text and a box; each note in grey under its line, as a comment."""
+    ax.set_axis_off()
+    ax.set(xlim=(0, 1), ylim=(rows - 0.5, -0.5))
+    marked = {"fontweight": "bold", "bbox": {"boxstyle": "round,pad=0.2", "facecolor": "#fff3b0",
+                                             "edgecolor": OKABE_ITO["black"]}}
+    code = {"va": "center", "family": "monospace", "fontsize": "small"}
+    before = "before line 1" + ("  (# the post's line)" if notes is not None else "")
+    ax.text(0.0, 0, STEP_MARKER if line == 0 else "", va="center")
+    ax.text(0.05, 0, before, fontstyle="italic", **code, **(marked if line == 0 else {}))
+    row = 1
+    for i, text in enumerate(lines, start=1):
+        current = i == line
+        ax.text(0.0, row, STEP_MARKER if current else "", va="center")
+        ax.text(0.05, row, f"{i} {text}", **code, **(marked if current else {}))
+        row += 1
+        if notes is not None:
+            ax.text(0.05, row, f"  # {notes[i - 1]}", color="#444444", **code)
+            row += 1

@@ -138,3 +138,46 @@ def test_reproduce_code_stays_within_79_characters():
         if isinstance(texts, dict) and "reproduce" in texts:
             for line in fill(texts["reproduce"], **long).splitlines():
                 assert len(line) <= 79, f"{name}: {line}"
+
+
+def _json_ready(value):
+    """A field as JSON carries it to the renderer: NumPy numbers and arrays as Python's."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
+def step_through_cases() -> list:
+    """Every template of the step-through explorers (chapters 5 and 7), filled with the fields
+    the Python host computes, at each line, at a few settings."""
+    from helpers import explorers
+
+    cases = []
+    settings = [
+        (explorers.StepExplorer, {"iterations": 0, "row": 2, "slope": "post"}),
+        (explorers.StepExplorer, {"iterations": 9999, "row": 0, "slope": "true",
+                                  "learning_rate": 0.03}),
+        (explorers.HiddenStepExplorer, {"iterations": 0, "n_hidden": 1, "row": 1}),
+        (explorers.HiddenStepExplorer, {"iterations": 10_000, "n_hidden": 3, "row": 3}),
+    ]
+    for kind, setting in settings:
+        explorer = kind(**setting)
+        text = TEXT[explorer.NAME]
+        for line in range(len(text["lines"]) + 1):
+            explorer.set(line=line)
+            fields = _json_ready(explorer.fields(explorer.values, explorer._numbers))
+            cases += [(text[key], fields) for key in ("heading", "alt", "before", "said")]
+            cases += [(item[key], fields) for item in text["lines"]
+                      for key in ("code", "formula", "spoken")]
+            cases += [(slope["formula"], fields) for slope in text.get("slopes", {}).values()]
+    return cases
+
+
+@needs_node
+def test_javascript_fills_the_step_through_templates_with_the_hosts_fields_as_python_does():
+    cases = step_through_cases()
+    want = [python_fill(template, values) for template, values in cases]
+    assert "error" not in want and len(cases) > 200
+    assert javascript_fill(cases) == want

@@ -764,7 +764,8 @@ def test_every_explorers_snapshot_draws_at_its_starting_values():
     from helpers import explorers
 
     for kind in (explorers.TrainingExplorer, explorers.ActivationExplorer, explorers.SeedExplorer,
-                 explorers.PredictionExplorer, explorers.HiddenExplorer):
+                 explorers.PredictionExplorer, explorers.HiddenExplorer, explorers.StepExplorer,
+                 explorers.HiddenStepExplorer):
         assert kind().snapshot.startswith(b"\x89PNG"), kind.__name__
 
 
@@ -782,6 +783,9 @@ SNAPSHOT_ARGUMENTS = {
                             outputs=[0.1, 0.9, 0.9, 0.1], iterations=10, title="t",
                             labels=list("abcd"), targets=[0, 1, 1, 0], square=(-0.25, 1.25),
                             threshold=0.5),
+    "step_snapshot": dict(lines=["y = np.tanh(X @ w)", "error = targets - y"], line=1,
+                          steps=[0, 1, 10], mse=[0.3, 0.2, 0.1], iterations=5, current_mse=0.15,
+                          title="t", notes=["hidden_layer = ...", "hidden_error = ..."]),
 }
 
 
@@ -842,6 +846,24 @@ def test_each_snapshot_draws_its_good_arguments(name):
     ("hidden_snapshot", {"outputs": [0.1, 0.9]}, ValueError, "outputs must be 4 numbers in a row"),
     ("hidden_snapshot", {"threshold": True}, TypeError, "threshold must be a number such as 0.5"),
     ("hidden_snapshot", {"mse": [np.nan, 0.2, 0.1]}, ValueError, "mse must be finite numbers"),
+    ("step_snapshot", {"lines": "y = np.tanh(X @ w)"}, TypeError,
+     "lines must be a non-empty list of one-line texts"),
+    ("step_snapshot", {"lines": ["a\nb", "c"]}, TypeError,
+     "lines must be a non-empty list of one-line texts"),
+    ("step_snapshot", {"notes": ["a"]}, ValueError,
+     r"notes must have one text per line of code \(2\); got 1"),
+    ("step_snapshot", {"line": 3}, ValueError, r"line must be from 0 to len\(lines\) = 2; got 3"),
+    ("step_snapshot", {"line": 1.0}, TypeError, "line must be a whole number"),
+    ("step_snapshot", {"iterations": 11}, ValueError,
+     r"iterations must be from 0 to steps\[-1\] = 10; got 11"),
+    ("step_snapshot", {"steps": [0, 10, 1]}, ValueError, "steps must be increasing"),
+    ("step_snapshot", {"mse": [0.3, 0.2]}, ValueError,
+     r"mse must have shape \(3,\), one error per step, or be empty"),
+    ("step_snapshot", {"current_mse": np.nan}, ValueError,
+     "current_mse must be a finite number such as 0.25; got nan"),
+    ("step_snapshot", {"current_mse": None}, TypeError, "current_mse must be a number"),
+    ("step_snapshot", {"mse": [], "current_mse": 0.1}, ValueError,
+     "current_mse must be None when mse is empty"),
 ])
 def test_a_snapshot_refuses_bad_input_with_one_clear_error(name, changes, error, message):
     with pytest.raises(error, match=message):
@@ -864,3 +886,34 @@ def test_a_seed_snapshot_makes_room_for_weights_beyond_one():
     (ax,) = _snapshot("seed_snapshot", weights=[1.2, -0.5, 0.1]).axes
     assert ax.get_ylim()[1] > 1.2 + 0.1
     assert _snapshot("seed_snapshot").axes[0].get_ylim() == (-1.1, 1.1)
+
+
+@pytest.mark.parametrize("line", [0, 1, 2])
+def test_a_step_snapshot_marks_the_current_line_and_the_iteration(line):
+    fig = _snapshot("step_snapshot", line=line)
+    code_ax, error_ax = fig.axes
+    texts = [text for text in code_ax.texts]
+    marked = [text.get_text() for text in texts if text.get_fontweight() == "bold"]
+    expected = ["before line 1  (# the post's line)", "1 y = np.tanh(X @ w)",
+                "2 error = targets - y"][line]
+    assert marked == [expected]  # bold, boxed ...
+    arrows = [i for i, text in enumerate(texts) if text.get_text() == plotting.STEP_MARKER]
+    assert len(arrows) == 1 and texts[arrows[0] + 1].get_text() == expected  # ... and an arrow
+    assert "  # hidden_error = ..." in [text.get_text() for text in texts]
+    np.testing.assert_array_equal(error_ax.lines[0].get_ydata(), [0.3, 0.2, 0.1])
+    point = error_ax.lines[1]
+    assert list(point.get_xdata()) == [5] and list(point.get_ydata()) == [0.15]
+    safe = {c.lower() for c in plotting.OKABE_ITO.values()}
+    assert {str(line.get_color()).lower() for line in error_ax.lines[:2]} <= safe
+    assert fig.texts[0].get_text() == "t"
+    from PIL import Image
+    import io
+
+    image = Image.open(io.BytesIO(plotting.figure_png(fig))).convert("RGBA")
+    assert image.size[0] == 400 and np.asarray(image)[..., 3].min() == 255
+
+
+def test_a_step_snapshot_of_a_diverged_run_has_the_listing_and_only_the_iterations_mark():
+    fig = _snapshot("step_snapshot", mse=[], current_mse=None, notes=None)
+    code_ax, error_ax = fig.axes
+    assert len(code_ax.texts) == 6 and [len(line.get_xdata()) for line in error_ax.lines] == [2]
