@@ -556,7 +556,8 @@ function pair(slider, shown) {
 function menu(spec, id, changed) {
   const labels = spec.labels ?? spec.options.map(String);
   if (labels.length !== spec.options.length) {
-    throw new Error(`menu ${spec.name}: ${labels.length} labels for ${spec.options.length} options`);
+    const counts = `${labels.length} labels for ${spec.options.length} options`;
+    throw new Error(`the menu ${spec.name} must have a label per option; got ${counts}`);
   }
   const select = element2("select", { id });
   spec.options.forEach((option, i) => select.append(element2("option", { value: option }, labels[i])));
@@ -5226,7 +5227,11 @@ function codeListing(parent, lines, label) {
   return { list, items };
 }
 function toolbar(parent) {
-  const bar2 = element2("div", { class: "live-stepper", role: "toolbar", "aria-label": "Step through the loop" });
+  const bar2 = element2("div", {
+    class: "live-stepper",
+    role: "toolbar",
+    "aria-label": "Step through the loop"
+  });
   const button = (text, keys2) => {
     const made = element2("button", { type: "button", class: "live-step-button" }, text);
     if (keys2) made.setAttribute("aria-keyshortcuts", keys2);
@@ -5248,9 +5253,13 @@ function arrayTable(parent, spec, disposers) {
   const table = element2("table");
   const caption = table.createCaption();
   const shape = `${spec.name} (${spec.rows}, ${spec.cols})`;
-  caption.append(element2("span", { class: "live-array-name" }, shape), element2("span", { class: "live-state" }));
+  caption.append(
+    element2("span", { class: "live-array-name" }, shape),
+    element2("span", { class: "live-state" })
+  );
   const head = table.createTHead().insertRow();
-  const headings = ["row", ...spec.cols > 1 ? Array.from({ length: spec.cols }, (_2, c) => String(c)) : ["value"]];
+  const columns = spec.cols > 1 ? Array.from({ length: spec.cols }, (_2, c) => String(c)) : ["value"];
+  const headings = ["row", ...columns];
   for (const text of headings) head.append(element2("th", { scope: "col" }, text));
   const body = table.createTBody();
   for (let r = 0; r < spec.rows; r++) {
@@ -5262,19 +5271,26 @@ function arrayTable(parent, spec, disposers) {
   box.append(wrap);
   parent.append(box);
   disposers.push(scrollWhenWide(wrap, table, shape));
+  const rows = [...body.rows];
   return {
     spec,
     box,
     state: caption.lastChild,
-    cells: [...body.rows].map((tr) => [...tr.cells].slice(1)),
-    rows: [...body.rows],
+    rows,
+    cells: rows.map((tr) => [...tr.cells].slice(1)),
     shown: null
   };
 }
-var STATE_WORDS = { written: "written by this line", read: "read by this line", pending: "not yet computed" };
+var STATE_WORDS = {
+  written: "written by this line",
+  read: "read by this line",
+  pending: "not yet computed"
+};
 function fillTable(table, state, values, digits) {
   if (table.shown !== state) {
-    for (const name of ["written", "read", "pending"]) table.box.classList.toggle(`live-${name}`, state === name);
+    for (const name of ["written", "read", "pending"]) {
+      table.box.classList.toggle(`live-${name}`, state === name);
+    }
     table.state.textContent = STATE_WORDS[state] ? `: ${STATE_WORDS[state]}` : "";
     table.shown = state;
   }
@@ -5328,7 +5344,9 @@ function blockRow(values, data) {
 function stepFields(values, A, j, constants) {
   const t = explorer_text_default.step, r = values.row, at = (key) => A[key][j * 4 + r];
   const slope = t.slopes[values.slope];
-  if (!slope) throw new Error(`slope must be 'post' or 'true'; got ${JSON.stringify(values.slope)}`);
+  if (!slope) {
+    throw new Error(`slope must be 'post' or 'true'; got ${JSON.stringify(values.slope)}`);
+  }
   const [x0, x1, x2] = constants.inputs[r], w = rowOf(A.weights, j, 3);
   const f = {
     seed: values.seed,
@@ -5406,7 +5424,10 @@ function said(t, f) {
 function arraysOf(state, data, specs) {
   if (state.arraysOf === data) return state.arrays;
   const arrays = { step_mse: floats(data.step_mse) };
-  for (const spec of specs) if (!spec.given) arrays[spec.data ?? spec.key] = floats(data[spec.data ?? spec.key]);
+  for (const spec of specs) {
+    const key = spec.data ?? spec.key;
+    if (!spec.given) arrays[key] = floats(data[key]);
+  }
   Object.assign(state, { arraysOf: data, arrays });
   return arrays;
 }
@@ -5441,7 +5462,12 @@ function keys(root, list, move, disposers) {
   };
   const arrows = (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const to = { ArrowRight: move.next, ArrowDown: move.next, ArrowLeft: move.back, ArrowUp: move.back }[event.key];
+    const to = {
+      ArrowRight: move.next,
+      ArrowDown: move.next,
+      ArrowLeft: move.back,
+      ArrowUp: move.back
+    }[event.key];
     if (!to) return;
     event.preventDefault();
     to();
@@ -5458,11 +5484,13 @@ function drawError(panel2, state, constants, data, iteration) {
     show(panel2.chart, [steps, Array.from(mse)]);
   } else redraw(panel2.chart);
   const sample = sampleSteps(constants, steps, iteration);
-  const rows = cachedRows(state, sample, () => sample.map((i) => [String(steps[i]), general(mse[i], 3)]));
+  const make = () => sample.map((i) => [String(steps[i]), general(mse[i], 3)]);
+  const rows = cachedRows(state, sample, make);
   panel2.extra.update(rows, sample.indexOf(steps.indexOf(iteration)));
 }
 function stepThrough(name, ui, constants, specs, fieldsOf) {
-  const t = explorer_text_default[name], lines = t.lines, last = constants.last_iteration, writtenAt = writers(lines);
+  const t = explorer_text_default[name], lines = t.lines, last = constants.last_iteration;
+  const writtenAt = writers(lines);
   const root = ui.panels.parentElement ?? ui.panels;
   const top = element2("div", { class: "live-step" }), grid2 = element2("div", { class: "live-arrays" });
   const heading = element2("p", { class: "live-title live-step-heading" });
@@ -5485,7 +5513,9 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
       throw new Error(`line must be a whole number from 0 to ${lines.length}; got ${values.line}`);
     }
     state.values = { ...values };
-    if (data.diverged) return diverged(ui, { heading, tables, formula, error, state }, values, data.diverged);
+    if (data.diverged) {
+      return diverged(ui, { heading, tables, formula, error, state }, values, data.diverged);
+    }
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
     lines.forEach((line, i) => {

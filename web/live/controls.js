@@ -41,7 +41,8 @@ export function pair(slider, shown) {
 function menu(spec, id, changed) {
   const labels = spec.labels ?? spec.options.map(String);
   if (labels.length !== spec.options.length) {
-    throw new Error(`menu ${spec.name}: ${labels.length} labels for ${spec.options.length} options`);
+    const counts = `${labels.length} labels for ${spec.options.length} options`;
+    throw new Error(`the menu ${spec.name} must have a label per option; got ${counts}`);
   }
   const select = element("select", {id});
   spec.options.forEach((option, i) => select.append(element("option", {value: option}, labels[i])));

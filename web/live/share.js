@@ -4,8 +4,8 @@
 // prediction, hidden) keeps its settings in the page's URL fragment, #explore-NAME?seed=12&n_hidden=3,
 // so a link restores them; a bad value in a link is never clamped: it is left out and named in one
 // sentence. reproduceBlock: under every explorer in both hosts, the `helpers` call for the current
-// settings. Control specs are helpers/explorers.py's site_controls(): kinds menu, stops, whole, number,
-// line.
+// settings. Control specs are helpers/explorers.py's site_controls(): kinds menu, stops, whole,
+// number, line.
 // Styles: ./features.css.
 
 import {pyFloat, readWhole} from "./format.js";

@@ -45,7 +45,8 @@ function hiddenArrays(H) {
     examples("output", "y"), examples("error", "error"), examples("slope2", "slope2"),
     examples("delta2", "delta2"), examples("back", "back = delta2 @ W2[:-1].T", H),
     examples("slope1", "slope1", H), examples("delta1", "delta1", H),
-    {key: "dW2", name: "dW2", rows: H + 1, cols: 1}, {key: "new_W2", name: "new W2", rows: H + 1, cols: 1},
+    {key: "dW2", name: "dW2", rows: H + 1, cols: 1},
+    {key: "new_W2", name: "new W2", rows: H + 1, cols: 1},
     {key: "dW1", name: "dW1", rows: 3, cols: H}, {key: "new_W1", name: "new W1", rows: 3, cols: H},
   ];
 }
@@ -98,15 +99,16 @@ function codeListing(parent, lines, label) {
 
 /** The toolbar: Back, Next, Next step and Reset. */
 function toolbar(parent) {
-  const bar = element("div", {class: "live-stepper", role: "toolbar", "aria-label": "Step through the loop"});
+  const bar = element("div", {class: "live-stepper", role: "toolbar",
+                              "aria-label": "Step through the loop"});
   const button = (text, keys) => {
     const made = element("button", {type: "button", class: "live-step-button"}, text);
     if (keys) made.setAttribute("aria-keyshortcuts", keys);
     bar.append(made);
     return made;
   };
-  const buttons = {back: button("Back", "b"), next: button("Next", "n"), nextStep: button("Next step"),
-                   reset: button("Reset")};
+  const buttons = {back: button("Back", "b"), next: button("Next", "n"),
+                   nextStep: button("Next step"), reset: button("Reset")};
   parent.append(bar);
   return buttons;
 }
@@ -118,9 +120,11 @@ function arrayTable(parent, spec, disposers) {
   const table = element("table");
   const caption = table.createCaption();
   const shape = `${spec.name} (${spec.rows}, ${spec.cols})`;
-  caption.append(element("span", {class: "live-array-name"}, shape), element("span", {class: "live-state"}));
+  caption.append(element("span", {class: "live-array-name"}, shape),
+                 element("span", {class: "live-state"}));
   const head = table.createTHead().insertRow();
-  const headings = ["row", ...(spec.cols > 1 ? Array.from({length: spec.cols}, (_, c) => String(c)) : ["value"])];
+  const columns = spec.cols > 1 ? Array.from({length: spec.cols}, (_, c) => String(c)) : ["value"];
+  const headings = ["row", ...columns];
   for (const text of headings) head.append(element("th", {scope: "col"}, text));
   const body = table.createTBody();
   for (let r = 0; r < spec.rows; r++) {
@@ -132,17 +136,21 @@ function arrayTable(parent, spec, disposers) {
   box.append(wrap);
   parent.append(box);
   disposers.push(scrollWhenWide(wrap, table, shape));
-  return {spec, box, state: caption.lastChild, cells: [...body.rows].map(tr => [...tr.cells].slice(1)),
-          rows: [...body.rows], shown: null};
+  const rows = [...body.rows];
+  return {spec, box, state: caption.lastChild, rows, cells: rows.map(tr => [...tr.cells].slice(1)),
+          shown: null};
 }
 
-const STATE_WORDS = {written: "written by this line", read: "read by this line", pending: "not yet computed"};
+const STATE_WORDS = {written: "written by this line", read: "read by this line",
+                     pending: "not yet computed"};
 
 /** The table's state (given, read, written or pending) and its numbers (``values`` row-major, or
     null: every cell "?"). */
 function fillTable(table, state, values, digits) {
   if (table.shown !== state) {
-    for (const name of ["written", "read", "pending"]) table.box.classList.toggle(`live-${name}`, state === name);
+    for (const name of ["written", "read", "pending"]) {
+      table.box.classList.toggle(`live-${name}`, state === name);
+    }
     table.state.textContent = STATE_WORDS[state] ? `: ${STATE_WORDS[state]}` : "";
     table.shown = state;
   }
@@ -210,11 +218,14 @@ function blockRow(values, data) {
 function stepFields(values, A, j, constants) {
   const t = TEXT.step, r = values.row, at = key => A[key][j * 4 + r];
   const slope = t.slopes[values.slope];
-  if (!slope) throw new Error(`slope must be 'post' or 'true'; got ${JSON.stringify(values.slope)}`);
+  if (!slope) {
+    throw new Error(`slope must be 'post' or 'true'; got ${JSON.stringify(values.slope)}`);
+  }
   const [x0, x1, x2] = constants.inputs[r], w = rowOf(A.weights, j, 3);
   const f = {
     seed: values.seed, iteration: values.iterations, line: values.line, lines: t.lines.length,
-    learning_rate: values.learning_rate, slope_name: values.slope, activation: ACTIVATIONS[values.slope],
+    learning_rate: values.learning_rate, slope_name: values.slope,
+    activation: ACTIVATIONS[values.slope],
     row: r, x0, x1, x2, t: constants.targets[r], w, w0: w[0], w1: w[1], w2: w[2],
     z: at("z"), y: at("output"), error: at("error"), slope_value: at("slope"), delta: at("delta"),
     update: rowOf(A.update, j, 3), new_w: rowOf(A.new_weights, j, 3), mse: A.step_mse[j],
@@ -231,11 +242,13 @@ function hiddenFields(values, A, j, constants) {
   const W2 = rowOf(A.W2, j, H + 1);
   const units = fill(H === 1 ? TEXT.hidden.units_one : TEXT.hidden.units_many, values);
   const f = {
-    seed: values.seed, n_hidden: H, H, H1: H + 1, units, iteration: values.iterations, line: values.line,
+    seed: values.seed, n_hidden: H, H, H1: H + 1, units, iteration: values.iterations,
+    line: values.line,
     lines: t.lines.length, learning_rate: values.learning_rate, row: r, t: constants.targets[r],
     W1: rowOf(A.W1, j, 3 * H), W2, w2h: W2.slice(0, H), z1: of("z1", H), h: of("hidden", H),
     z2: of("z2", 1)[0], y: of("output", 1)[0], error: of("error", 1)[0], slope2: of("slope2", 1)[0],
-    delta2: of("delta2", 1)[0], back: of("back", H), slope1: of("slope1", H), delta1: of("delta1", H),
+    delta2: of("delta2", 1)[0], back: of("back", H), slope1: of("slope1", H),
+    delta1: of("delta1", H),
     dW2: rowOf(A.dW2, j, H + 1), new_W2: rowOf(A.new_W2, j, H + 1), dW1: rowOf(A.dW1, j, 3 * H),
     new_W1: rowOf(A.new_W1, j, 3 * H), mse: A.step_mse[j],
   };
@@ -255,7 +268,10 @@ function said(t, f) {
 function arraysOf(state, data, specs) {
   if (state.arraysOf === data) return state.arrays;
   const arrays = {step_mse: floats(data.step_mse)};
-  for (const spec of specs) if (!spec.given) arrays[spec.data ?? spec.key] = floats(data[spec.data ?? spec.key]);
+  for (const spec of specs) {
+    const key = spec.data ?? spec.key;
+    if (!spec.given) arrays[key] = floats(data[key]);
+  }
   Object.assign(state, {arraysOf: data, arrays});
   return arrays;
 }
@@ -298,7 +314,8 @@ function keys(root, list, move, disposers) {
   };
   const arrows = event => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const to = {ArrowRight: move.next, ArrowDown: move.next, ArrowLeft: move.back, ArrowUp: move.back}[event.key];
+    const to = {ArrowRight: move.next, ArrowDown: move.next,
+                ArrowLeft: move.back, ArrowUp: move.back}[event.key];
     if (!to) return;
     event.preventDefault();
     to();
@@ -308,7 +325,8 @@ function keys(root, list, move, disposers) {
   disposers.push(() => root.removeEventListener("keydown", anywhere));
 }
 
-/** The error curve with the iteration marked, and its data table (redrawn when the iteration moves). */
+/** The error curve with the iteration marked, and its data table (redrawn when the iteration
+    moves). */
 function drawError(panel, state, constants, data, iteration) {
   const steps = constants.recorded, mse = floats(data.mse);
   if (state.step === iteration && state.data === data) return;
@@ -317,13 +335,15 @@ function drawError(panel, state, constants, data, iteration) {
     show(panel.chart, [steps, Array.from(mse)]);
   } else redraw(panel.chart);
   const sample = sampleSteps(constants, steps, iteration);
-  const rows = cachedRows(state, sample, () => sample.map(i => [String(steps[i]), general(mse[i], 3)]));
+  const make = () => sample.map(i => [String(steps[i]), general(mse[i], 3)]);
+  const rows = cachedRows(state, sample, make);
   panel.extra.update(rows, sample.indexOf(steps.indexOf(iteration)));
 }
 
 /** A step-through explorer: ``name`` (step or hidden_step), its arrays, and its fields. */
 function stepThrough(name, ui, constants, specs, fieldsOf) {
-  const t = TEXT[name], lines = t.lines, last = constants.last_iteration, writtenAt = writers(lines);
+  const t = TEXT[name], lines = t.lines, last = constants.last_iteration;
+  const writtenAt = writers(lines);
   const root = ui.panels.parentElement ?? ui.panels;
   const top = element("div", {class: "live-step"}), grid = element("div", {class: "live-arrays"});
   const heading = element("p", {class: "live-title live-step-heading"});
@@ -346,7 +366,9 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
       throw new Error(`line must be a whole number from 0 to ${lines.length}; got ${values.line}`);
     }
     state.values = {...values};
-    if (data.diverged) return diverged(ui, {heading, tables, formula, error, state}, values, data.diverged);
+    if (data.diverged) {
+      return diverged(ui, {heading, tables, formula, error, state}, values, data.diverged);
+    }
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
     lines.forEach((line, i) => { code.items[i].code.textContent = fill(line.code, f); });
