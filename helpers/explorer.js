@@ -5229,7 +5229,7 @@ function codeListing(parent, lines, label) {
 function toolbar(parent) {
   const bar2 = element2("div", {
     class: "live-stepper",
-    role: "toolbar",
+    role: "group",
     "aria-label": "Step through the loop"
   });
   const button = (text, keys2) => {
@@ -5519,7 +5519,8 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
     lines.forEach((line, i) => {
-      code.items[i].code.textContent = fill(line.code, f);
+      const text = fill(line.code, f), shown = code.items[i].code;
+      if (shown.textContent !== text) shown.textContent = text;
     });
     if (current !== values.line) {
       code.items[current - 1]?.item.classList.remove("live-line-current");

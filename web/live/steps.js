@@ -97,9 +97,10 @@ function codeListing(parent, lines, label) {
   return {list, items};
 }
 
-/** The toolbar: Back, Next, Next step and Reset. */
+/** The toolbar: Back, Next, Next step and Reset, each a tab stop (a group, not an ARIA toolbar,
+    whose buttons would be one tab stop moved between by the arrow keys). */
 function toolbar(parent) {
-  const bar = element("div", {class: "live-stepper", role: "toolbar",
+  const bar = element("div", {class: "live-stepper", role: "group",
                               "aria-label": "Step through the loop"});
   const button = (text, keys) => {
     const made = element("button", {type: "button", class: "live-step-button"}, text);
@@ -371,7 +372,10 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
     }
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
-    lines.forEach((line, i) => { code.items[i].code.textContent = fill(line.code, f); });
+    lines.forEach((line, i) => {
+      const text = fill(line.code, f), shown = code.items[i].code;
+      if (shown.textContent !== text) shown.textContent = text;
+    });
     if (current !== values.line) {
       code.items[current - 1]?.item.classList.remove("live-line-current");
       code.items[current - 1]?.item.removeAttribute("aria-current");
