@@ -5224,7 +5224,19 @@ function codeListing(parent, lines, label) {
     return { item, code };
   });
   parent.append(list);
-  return { list, items };
+  let current = 0;
+  const show2 = (texts, line) => {
+    texts.forEach((text, i) => {
+      if (items[i].code.textContent !== text) items[i].code.textContent = text;
+    });
+    if (current === line) return;
+    items[current - 1]?.item.classList.remove("live-line-current");
+    items[current - 1]?.item.removeAttribute("aria-current");
+    items[line - 1]?.item.classList.add("live-line-current");
+    items[line - 1]?.item.setAttribute("aria-current", "step");
+    current = line;
+  };
+  return { list, show: show2 };
 }
 function toolbar(parent) {
   const bar2 = element2("div", {
@@ -5286,7 +5298,7 @@ var STATE_WORDS = {
   read: "read by this line",
   pending: "not yet computed"
 };
-function fillTable(table, state, values, digits) {
+function fillTable(table, state, texts) {
   if (table.shown !== state) {
     for (const name of ["written", "read", "pending"]) {
       table.box.classList.toggle(`live-${name}`, state === name);
@@ -5295,7 +5307,7 @@ function fillTable(table, state, values, digits) {
     table.shown = state;
   }
   table.cells.forEach((cells, r) => cells.forEach((cell, c) => {
-    const text = values ? fixed(values[r * table.spec.cols + c], digits) : "?";
+    const text = texts ? texts[r * table.spec.cols + c] : "?";
     if (cell.textContent !== text) cell.textContent = text;
   }));
 }
@@ -5437,6 +5449,14 @@ function tableValues(spec, A, j, constants) {
   const size = spec.rows * spec.cols;
   return A[spec.data ?? spec.key].subarray(j * size, (j + 1) * size);
 }
+function formatted(table, A, j, constants) {
+  if (table.textsOf !== A || table.textsAt !== j) {
+    const digits = table.spec.given ? 0 : DIGITS;
+    table.texts = Array.from(tableValues(table.spec, A, j, constants), (v) => fixed(v, digits));
+    Object.assign(table, { textsOf: A, textsAt: j });
+  }
+  return table.texts;
+}
 function mover(ui, state, lines, last) {
   const go = (place) => {
     if (!place) return;
@@ -5507,7 +5527,6 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
   const choose = choosableRows(tables, move.choose);
   for (const [key, button] of Object.entries(buttons)) button.addEventListener("click", move[key]);
   keys(root, code.list, move, ui.disposers);
-  let current = -1;
   return function update(values, data) {
     if (!Number.isInteger(values.line) || values.line < 0 || values.line > lines.length) {
       throw new Error(`line must be a whole number from 0 to ${lines.length}; got ${values.line}`);
@@ -5518,21 +5537,10 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
     }
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
-    lines.forEach((line, i) => {
-      const text = fill(line.code, f), shown = code.items[i].code;
-      if (shown.textContent !== text) shown.textContent = text;
-    });
-    if (current !== values.line) {
-      code.items[current - 1]?.item.classList.remove("live-line-current");
-      code.items[current - 1]?.item.removeAttribute("aria-current");
-      code.items[values.line - 1]?.item.classList.add("live-line-current");
-      code.items[values.line - 1]?.item.setAttribute("aria-current", "step");
-      current = values.line;
-    }
+    code.show(lines.map((line) => fill(line.code, f)), values.line);
     for (const table of tables) {
       const shown = stateAt(table.spec.key, values.line, lines, writtenAt);
-      const numbers = shown === "pending" ? null : tableValues(table.spec, A, j, constants);
-      fillTable(table, shown, numbers, table.spec.given ? 0 : DIGITS);
+      fillTable(table, shown, shown === "pending" ? null : formatted(table, A, j, constants));
     }
     choose(values.row);
     showFormula(formula, values.line ? fill(lines[values.line - 1].formula, f) : "", values.row);
@@ -5568,7 +5576,7 @@ function enable(buttons, values, lines, last, list) {
   if (lost) list.focus();
 }
 function diverged(ui, { heading, tables, formula, error, state }, values, message) {
-  for (const table of tables) if (!table.spec.given) fillTable(table, "pending", null, DIGITS);
+  for (const table of tables) if (!table.spec.given) fillTable(table, "pending", null);
   showFormula(formula, "", values.row);
   Object.assign(state, { data: null, step: null });
   show(error.chart, [error.chart.data[0], error.chart.data[0].map(() => null)]);

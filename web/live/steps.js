@@ -78,7 +78,9 @@ export function resetPlace({iterations, line}) {
 
 // --- the parts of the view --------------------------------------------------------------------
 
-/** The loop's lines as an ordered list of code, a tab stop; chapter 5's with the post's line. */
+/** The loop's lines as an ordered list of code, a tab stop; chapter 5's with the post's line.
+    ``show(texts, line)`` writes the lines and marks line ``line`` (1..; none at 0) as the current
+    step. */
 function codeListing(parent, lines, label) {
   const list = element("ol", {class: "live-code", tabindex: "0", "aria-label": label});
   const items = lines.map(line => {
@@ -94,7 +96,19 @@ function codeListing(parent, lines, label) {
     return {item, code};
   });
   parent.append(list);
-  return {list, items};
+  let current = 0;
+  const show = (texts, line) => {
+    texts.forEach((text, i) => {
+      if (items[i].code.textContent !== text) items[i].code.textContent = text;
+    });
+    if (current === line) return;
+    items[current - 1]?.item.classList.remove("live-line-current");
+    items[current - 1]?.item.removeAttribute("aria-current");
+    items[line - 1]?.item.classList.add("live-line-current");
+    items[line - 1]?.item.setAttribute("aria-current", "step");
+    current = line;
+  };
+  return {list, show};
 }
 
 /** The toolbar: Back, Next, Next step and Reset, each a tab stop (a group, not an ARIA toolbar,
@@ -145,9 +159,9 @@ function arrayTable(parent, spec, disposers) {
 const STATE_WORDS = {written: "written by this line", read: "read by this line",
                      pending: "not yet computed"};
 
-/** The table's state (given, read, written or pending) and its numbers (``values`` row-major, or
+/** The table's state (given, read, written or pending) and its cells' ``texts`` (row-major, or
     null: every cell "?"). */
-function fillTable(table, state, values, digits) {
+function fillTable(table, state, texts) {
   if (table.shown !== state) {
     for (const name of ["written", "read", "pending"]) {
       table.box.classList.toggle(`live-${name}`, state === name);
@@ -156,7 +170,7 @@ function fillTable(table, state, values, digits) {
     table.shown = state;
   }
   table.cells.forEach((cells, r) => cells.forEach((cell, c) => {
-    const text = values ? fixed(values[r * table.spec.cols + c], digits) : "?";
+    const text = texts ? texts[r * table.spec.cols + c] : "?";
     if (cell.textContent !== text) cell.textContent = text;
   }));
 }
@@ -285,6 +299,17 @@ function tableValues(spec, A, j, constants) {
   return A[spec.data ?? spec.key].subarray(j * size, (j + 1) * size);
 }
 
+/** A table's numbers at block row ``j`` as shown (the inputs and targets whole), formatted once
+    per data and row: a move to another line of the same iteration shows the same texts. */
+function formatted(table, A, j, constants) {
+  if (table.textsOf !== A || table.textsAt !== j) {
+    const digits = table.spec.given ? 0 : DIGITS;
+    table.texts = Array.from(tableValues(table.spec, A, j, constants), v => fixed(v, digits));
+    Object.assign(table, {textsOf: A, textsAt: j});
+  }
+  return table.texts;
+}
+
 /** The moves of the toolbar and keys, from the values last set (a move across blocks is set before
     its data comes: a second press builds on it). */
 function mover(ui, state, lines, last) {
@@ -361,7 +386,6 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
   const choose = choosableRows(tables, move.choose);
   for (const [key, button] of Object.entries(buttons)) button.addEventListener("click", move[key]);
   keys(root, code.list, move, ui.disposers);
-  let current = -1;
   return function update(values, data) {
     if (!Number.isInteger(values.line) || values.line < 0 || values.line > lines.length) {
       throw new Error(`line must be a whole number from 0 to ${lines.length}; got ${values.line}`);
@@ -372,21 +396,10 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
     }
     const j = blockRow(values, data), A = arraysOf(state, data, specs);
     const f = fieldsOf(values, A, j, constants);
-    lines.forEach((line, i) => {
-      const text = fill(line.code, f), shown = code.items[i].code;
-      if (shown.textContent !== text) shown.textContent = text;
-    });
-    if (current !== values.line) {
-      code.items[current - 1]?.item.classList.remove("live-line-current");
-      code.items[current - 1]?.item.removeAttribute("aria-current");
-      code.items[values.line - 1]?.item.classList.add("live-line-current");
-      code.items[values.line - 1]?.item.setAttribute("aria-current", "step");
-      current = values.line;
-    }
+    code.show(lines.map(line => fill(line.code, f)), values.line);
     for (const table of tables) {
       const shown = stateAt(table.spec.key, values.line, lines, writtenAt);
-      const numbers = shown === "pending" ? null : tableValues(table.spec, A, j, constants);
-      fillTable(table, shown, numbers, table.spec.given ? 0 : DIGITS);
+      fillTable(table, shown, shown === "pending" ? null : formatted(table, A, j, constants));
     }
     choose(values.row);
     showFormula(formula, values.line ? fill(lines[values.line - 1].formula, f) : "", values.row);
@@ -399,6 +412,7 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
   };
 }
 
+/** The formula for the chosen row, or none (line 0, or a diverged run). */
 function showFormula(formula, text, row) {
   formula.hidden = !text;
   if (!text) return formula.replaceChildren();
@@ -422,7 +436,7 @@ function enable(buttons, values, lines, last, list) {
 
 /** A diverged run: the given arrays only, no formula, the error curve empty, TEXT.diverged said. */
 function diverged(ui, {heading, tables, formula, error, state}, values, message) {
-  for (const table of tables) if (!table.spec.given) fillTable(table, "pending", null, DIGITS);
+  for (const table of tables) if (!table.spec.given) fillTable(table, "pending", null);
   showFormula(formula, "", values.row);
   Object.assign(state, {data: null, step: null});
   show(error.chart, [error.chart.data[0], error.chart.data[0].map(() => null)]);
