@@ -762,6 +762,8 @@ def test_a_phone_never_scrolls_sideways(browser, server_url, name, dark):
     assert all(tab == "0" for tab in wide), "a table that scrolls in its box is a tab stop"
     if name == "hidden_step":
         assert wide, "eight hidden units: some table is wider than a phone"
+    page.add_script_tag(path=str(AXE))
+    assert not page.evaluate(RUN_AXE, WCAG), "axe-core on a phone"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}-phone{'-dark' if dark else ''}.png", full_page=True)
     page.context.close()
