@@ -5519,7 +5519,8 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
   const code = codeListing(top, lines, "The loop's lines: the arrow keys, or n and b, step");
   const formula = element2("p", { class: "live-formula" });
   top.append(formula);
-  ui.panels.append(top, grid2);
+  const hint = element2("p", { class: "live-hint" }, "Click a row of a table, or Tab to a row of X and press Enter, to choose the example the formula shows.");
+  ui.panels.append(top, hint, grid2);
   const tables = specs.map((spec) => arrayTable(grid2, spec, ui.disposers));
   const state = { values: null, limits: null, step: null, data: null, mse: null };
   const error = errorPanel(ui, constants, state);

@@ -4,8 +4,8 @@
 // hidden, so a reader can predict them before pressing Next), the formula for the chosen row with
 // its numbers, and the run's error curve with the iteration marked. Their data is a block of ten
 // iterations (contract §3: arrays row-major, the block's iterations first), computed by
-// network.step / hidden.step in Python or engine.js: nothing here computes a step. Styles:
-// ./steps.css.
+// network.step / hidden.step in Python or engine.js: nothing here computes a step. Styles: the
+// end of ./explorers.css.
 
 import TEXT from "../../helpers/explorer_text.json";
 import {fill} from "./texts.js";
@@ -378,7 +378,9 @@ function stepThrough(name, ui, constants, specs, fieldsOf) {
   const code = codeListing(top, lines, "The loop's lines: the arrow keys, or n and b, step");
   const formula = element("p", {class: "live-formula"});
   top.append(formula);
-  ui.panels.append(top, grid);
+  const hint = element("p", {class: "live-hint"}, "Click a row of a table, or Tab to a row of X " +
+                      "and press Enter, to choose the example the formula shows.");
+  ui.panels.append(top, hint, grid);
   const tables = specs.map(spec => arrayTable(grid, spec, ui.disposers));
   const state = {values: null, limits: null, step: null, data: null, mse: null};
   const error = errorPanel(ui, constants, state);
