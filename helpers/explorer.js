@@ -48,6 +48,181 @@ for activation, rate in [('post_tanh', 1.0), ('tanh', 0.5)]:
     chaos_note: "Above learning rate 0.5 this network's training can be chaotic: the last digit of any number can change the whole run, so the book's site and its notebooks agree on what the run does, not always on its numbers.",
     reproduce: 'from helpers import hidden\n\nW1, W2 = hidden.initial_hidden_weights({seed}, {n_hidden})\nhistory = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2,\n                              {activation!r}, {iterations}, {learning_rate!r})\nW1, W2 = history.W1[-1], history.W2[-1]\nprint(f"error {{history.mean_squared_error[-1]:.2g}}")\nprint("solves XOR:", hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS,\n                                   W1, W2, {activation!r}))'
   },
+  step: {
+    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.4f}",
+    alt: "Iteration {iteration} of seed {seed}, {slope_name} slope, learning rate {learning_rate!r}. {said}",
+    before: "Before line 1 of {lines}: the weights w are {w:.4f}; press Next to run line 1.",
+    said: "Line {line} of {lines}: {spoken}",
+    slopes: {
+      true: {
+        code: "1 - y**2",
+        formula: "1 - y[{row}]**2 = 1 - ({y:.4f})**2 = {slope_value:.4f}"
+      },
+      post: {
+        code: "1 - np.tanh(4 * y)",
+        formula: "1 - tanh(4 × y[{row}]) = 1 - tanh(4 × ({y:.4f})) = {slope_value:.4f}"
+      }
+    },
+    lines: [
+      {
+        code: "y = np.tanh(X @ w)",
+        post: "hidden_layer = tanh(np.dot(input_layer, synapse))",
+        reads: [
+          "X",
+          "w"
+        ],
+        writes: [
+          "z",
+          "output"
+        ],
+        spoken: "y = tanh of X times w, shape 4 by 1; for row {row}, {y:.4f}.",
+        formula: "z[{row}] = X[{row}] @ w = {x0:.0f} × ({w0:.4f}) + {x1:.0f} × ({w1:.4f}) + {x2:.0f} × ({w2:.4f}) = {z:.4f}; y[{row}] = tanh({z:.4f}) = {y:.4f}"
+      },
+      {
+        code: "error = targets - y",
+        post: "hidden_error = outputs - hidden_layer",
+        reads: [
+          "targets",
+          "output"
+        ],
+        writes: [
+          "error"
+        ],
+        spoken: "error = targets minus y, shape 4 by 1; for row {row}, {error:.4f}.",
+        formula: "error[{row}] = targets[{row}] - y[{row}] = {t:.0f} - ({y:.4f}) = {error:.4f}"
+      },
+      {
+        code: "delta = error * ({slope_code})",
+        post: "hidden_delta = hidden_error * tanh(hidden_layer, True)",
+        reads: [
+          "error",
+          "output"
+        ],
+        writes: [
+          "slope",
+          "delta"
+        ],
+        spoken: "delta = error times the {slope_name} slope at y, shape 4 by 1; for row {row}, {delta:.4f}.",
+        formula: "slope[{row}] = {slope_formula}; delta[{row}] = error[{row}] × slope[{row}] = {error:.4f} × {slope_value:.4f} = {delta:.4f}"
+      },
+      {
+        code: "w += learning_rate * X.T @ delta",
+        post: "synapse += np.dot(input_layer.T, hidden_delta)",
+        reads: [
+          "X",
+          "delta"
+        ],
+        writes: [
+          "update",
+          "new_weights"
+        ],
+        spoken: "w plus learning rate times X transposed times delta, shape 3 by 1; w becomes {new_w:.4f}.",
+        formula: "update = {learning_rate!r} × X.T @ delta = [{update:.4f}], to which row {row} adds {learning_rate!r} × {delta:.4f} × [{x0:.0f}, {x1:.0f}, {x2:.0f}]; w = [{w:.4f}] + update = [{new_w:.4f}]"
+      }
+    ],
+    reproduce: "from helpers import network\n\nweights = network.initial_weights({seed}, 'post')\nhistory = network.train(network.POST_INPUTS, network.POST_TARGETS, weights,\n                        {activation!r}, {iterations}, {learning_rate!r})\nstep = network.step(network.POST_INPUTS, network.POST_TARGETS,\n                    history.final_weights, {activation!r}, {learning_rate!r})\nfor name in ('output', 'error', 'slope', 'delta', 'update', 'new_weights'):\n    print(name, getattr(step, name).ravel().round(4))"
+  },
+  hidden_step: {
+    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.4f}",
+    alt: "Iteration {iteration} of seed {seed}, {units}, learning rate {learning_rate!r}. {said}",
+    before: "Before line 1 of {lines}: W1 is {W1:.4f} (row by row) and W2 is {W2:.4f}; press Next to run line 1.",
+    said: "Line {line} of {lines}: {spoken}",
+    lines: [
+      {
+        code: "h = np.tanh(X @ W1)",
+        reads: [
+          "X",
+          "W1"
+        ],
+        writes: [
+          "z1",
+          "hidden"
+        ],
+        spoken: "h = tanh of X times W1, shape 4 by {H}; for row {row}, {h:.4f}.",
+        formula: "z1[{row}] = X[{row}] @ W1 = [{z1:.4f}]; h[{row}] = tanh(z1[{row}]) = [{h:.4f}]"
+      },
+      {
+        code: "y = np.tanh(np.hstack([h, ones]) @ W2)",
+        reads: [
+          "hidden",
+          "W2"
+        ],
+        writes: [
+          "z2",
+          "output"
+        ],
+        spoken: "y = tanh of h with a column of ones times W2, shape 4 by 1; for row {row}, {y:.4f}.",
+        formula: "z2[{row}] = [h[{row}], 1] @ W2 = {z2:.4f}; y[{row}] = tanh({z2:.4f}) = {y:.4f}"
+      },
+      {
+        code: "error = targets - y",
+        reads: [
+          "targets",
+          "output"
+        ],
+        writes: [
+          "error"
+        ],
+        spoken: "error = targets minus y, shape 4 by 1; for row {row}, {error:.4f}.",
+        formula: "error[{row}] = targets[{row}] - y[{row}] = {t:.0f} - ({y:.4f}) = {error:.4f}"
+      },
+      {
+        code: "delta2 = error * (1 - y**2)",
+        reads: [
+          "error",
+          "output"
+        ],
+        writes: [
+          "slope2",
+          "delta2"
+        ],
+        spoken: "delta2 = error times the slope at y, shape 4 by 1; for row {row}, {delta2:.4f}.",
+        formula: "delta2[{row}] = error[{row}] × (1 - y[{row}]**2) = {error:.4f} × {slope2:.4f} = {delta2:.4f}"
+      },
+      {
+        code: "delta1 = (delta2 @ W2[:-1].T) * (1 - h**2)",
+        reads: [
+          "delta2",
+          "W2",
+          "hidden"
+        ],
+        writes: [
+          "back",
+          "slope1",
+          "delta1"
+        ],
+        spoken: "delta1 = delta2 sent back through W2, times the slope at h, shape 4 by {H}; for row {row}, {delta1:.4f}.",
+        formula: "delta2[{row}] × W2[:-1].T = {delta2:.4f} × [{w2h:.4f}] = [{back:.4f}]; times 1 - h[{row}]**2 = [{slope1:.4f}] gives delta1[{row}] = [{delta1:.4f}]"
+      },
+      {
+        code: "W2 += learning_rate * np.hstack([h, ones]).T @ delta2",
+        reads: [
+          "hidden",
+          "delta2"
+        ],
+        writes: [
+          "dW2",
+          "new_W2"
+        ],
+        spoken: "W2 plus learning rate times h with ones, transposed, times delta2, shape {H1} by 1; W2 becomes {new_W2:.4f}.",
+        formula: "update = {learning_rate!r} × [h, 1].T @ delta2 = [{dW2:.4f}]; W2 = [{W2:.4f}] + update = [{new_W2:.4f}]"
+      },
+      {
+        code: "W1 += learning_rate * X.T @ delta1",
+        reads: [
+          "X",
+          "delta1"
+        ],
+        writes: [
+          "dW1",
+          "new_W1"
+        ],
+        spoken: "W1 plus learning rate times X transposed times delta1, shape 3 by {H}; W1 becomes {new_W1:.4f}, row by row.",
+        formula: "update = {learning_rate!r} × X.T @ delta1 = [{dW1:.4f}], to which row {row} adds {learning_rate!r} × X[{row}] × delta1[{row}]; W1 = W1 + update = [{new_W1:.4f}]"
+      }
+    ],
+    reproduce: "from helpers import hidden\n\nW1, W2 = hidden.initial_hidden_weights({seed}, {n_hidden})\nhistory = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2,\n                              'tanh', {iterations}, {learning_rate!r})\nstep = hidden.step(hidden.XOR_INPUTS, hidden.XOR_TARGETS, history.final_W1,\n                   history.final_W2, 'tanh', {learning_rate!r})\nfor name in ('hidden', 'output', 'delta2', 'delta1', 'dW2', 'dW1'):\n    print(name, getattr(step, name).round(4))"
+  },
   diverged: {
     heading: "This run diverged",
     status: "Nothing to plot: {message}.",
@@ -350,6 +525,147 @@ function onKey(event, { state, count, moveTo, hide, readout, say }) {
   }
   event.preventDefault();
   event.stopPropagation();
+}
+
+// live/controls.js
+var ANNOUNCE_DELAY = 400;
+function spokenLater(region, { atOnce = false } = {}) {
+  const say = (message) => {
+    clearTimeout(region.timer);
+    if (!message || atOnce && !region.textContent) region.textContent = message;
+    else if (message !== region.textContent) {
+      region.timer = setTimeout(() => {
+        region.textContent = message;
+      }, ANNOUNCE_DELAY);
+    }
+  };
+  say.cancel = () => clearTimeout(region.timer);
+  return say;
+}
+function element2(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+function pair(slider, shown) {
+  const both = element2("span", { class: "live-pair" });
+  both.append(slider, shown);
+  return both;
+}
+function menu(spec, id, changed) {
+  const labels = spec.labels ?? spec.options.map(String);
+  if (labels.length !== spec.options.length) {
+    const counts = `${labels.length} labels for ${spec.options.length} options`;
+    throw new Error(`the menu ${spec.name} must have a label per option; got ${counts}`);
+  }
+  const select = element2("select", { id });
+  spec.options.forEach((option, i) => select.append(element2("option", { value: option }, labels[i])));
+  select.addEventListener("input", () => {
+    changed(spec.options.find((option) => String(option) === select.value));
+  });
+  return { nodes: [select], set: (value) => {
+    select.value = String(value);
+  } };
+}
+function stops(spec, id, changed) {
+  const slider = element2("input", { type: "range", id, min: 0, max: spec.options.length - 1, step: 1 });
+  const shown = element2("output", { for: id, "aria-hidden": "true" });
+  const floats2 = spec.options.some((option) => typeof option === "number" && !Number.isInteger(option));
+  const show2 = () => {
+    const option = spec.options[Number(slider.value)];
+    const text = floats2 ? pyFloat(option) : String(option);
+    shown.textContent = text;
+    slider.setAttribute("aria-valuetext", text);
+    return option;
+  };
+  slider.addEventListener("input", () => changed(show2()));
+  return { nodes: [pair(slider, shown)], set: (value) => {
+    slider.value = spec.options.indexOf(value);
+    show2();
+  } };
+}
+function number(spec, id, changed) {
+  const slider = element2("input", { type: "range", id, min: spec.low, max: spec.high, step: spec.step });
+  const shown = element2("output", { for: id, "aria-hidden": "true" });
+  const show2 = () => {
+    const value = Math.round(Number(slider.value) * 10) / 10;
+    shown.textContent = fixed(value, 1);
+    slider.setAttribute("aria-valuetext", fixed(value, 1));
+    return value;
+  };
+  slider.addEventListener("input", () => changed(show2()));
+  return { nodes: [pair(slider, shown)], set: (value) => {
+    slider.value = value;
+    show2();
+  } };
+}
+function typedError(id) {
+  const shown = element2("span", { class: "live-error", id: `${id}-error` });
+  const spoken = element2("span", { class: "live-error-announce", "aria-live": "polite" });
+  const say = spokenLater(spoken);
+  const set = (message) => {
+    shown.textContent = message;
+    say(message);
+  };
+  return { nodes: [shown, spoken], set, cancel: say.cancel };
+}
+function whole(spec, id, changed) {
+  const sliderHigh = spec.slider_high ?? spec.high;
+  const slider = element2("input", { type: "range", id, min: spec.low, max: sliderHigh, step: 1 });
+  const box = element2("input", {
+    type: "text",
+    id: `${id}-box`,
+    inputmode: "numeric",
+    autocomplete: "off",
+    "aria-label": `${spec.label}, typed`,
+    "aria-describedby": `${id}-error`,
+    size: String(String(spec.high).length)
+  });
+  const error = typedError(id);
+  const beyond = element2("span", { class: "live-beyond", id: `${id}-beyond` });
+  const place = (value) => {
+    slider.value = String(Math.min(value, sliderHigh));
+    const past = value > sliderHigh;
+    slider.classList.toggle("live-past", past);
+    beyond.textContent = past ? `typed ${spec.label} ${value} is beyond the slider (${spec.low} to ${sliderHigh})` : "";
+    if (past) slider.setAttribute("aria-valuetext", `${value}, typed, beyond the slider's ${sliderHigh}`);
+    else slider.removeAttribute("aria-valuetext");
+  };
+  const valid = (value) => {
+    box.removeAttribute("aria-invalid");
+    error.set("");
+    place(value);
+    changed(value);
+  };
+  slider.addEventListener("input", () => {
+    box.value = slider.value;
+    valid(Number(slider.value));
+  });
+  box.addEventListener("input", () => {
+    const read = readWhole(box.value, spec);
+    if (!read.error) return valid(read.value);
+    box.setAttribute("aria-invalid", "true");
+    error.set(read.error);
+  });
+  const set = (value) => {
+    box.value = String(value);
+    place(value);
+  };
+  return { nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel };
+}
+var KINDS = { menu, stops, number, whole };
+var SELF_DRAWN = /* @__PURE__ */ new Set(["line"]);
+function control(spec, value, id, changed) {
+  const row2 = element2("div", { class: "live-control" });
+  row2.append(element2("label", { for: id }, spec.label));
+  const made = KINDS[spec.kind](spec, id, changed);
+  row2.append(...made.nodes);
+  made.set(value);
+  row2.set = made.set;
+  row2.dispose = made.dispose ?? (() => {
+  });
+  return row2;
 }
 
 // node_modules/uplot/dist/uPlot.esm.js
@@ -4674,7 +4990,7 @@ function axis(label, extra = {}) {
   };
 }
 function rung(value, ladder) {
-  return ladder.find((step) => step >= value) ?? value;
+  return ladder.find((step2) => step2 >= value) ?? value;
 }
 function coarseLimits(low, high, ladder, log = false) {
   if (log) return [10 ** (2 * Math.floor(Math.log10(low) / 2)), 10 ** (2 * Math.ceil(Math.log10(high) / 2))];
@@ -4838,6 +5154,459 @@ function redraw(chart) {
   chart.batch(() => chart.redraw(false));
 }
 
+// live/steps.js
+var ACTIVATIONS = { post: "post_tanh", true: "tanh" };
+var DIGITS = 4;
+function stepArrays() {
+  const examples = (key, name) => ({ key, name, rows: 4, cols: 1 });
+  return [
+    { key: "X", name: "X", rows: 4, cols: 3, given: true },
+    { key: "targets", name: "targets", rows: 4, cols: 1, given: true },
+    { key: "w", data: "weights", name: "w", rows: 3, cols: 1 },
+    examples("z", "z = X @ w"),
+    examples("output", "y"),
+    examples("error", "error"),
+    examples("slope", "slope"),
+    examples("delta", "delta"),
+    { key: "update", name: "update", rows: 3, cols: 1 },
+    { key: "new_weights", name: "new w", rows: 3, cols: 1 }
+  ];
+}
+function hiddenArrays(H) {
+  const examples = (key, name, cols = 1) => ({ key, name, rows: 4, cols });
+  return [
+    { key: "X", name: "X", rows: 4, cols: 3, given: true },
+    { key: "targets", name: "targets", rows: 4, cols: 1, given: true },
+    { key: "W1", name: "W1", rows: 3, cols: H },
+    { key: "W2", name: "W2", rows: H + 1, cols: 1 },
+    examples("z1", "z1 = X @ W1", H),
+    examples("hidden", "h", H),
+    examples("z2", "z2"),
+    examples("output", "y"),
+    examples("error", "error"),
+    examples("slope2", "slope2"),
+    examples("delta2", "delta2"),
+    examples("back", "back = delta2 @ W2[:-1].T", H),
+    examples("slope1", "slope1", H),
+    examples("delta1", "delta1", H),
+    { key: "dW2", name: "dW2", rows: H + 1, cols: 1 },
+    { key: "new_W2", name: "new W2", rows: H + 1, cols: 1 },
+    { key: "dW1", name: "dW1", rows: 3, cols: H },
+    { key: "new_W1", name: "new W1", rows: 3, cols: H }
+  ];
+}
+function nextPlace({ iterations, line }, lines, last) {
+  if (line < lines) return { iterations, line: line + 1 };
+  return iterations < last ? { iterations: iterations + 1, line: 1 } : null;
+}
+function backPlace({ iterations, line }, lines) {
+  if (line > 0) return { iterations, line: line - 1 };
+  return iterations > 0 ? { iterations: iterations - 1, line: lines } : null;
+}
+function nextStepPlace({ iterations, line }, last) {
+  return iterations < last ? { iterations: iterations + 1, line } : null;
+}
+function resetPlace({ iterations, line }) {
+  return iterations === 0 && line === 0 ? null : { iterations: 0, line: 0 };
+}
+function codeListing(parent, lines, label) {
+  const list = element2("ol", { class: "live-code", tabindex: "0", "aria-label": label });
+  const items = lines.map((line) => {
+    const item = element2("li");
+    const code = element2("code", { class: "live-code-line" });
+    item.append(code);
+    if (line.post) {
+      const post = element2("span", { class: "live-post" }, "post: ");
+      post.append(element2("code", {}, line.post));
+      item.append(post);
+    }
+    list.append(item);
+    return { item, code };
+  });
+  parent.append(list);
+  let current = 0;
+  const show2 = (texts, line) => {
+    texts.forEach((text, i) => {
+      if (items[i].code.textContent !== text) items[i].code.textContent = text;
+    });
+    if (current === line) return;
+    items[current - 1]?.item.classList.remove("live-line-current");
+    items[current - 1]?.item.removeAttribute("aria-current");
+    items[line - 1]?.item.classList.add("live-line-current");
+    items[line - 1]?.item.setAttribute("aria-current", "step");
+    current = line;
+  };
+  return { list, show: show2 };
+}
+function toolbar(parent) {
+  const bar2 = element2("div", {
+    class: "live-stepper",
+    role: "group",
+    "aria-label": "Step through the loop"
+  });
+  const button = (text, keys2) => {
+    const made = element2("button", { type: "button", class: "live-step-button" }, text);
+    if (keys2) made.setAttribute("aria-keyshortcuts", keys2);
+    bar2.append(made);
+    return made;
+  };
+  const buttons = {
+    back: button("Back", "b"),
+    next: button("Next", "n"),
+    nextStep: button("Next step"),
+    reset: button("Reset")
+  };
+  parent.append(bar2);
+  return buttons;
+}
+function arrayTable(parent, spec, disposers) {
+  const box = element2("div", { class: "live-array", "data-array": spec.key });
+  const wrap = element2("div", { class: "live-array-wrap" });
+  const table = element2("table");
+  const caption = table.createCaption();
+  const shape = `${spec.name} (${spec.rows}, ${spec.cols})`;
+  caption.append(
+    element2("span", { class: "live-array-name" }, shape),
+    element2("span", { class: "live-state" })
+  );
+  const head = table.createTHead().insertRow();
+  const columns = spec.cols > 1 ? Array.from({ length: spec.cols }, (_2, c) => String(c)) : ["value"];
+  const headings = ["row", ...columns];
+  for (const text of headings) head.append(element2("th", { scope: "col" }, text));
+  const body = table.createTBody();
+  for (let r = 0; r < spec.rows; r++) {
+    const tr = body.insertRow();
+    tr.append(element2("th", { scope: "row" }, String(r)));
+    for (let c = 0; c < spec.cols; c++) tr.insertCell();
+  }
+  wrap.append(table);
+  box.append(wrap);
+  parent.append(box);
+  disposers.push(scrollWhenWide(wrap, table, shape));
+  const rows = [...body.rows];
+  return {
+    spec,
+    box,
+    state: caption.lastChild,
+    rows,
+    cells: rows.map((tr) => [...tr.cells].slice(1)),
+    shown: null
+  };
+}
+var STATE_WORDS = {
+  written: "written by this line",
+  read: "read by this line",
+  pending: "not yet computed"
+};
+function fillTable(table, state, texts) {
+  if (table.shown !== state) {
+    for (const name of ["written", "read", "pending"]) {
+      table.box.classList.toggle(`live-${name}`, state === name);
+    }
+    table.state.textContent = STATE_WORDS[state] ? `: ${STATE_WORDS[state]}` : "";
+    table.shown = state;
+  }
+  table.cells.forEach((cells, r) => cells.forEach((cell, c) => {
+    const text = texts ? texts[r * table.spec.cols + c] : "?";
+    if (cell.textContent !== text) cell.textContent = text;
+  }));
+}
+function choosableRows(tables, choose) {
+  const examples = tables.filter((t) => t.spec.rows === 4);
+  examples.forEach((table, n) => table.rows.forEach((tr, r) => {
+    tr.classList.add("live-choosable");
+    tr.addEventListener("click", () => choose(r));
+    if (n) return;
+    tr.setAttribute("tabindex", "0");
+    tr.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      choose(r);
+    });
+  }));
+  return (row2) => examples.forEach((table) => table.rows.forEach((tr, r) => {
+    if (tr.classList.contains("live-chosen") === (r === row2)) return;
+    tr.classList.toggle("live-chosen", r === row2);
+    if (r === row2) tr.setAttribute("aria-current", "true");
+    else tr.removeAttribute("aria-current");
+  }));
+}
+function writers(lines) {
+  const by = {};
+  lines.forEach((line, i) => line.writes.forEach((key) => {
+    by[key] = i + 1;
+  }));
+  return by;
+}
+function stateAt(key, line, lines, writtenAt) {
+  const at = writtenAt[key];
+  if (at !== void 0 && at > line) return "pending";
+  if (line === 0) return "given";
+  if (lines[line - 1].writes.includes(key)) return "written";
+  return lines[line - 1].reads.includes(key) ? "read" : "given";
+}
+var rowOf = (values, k, width) => Array.from(values.subarray(k * width, (k + 1) * width));
+function blockRow(values, data) {
+  const j = values.iterations - data.first;
+  if (!(j >= 0 && j < data.count)) {
+    throw new Error(`the data holds iterations ${data.first} to ${data.first + data.count - 1}; got iteration ${values.iterations}`);
+  }
+  return j;
+}
+function stepFields(values, A, j, constants) {
+  const t = explorer_text_default.step, r = values.row, at = (key) => A[key][j * 4 + r];
+  const slope = t.slopes[values.slope];
+  if (!slope) {
+    throw new Error(`slope must be 'post' or 'true'; got ${JSON.stringify(values.slope)}`);
+  }
+  const [x0, x1, x2] = constants.inputs[r], w = rowOf(A.weights, j, 3);
+  const f = {
+    seed: values.seed,
+    iteration: values.iterations,
+    line: values.line,
+    lines: t.lines.length,
+    learning_rate: values.learning_rate,
+    slope_name: values.slope,
+    activation: ACTIVATIONS[values.slope],
+    row: r,
+    x0,
+    x1,
+    x2,
+    t: constants.targets[r],
+    w,
+    w0: w[0],
+    w1: w[1],
+    w2: w[2],
+    z: at("z"),
+    y: at("output"),
+    error: at("error"),
+    slope_value: at("slope"),
+    delta: at("delta"),
+    update: rowOf(A.update, j, 3),
+    new_w: rowOf(A.new_weights, j, 3),
+    mse: A.step_mse[j],
+    slope_code: slope.code
+  };
+  f.slope_formula = fill(slope.formula, f);
+  return said(t, f);
+}
+function hiddenFields(values, A, j, constants) {
+  const t = explorer_text_default.hidden_step, r = values.row, H = values.n_hidden;
+  const of = (key, width) => rowOf(A[key], j * 4 + r, width);
+  const W2 = rowOf(A.W2, j, H + 1);
+  const units = fill(H === 1 ? explorer_text_default.hidden.units_one : explorer_text_default.hidden.units_many, values);
+  const f = {
+    seed: values.seed,
+    n_hidden: H,
+    H,
+    H1: H + 1,
+    units,
+    iteration: values.iterations,
+    line: values.line,
+    lines: t.lines.length,
+    learning_rate: values.learning_rate,
+    row: r,
+    t: constants.targets[r],
+    W1: rowOf(A.W1, j, 3 * H),
+    W2,
+    w2h: W2.slice(0, H),
+    z1: of("z1", H),
+    h: of("hidden", H),
+    z2: of("z2", 1)[0],
+    y: of("output", 1)[0],
+    error: of("error", 1)[0],
+    slope2: of("slope2", 1)[0],
+    delta2: of("delta2", 1)[0],
+    back: of("back", H),
+    slope1: of("slope1", H),
+    delta1: of("delta1", H),
+    dW2: rowOf(A.dW2, j, H + 1),
+    new_W2: rowOf(A.new_W2, j, H + 1),
+    dW1: rowOf(A.dW1, j, 3 * H),
+    new_W1: rowOf(A.new_W1, j, 3 * H),
+    mse: A.step_mse[j]
+  };
+  return said(t, f);
+}
+function said(t, f) {
+  f.spoken = f.line ? fill(t.lines[f.line - 1].spoken, f) : "";
+  f.said = fill(f.line ? t.said : t.before, f);
+  return f;
+}
+function arraysOf(state, data, specs) {
+  if (state.arraysOf === data) return state.arrays;
+  const arrays = { step_mse: floats(data.step_mse) };
+  for (const spec of specs) {
+    const key = spec.data ?? spec.key;
+    if (!spec.given) arrays[key] = floats(data[key]);
+  }
+  Object.assign(state, { arraysOf: data, arrays });
+  return arrays;
+}
+function tableValues(spec, A, j, constants) {
+  if (spec.key === "X") return constants.inputs.flat();
+  if (spec.key === "targets") return constants.targets;
+  const size = spec.rows * spec.cols;
+  return A[spec.data ?? spec.key].subarray(j * size, (j + 1) * size);
+}
+function formatted(table, A, j, constants) {
+  if (table.textsOf !== A || table.textsAt !== j) {
+    const digits = table.spec.given ? 0 : DIGITS;
+    table.texts = Array.from(tableValues(table.spec, A, j, constants), (v) => fixed(v, digits));
+    Object.assign(table, { textsOf: A, textsAt: j });
+  }
+  return table.texts;
+}
+function mover(ui, state, lines, last) {
+  const go = (place) => {
+    if (!place) return;
+    state.values = { ...state.values, ...place };
+    ui.setValues(place);
+  };
+  return {
+    next: () => go(nextPlace(state.values, lines, last)),
+    back: () => go(backPlace(state.values, lines)),
+    nextStep: () => go(nextStepPlace(state.values, last)),
+    reset: () => go(resetPlace(state.values)),
+    choose: (row2) => go({ row: row2 })
+  };
+}
+var TYPING = "input[type='text'], input:not([type]), textarea, select, [contenteditable='true']";
+function keys(root, list, move, disposers) {
+  const anywhere = (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest?.(TYPING)) return;
+    const key = event.key.toLowerCase();
+    if (key !== "n" && key !== "b") return;
+    event.preventDefault();
+    (key === "n" ? move.next : move.back)();
+  };
+  const arrows = (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const to = {
+      ArrowRight: move.next,
+      ArrowDown: move.next,
+      ArrowLeft: move.back,
+      ArrowUp: move.back
+    }[event.key];
+    if (!to) return;
+    event.preventDefault();
+    to();
+  };
+  root.addEventListener("keydown", anywhere);
+  list.addEventListener("keydown", arrows);
+  disposers.push(() => root.removeEventListener("keydown", anywhere));
+}
+function drawError(panel2, state, constants, data, iteration) {
+  const steps = constants.recorded, mse = floats(data.mse);
+  if (state.step === iteration && state.data === data) return;
+  Object.assign(state, { step: iteration, mse });
+  if (takeRun(state, data, () => ({ error: errorLimits(mse, constants.ladder) }))) {
+    show(panel2.chart, [steps, Array.from(mse)]);
+  } else redraw(panel2.chart);
+  const sample = sampleSteps(constants, steps, iteration);
+  const make = () => sample.map((i) => [String(steps[i]), general(mse[i], 3)]);
+  const rows = cachedRows(state, sample, make);
+  panel2.extra.update(rows, sample.indexOf(steps.indexOf(iteration)));
+}
+function stepThrough(name, ui, constants, specs, fieldsOf) {
+  const t = explorer_text_default[name], lines = t.lines, last = constants.last_iteration;
+  const writtenAt = writers(lines);
+  const root = ui.panels.parentElement ?? ui.panels;
+  const top = element2("div", { class: "live-step" }), grid2 = element2("div", { class: "live-arrays" });
+  const heading = element2("p", { class: "live-title live-step-heading" });
+  top.append(heading);
+  const buttons = toolbar(top);
+  const code = codeListing(top, lines, "The loop's lines: the arrow keys, or n and b, step");
+  const formula = element2("p", { class: "live-formula" });
+  top.append(formula);
+  const hint = element2("p", { class: "live-hint" }, "Click a row of a table, or Tab to a row of X and press Enter, to choose the example the formula shows.");
+  ui.panels.append(top, hint, grid2);
+  const tables = specs.map((spec) => arrayTable(grid2, spec, ui.disposers));
+  const state = { values: null, limits: null, step: null, data: null, mse: null };
+  const error = errorPanel(ui, constants, state);
+  const move = mover(ui, state, lines.length, last);
+  const choose = choosableRows(tables, move.choose);
+  for (const [key, button] of Object.entries(buttons)) button.addEventListener("click", move[key]);
+  keys(root, code.list, move, ui.disposers);
+  return function update(values, data) {
+    if (!Number.isInteger(values.line) || values.line < 0 || values.line > lines.length) {
+      throw new Error(`line must be a whole number from 0 to ${lines.length}; got ${values.line}`);
+    }
+    state.values = { ...values };
+    if (data.diverged) {
+      return diverged(ui, { heading, tables, formula, error, state }, values, data.diverged);
+    }
+    const j = blockRow(values, data), A = arraysOf(state, data, specs);
+    const f = fieldsOf(values, A, j, constants);
+    code.show(lines.map((line) => fill(line.code, f)), values.line);
+    for (const table of tables) {
+      const shown = stateAt(table.spec.key, values.line, lines, writtenAt);
+      fillTable(table, shown, shown === "pending" ? null : formatted(table, A, j, constants));
+    }
+    choose(values.row);
+    showFormula(formula, values.line ? fill(lines[values.line - 1].formula, f) : "", values.row);
+    drawError(error, state, constants, data, values.iterations);
+    enable(buttons, values, lines.length, last, code.list);
+    heading.textContent = fill(t.heading, f);
+    ui.status("");
+    ui.say(fill(t.alt, f));
+    return { ...values, ...f, activation: f.activation ?? "tanh" };
+  };
+}
+function showFormula(formula, text, row2) {
+  formula.hidden = !text;
+  if (!text) return formula.replaceChildren();
+  formula.replaceChildren(
+    element2("span", { class: "live-formula-label" }, `Row ${row2}: `),
+    element2("code", {}, text)
+  );
+}
+function enable(buttons, values, lines, last, list) {
+  const goes = {
+    next: nextPlace(values, lines, last),
+    back: backPlace(values, lines),
+    nextStep: nextStepPlace(values, last),
+    reset: resetPlace(values)
+  };
+  let lost = false;
+  for (const [key, button] of Object.entries(buttons)) {
+    const disabled = !goes[key];
+    if (disabled && document.activeElement === button) lost = true;
+    button.disabled = disabled;
+  }
+  if (lost) list.focus();
+}
+function diverged(ui, { heading, tables, formula, error, state }, values, message) {
+  for (const table of tables) if (!table.spec.given) fillTable(table, "pending", null);
+  showFormula(formula, "", values.row);
+  Object.assign(state, { data: null, step: null });
+  show(error.chart, [error.chart.data[0], error.chart.data[0].map(() => null)]);
+  heading.textContent = explorer_text_default.diverged.heading;
+  ui.status(fill(explorer_text_default.diverged.status, { message }));
+  ui.say(fill(explorer_text_default.diverged.alt, { message }));
+  return { ...values, activation: ACTIVATIONS[values.slope] ?? "tanh" };
+}
+function step(ui, constants) {
+  return stepThrough("step", ui, constants, stepArrays(), stepFields);
+}
+function hidden_step(ui, constants) {
+  let made = null, H = null, own = null;
+  const dispose = () => own?.disposers.splice(0).forEach((disposer) => disposer());
+  ui.disposers.push(dispose);
+  return function update(values, data) {
+    if (values.n_hidden !== H) {
+      dispose();
+      ui.panels.replaceChildren();
+      ui.panels.charts = [];
+      own = Object.create(ui);
+      own.disposers = [];
+      H = values.n_hidden;
+      made = stepThrough("hidden_step", own, constants, hiddenArrays(H), hiddenFields);
+    }
+    return made(values, data);
+  };
+}
+
 // live/explorers.js
 function floats(x) {
   if (x instanceof Float64Array) return x;
@@ -4852,9 +5621,9 @@ var row = (values, k, width) => Array.from(values.subarray(k * width, (k + 1) * 
 var column = (values, j, width) => Array.from({ length: values.length / width }, (_2, k) => values[k * width + j]);
 var indices = (list) => list.map((_2, i) => i);
 var nulls = (list) => list.map(() => null);
-function sampleSteps(constants, steps, step) {
+function sampleSteps(constants, steps, step2) {
   const stops2 = constants.iteration_stops ?? steps;
-  const wanted = /* @__PURE__ */ new Set([...stops2, step]);
+  const wanted = /* @__PURE__ */ new Set([...stops2, step2]);
   return steps.flatMap((s, k) => wanted.has(s) ? [k] : []);
 }
 function cachedRows(state, sample, make) {
@@ -5270,9 +6039,9 @@ function hidden(ui, constants) {
     error.extra.update(rows, sample.indexOf(k));
     outputs.extra.update(labels.map((label, i) => [label, fixed(y[i], 3), String(constants.targets[i])]), -1);
     square.extra.update(state.W1.map((w, h) => [String(h + 1), ...w.map((v) => fixed(v, 3))]), -1);
-    const said = verdict(constants, values, y, floats(data.solved)[k] === 1);
+    const said2 = verdict(constants, values, y, floats(data.solved)[k] === 1);
     error.heading.textContent = fill(t.heading, { iterations: values.iterations, mse: mse[k] });
-    ui.status(values.learning_rate > t.stable_rate ? `${said} ${t.chaos_note}` : said);
+    ui.status(values.learning_rate > t.stable_rate ? `${said2} ${t.chaos_note}` : said2);
     const units = fill(n === 1 ? t.units_one : t.units_many, values);
     ui.say(fill(t.alt, {
       ...values,
@@ -5282,11 +6051,11 @@ function hidden(ui, constants) {
       labels,
       targets: constants.targets,
       outputs: y,
-      verdict: said
+      verdict: said2
     }));
   };
 }
-var EXPLORERS = { training, activation, seed, prediction, hidden };
+var EXPLORERS = { training, activation, seed, prediction, hidden, step, hidden_step };
 
 // live/runs.js
 var RUN_KEYS = {
@@ -5298,139 +6067,6 @@ var RUN_KEYS = {
 };
 function runKey(name, values) {
   return JSON.stringify(RUN_KEYS[name].map((key) => values[key]));
-}
-
-// live/controls.js
-var ANNOUNCE_DELAY = 400;
-function spokenLater(region, { atOnce = false } = {}) {
-  const say = (message) => {
-    clearTimeout(region.timer);
-    if (!message || atOnce && !region.textContent) region.textContent = message;
-    else if (message !== region.textContent) {
-      region.timer = setTimeout(() => {
-        region.textContent = message;
-      }, ANNOUNCE_DELAY);
-    }
-  };
-  say.cancel = () => clearTimeout(region.timer);
-  return say;
-}
-function element2(tag, attributes = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
-  return node;
-}
-function pair(slider, shown) {
-  const both = element2("span", { class: "live-pair" });
-  both.append(slider, shown);
-  return both;
-}
-function menu(spec, id, changed) {
-  const select = element2("select", { id });
-  for (const option of spec.options) select.append(element2("option", { value: option }, option));
-  select.addEventListener("input", () => changed(select.value));
-  return { nodes: [select], set: (value) => {
-    select.value = value;
-  } };
-}
-function stops(spec, id, changed) {
-  const slider = element2("input", { type: "range", id, min: 0, max: spec.options.length - 1, step: 1 });
-  const shown = element2("output", { for: id, "aria-hidden": "true" });
-  const floats2 = spec.options.some((option) => typeof option === "number" && !Number.isInteger(option));
-  const show2 = () => {
-    const option = spec.options[Number(slider.value)];
-    const text = floats2 ? pyFloat(option) : String(option);
-    shown.textContent = text;
-    slider.setAttribute("aria-valuetext", text);
-    return option;
-  };
-  slider.addEventListener("input", () => changed(show2()));
-  return { nodes: [pair(slider, shown)], set: (value) => {
-    slider.value = spec.options.indexOf(value);
-    show2();
-  } };
-}
-function number(spec, id, changed) {
-  const slider = element2("input", { type: "range", id, min: spec.low, max: spec.high, step: spec.step });
-  const shown = element2("output", { for: id, "aria-hidden": "true" });
-  const show2 = () => {
-    const value = Math.round(Number(slider.value) * 10) / 10;
-    shown.textContent = fixed(value, 1);
-    slider.setAttribute("aria-valuetext", fixed(value, 1));
-    return value;
-  };
-  slider.addEventListener("input", () => changed(show2()));
-  return { nodes: [pair(slider, shown)], set: (value) => {
-    slider.value = value;
-    show2();
-  } };
-}
-function typedError(id) {
-  const shown = element2("span", { class: "live-error", id: `${id}-error` });
-  const spoken = element2("span", { class: "live-error-announce", "aria-live": "polite" });
-  const say = spokenLater(spoken);
-  const set = (message) => {
-    shown.textContent = message;
-    say(message);
-  };
-  return { nodes: [shown, spoken], set, cancel: say.cancel };
-}
-function whole(spec, id, changed) {
-  const sliderHigh = spec.slider_high ?? spec.high;
-  const slider = element2("input", { type: "range", id, min: spec.low, max: sliderHigh, step: 1 });
-  const box = element2("input", {
-    type: "text",
-    id: `${id}-box`,
-    inputmode: "numeric",
-    autocomplete: "off",
-    "aria-label": `${spec.label}, typed`,
-    "aria-describedby": `${id}-error`,
-    size: String(String(spec.high).length)
-  });
-  const error = typedError(id);
-  const beyond = element2("span", { class: "live-beyond", id: `${id}-beyond` });
-  const place = (value) => {
-    slider.value = String(Math.min(value, sliderHigh));
-    const past = value > sliderHigh;
-    slider.classList.toggle("live-past", past);
-    beyond.textContent = past ? `typed ${spec.label} ${value} is beyond the slider (${spec.low} to ${sliderHigh})` : "";
-    if (past) slider.setAttribute("aria-valuetext", `${value}, typed, beyond the slider's ${sliderHigh}`);
-    else slider.removeAttribute("aria-valuetext");
-  };
-  const valid = (value) => {
-    box.removeAttribute("aria-invalid");
-    error.set("");
-    place(value);
-    changed(value);
-  };
-  slider.addEventListener("input", () => {
-    box.value = slider.value;
-    valid(Number(slider.value));
-  });
-  box.addEventListener("input", () => {
-    const read = readWhole(box.value, spec);
-    if (!read.error) return valid(read.value);
-    box.setAttribute("aria-invalid", "true");
-    error.set(read.error);
-  });
-  const set = (value) => {
-    box.value = String(value);
-    place(value);
-  };
-  return { nodes: [slider, box, beyond, ...error.nodes], set, dispose: error.cancel };
-}
-var KINDS = { menu, stops, number, whole };
-function control(spec, value, id, changed) {
-  const row2 = element2("div", { class: "live-control" });
-  row2.append(element2("label", { for: id }, spec.label));
-  const made = KINDS[spec.kind](spec, id, changed);
-  row2.append(...made.nodes);
-  made.set(value);
-  row2.set = made.set;
-  row2.dispose = made.dispose ?? (() => {
-  });
-  return row2;
 }
 
 // live/share.js
@@ -5501,7 +6137,7 @@ function frame(name, caption) {
   root.append(...Object.values(parts), element2("p", { class: "live-caption" }, caption));
   return { root, ...parts };
 }
-function writers(parts) {
+function writers2(parts) {
   let status = "";
   const later = spokenLater(parts.announce, { atOnce: true });
   return {
@@ -5536,8 +6172,8 @@ function drawer(model, parts, ui, update, host) {
   const draw = () => {
     const error = model.get("error"), values = model.get("values");
     if (!error) {
-      update(values, model.get("data"));
-      reproduce.update(fill(explorer_text_default[name].reproduce, values));
+      const fields = update(values, model.get("data"));
+      reproduce.update(fill(explorer_text_default[name].reproduce, fields ?? values));
     }
     const notice = error || host.notice;
     showStatus(parts.status, notice || ui.shownStatus());
@@ -5557,7 +6193,8 @@ function drawer(model, parts, ui, update, host) {
 }
 function controlsRow(model, row2, index, host) {
   const current = { ...model.get("values") };
-  const rows = model.get("controls").map((spec) => {
+  const drawn = model.get("controls").filter((spec) => !SELF_DRAWN.has(spec.kind));
+  const rows = drawn.map((spec) => {
     const made = control(spec, current[spec.name], `live-${index}-${spec.name}`, (value) => {
       current[spec.name] = value;
       host.notice = "";
@@ -5574,6 +6211,13 @@ function controlsRow(model, row2, index, host) {
   });
   return { sync, dispose: () => rows.forEach(([, made]) => made.dispose()) };
 }
+function setValues(model, controls, hosted, partial) {
+  hosted.notice = "";
+  model.set("values", { ...model.get("values"), ...partial });
+  model.save_changes();
+  controls.sync();
+  hosted.onChange?.();
+}
 function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const name = model.get("name");
   const build = EXPLORERS[name];
@@ -5583,13 +6227,14 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   parts.root.addEventListener("keydown", (event) => {
     if (OWN_KEYS.has(event.key)) event.stopPropagation();
   });
-  const ui = writers(parts);
+  const ui = writers2(parts);
   const stops2 = model.get("controls").find((spec) => spec.name === "iterations")?.options;
   const update = build(ui, { iteration_stops: stops2, ...model.get("constants") });
   const hosted = { notice, onChange };
   const { draw, dataChanged, valuesChanged } = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
   ui.disposers.push(controls.dispose);
+  ui.setValues = (partial) => setValues(model, controls, hosted, partial);
   const onValues = () => {
     controls.sync();
     valuesChanged();

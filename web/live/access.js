@@ -20,8 +20,8 @@ function element(tag, className, text) {
 const cellText = value => (typeof value === "number" ? general(value, 4) : (value ?? "").toString());
 
 /** The box scrolls sideways only when the table is wider than it: only then is it a labelled tab stop.
-    Returns what stops watching their widths. */
-function scrollWhenWide(wrap, table, label) {
+    Returns what stops watching their widths. Also the step-through explorers' arrays (steps.js). */
+export function scrollWhenWide(wrap, table, label) {
   const check = () => {
     const wide = table.offsetWidth > wrap.clientWidth + 1;
     if (wide === wrap.hasAttribute("tabindex")) return;

@@ -36,12 +36,20 @@ export function pair(slider, shown) {
   return both;
 }
 
-/** A drop-down menu of the spec's options. */
+/** A drop-down menu of the spec's options, showing ``spec.labels`` (as many) when given; it
+    returns the option itself (an int stays an int). */
 function menu(spec, id, changed) {
+  const labels = spec.labels ?? spec.options.map(String);
+  if (labels.length !== spec.options.length) {
+    const counts = `${labels.length} labels for ${spec.options.length} options`;
+    throw new Error(`the menu ${spec.name} must have a label per option; got ${counts}`);
+  }
   const select = element("select", {id});
-  for (const option of spec.options) select.append(element("option", {value: option}, option));
-  select.addEventListener("input", () => changed(select.value));
-  return {nodes: [select], set: value => { select.value = value; }};
+  spec.options.forEach((option, i) => select.append(element("option", {value: option}, labels[i])));
+  select.addEventListener("input", () => {
+    changed(spec.options.find(option => String(option) === select.value));
+  });
+  return {nodes: [select], set: value => { select.value = String(value); }};
 }
 
 /** A slider over the spec's options (its stops), showing the option it rests on. */
@@ -119,6 +127,10 @@ function whole(spec, id, changed) {
 }
 
 const KINDS = {menu, stops, number, whole};
+
+/** Kinds of control the explorer draws itself, not the controls row: ``line``, the step-through
+    explorers' stepper (steps.js, chapters 5 and 7). */
+export const SELF_DRAWN = new Set(["line"]);
 
 /** One labelled control; calls ``changed`` with its new value, and shows its value beside it.
     ``row.set(value)`` moves it without calling ``changed`` (a value set by the other side);

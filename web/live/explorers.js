@@ -1,11 +1,13 @@
-// The five explorers' panels and sentences. Each builder takes the explorer's `ui` (its panels'
-// parent, its status and live-region writers and its disposers, from widget.js) and `constants`
+// The seven explorers' panels and sentences (the step-through ones, step and hidden_step, are in
+// steps.js). Each builder takes the explorer's `ui` (its panels' parent, its status and live-region
+// writers, its disposers and `setValues`, from widget.js) and `constants`
 // (from Python: colours, recorded steps, labels...) and returns `update(values, data)`, which draws
 // `data` (the numbers computed for `values`, by Python in Jupyter and by engine.js on the site) and
 // writes the sentences of helpers/explorer_text.json. Nothing here trains or evaluates a network.
 
 import TEXT from "../../helpers/explorer_text.json";
 import {fill} from "./texts.js";
+import {hidden_step, step} from "./steps.js";
 import {fixed, general} from "./format.js";
 import {cursorOptions, dataTable, keyboardCursor} from "./access.js";
 import {
@@ -35,7 +37,7 @@ const indices = list => list.map((_, i) => i);
 const nulls = list => list.map(() => null);
 
 /** The rows of a long run a data table shows: the iteration slider's stops, and the current step. */
-function sampleSteps(constants, steps, step) {
+export function sampleSteps(constants, steps, step) {
   const stops = constants.iteration_stops ?? steps;
   const wanted = new Set([...stops, step]);
   return steps.flatMap((s, k) => (wanted.has(s) ? [k] : []));
@@ -43,7 +45,7 @@ function sampleSteps(constants, steps, step) {
 
 /** The rows ``make()`` gives, made once per run and sample of its steps (a move of the iterations
     slider only moves the current row). */
-function cachedRows(state, sample, make) {
+export function cachedRows(state, sample, make) {
   const key = sample.join(",");
   if (state.rows?.data !== state.data || state.rows.key !== key) state.rows = {data: state.data, key, rows: make()};
   return state.rows.rows;
@@ -68,8 +70,9 @@ function extras(ui, p, {caption, columns, describe}) {
 
 // --- training (chapter 5) ------------------------------------------------------------------
 
-/** The error panel of a training run, its step marked by a dotted line (training and hidden). */
-function errorPanel(ui, constants, state) {
+/** The error panel of a training run, its step marked by a dotted line (training, hidden and the
+    step-through explorers of steps.js). */
+export function errorPanel(ui, constants, state) {
   const steps = constants.recorded, x = stepScale(steps[steps.length - 1]);
   const p = panel(ui.panels, "Error", {
     scales: {x: x.scale, y: {distr: 3, log: 10, range: () => state.limits?.error ?? [1e-4, 1]}},
@@ -135,7 +138,7 @@ function showDiverged(ui, state, panels, message) {
 }
 
 /** A run's new data: the axes widen to fit it (they never narrow). */
-function takeRun(state, data, limits) {
+export function takeRun(state, data, limits) {
   if (data === state.data) return false;
   state.data = data;
   state.limits = widest(state.limits, limits());
@@ -405,4 +408,4 @@ function hidden(ui, constants) {
   };
 }
 
-export const EXPLORERS = {training, activation, seed, prediction, hidden};
+export const EXPLORERS = {training, activation, seed, prediction, hidden, step, hidden_step};

@@ -4,7 +4,8 @@
 // prediction, hidden) keeps its settings in the page's URL fragment, #explore-NAME?seed=12&n_hidden=3,
 // so a link restores them; a bad value in a link is never clamped: it is left out and named in one
 // sentence. reproduceBlock: under every explorer in both hosts, the `helpers` call for the current
-// settings. Control specs are helpers/explorers.py's site_controls(): kinds menu, stops, whole, number.
+// settings. Control specs are helpers/explorers.py's site_controls(): kinds menu, stops, whole,
+// number, line.
 // Styles: ./features.css.
 
 import {pyFloat, readWhole} from "./format.js";
@@ -58,7 +59,8 @@ function readWholeNumber(text, control, where) {
   return {error: `${where} must be a whole number from ${control.low} to ${control.high}; got nothing`};
 }
 
-const READERS = {menu: readOption, stops: readOption, number: readNumber, whole: readWholeNumber};
+const READERS = {menu: readOption, stops: readOption, number: readNumber, whole: readWholeNumber,
+                 line: readWholeNumber};  // the step-through explorers' line (chapters 5 and 7)
 
 /** One value from a link, checked against its control: {value} or {error: one sentence}. */
 function readValue(text, control) {

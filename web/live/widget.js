@@ -6,7 +6,7 @@
 
 import {EXPLORERS, TEXT} from "./explorers.js";
 import {runKey} from "./runs.js";
-import {control, element, spokenLater} from "./controls.js";
+import {SELF_DRAWN, control, element, spokenLater} from "./controls.js";
 import {reproduceBlock} from "./share.js";
 import {fill} from "./texts.js";
 
@@ -79,8 +79,8 @@ function drawer(model, parts, ui, update, host) {
   const draw = () => {
     const error = model.get("error"), values = model.get("values");
     if (!error) {
-      update(values, model.get("data"));
-      reproduce.update(fill(TEXT[name].reproduce, values));
+      const fields = update(values, model.get("data"));  // a builder may return its text's fields
+      reproduce.update(fill(TEXT[name].reproduce, fields ?? values));
     }
     const notice = error || host.notice;
     showStatus(parts.status, notice || ui.shownStatus());
@@ -99,7 +99,8 @@ function drawer(model, parts, ui, update, host) {
     `dispose()` drops their messages still waiting to be read out. */
 function controlsRow(model, row, index, host) {
   const current = {...model.get("values")};
-  const rows = model.get("controls").map(spec => {
+  const drawn = model.get("controls").filter(spec => !SELF_DRAWN.has(spec.kind));
+  const rows = drawn.map(spec => {
     const made = control(spec, current[spec.name], `live-${index}-${spec.name}`, value => {
       current[spec.name] = value;
       host.notice = "";
@@ -115,6 +116,16 @@ function controlsRow(model, row, index, host) {
     if (value !== current[name]) made.set((current[name] = value));
   });
   return {sync, dispose: () => rows.forEach(([, made]) => made.dispose())};
+}
+
+/** Several values set at once by a builder (the step-through explorers' line and iteration): merged
+    into ``values`` and saved, the controls moved to them, the host told (as a control's move). */
+function setValues(model, controls, hosted, partial) {
+  hosted.notice = "";
+  model.set("values", {...model.get("values"), ...partial});
+  model.save_changes();
+  controls.sync();
+  hosted.onChange?.();
 }
 
 /** anywidget's render (the default export only: anywidget warns of a named one): build the
@@ -140,6 +151,7 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
   const {draw, dataChanged, valuesChanged} = drawer(model, parts, ui, update, hosted);
   const controls = controlsRow(model, parts.controls, nextIndex(), hosted);
   ui.disposers.push(controls.dispose);
+  ui.setValues = partial => setValues(model, controls, hosted, partial);
   const onValues = () => { controls.sync(); valuesChanged(); };
   model.on("change:data", dataChanged);
   model.on("change:values", onValues);
