@@ -49,7 +49,7 @@ for activation, rate in [('post_tanh', 1.0), ('tanh', 0.5)]:
     reproduce: 'from helpers import hidden\n\nW1, W2 = hidden.initial_hidden_weights({seed}, {n_hidden})\nhistory = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2,\n                              {activation!r}, {iterations}, {learning_rate!r})\nW1, W2 = history.W1[-1], history.W2[-1]\nprint(f"error {{history.mean_squared_error[-1]:.2g}}")\nprint("solves XOR:", hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS,\n                                   W1, W2, {activation!r}))'
   },
   step: {
-    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.4f}",
+    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.2g}",
     alt: "Iteration {iteration} of seed {seed}, {slope_name} slope, learning rate {learning_rate!r}. {said}",
     before: "Before line 1 of {lines}: the weights w are {w:.4f}; press Next to run line 1.",
     said: "Line {line} of {lines}: {spoken}",
@@ -123,7 +123,7 @@ for activation, rate in [('post_tanh', 1.0), ('tanh', 0.5)]:
     reproduce: "from helpers import network\n\nweights = network.initial_weights({seed}, 'post')\nhistory = network.train(network.POST_INPUTS, network.POST_TARGETS, weights,\n                        {activation!r}, {iterations}, {learning_rate!r})\nstep = network.step(network.POST_INPUTS, network.POST_TARGETS,\n                    history.final_weights, {activation!r}, {learning_rate!r})\nfor name in ('output', 'error', 'slope', 'delta', 'update', 'new_weights'):\n    print(name, getattr(step, name).ravel().round(4))"
   },
   hidden_step: {
-    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.4f}",
+    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.2g}",
     alt: "Iteration {iteration} of seed {seed}, {units}, learning rate {learning_rate!r}. {said}",
     before: "Before line 1 of {lines}: W1 is {W1:.4f} (row by row) and W2 is {W2:.4f}; press Next to run line 1.",
     said: "Line {line} of {lines}: {spoken}",
@@ -6058,15 +6058,21 @@ function hidden(ui, constants) {
 var EXPLORERS = { training, activation, seed, prediction, hidden, step, hidden_step };
 
 // live/runs.js
+var STEP_BLOCK = 10;
 var RUN_KEYS = {
   training: ["seed", "activation", "learning_rate", "scheme"],
   activation: ["activation", "z"],
   seed: ["seed", "scheme"],
   prediction: ["x1", "x2", "x3"],
-  hidden: ["seed", "n_hidden", "activation", "learning_rate"]
+  hidden: ["seed", "n_hidden", "activation", "learning_rate"],
+  step: ["seed", "slope", "learning_rate", "block"],
+  hidden_step: ["seed", "n_hidden", "learning_rate", "block"]
 };
+function keyValue(values, key) {
+  return key === "block" ? Math.floor(values.iterations / STEP_BLOCK) : values[key];
+}
 function runKey(name, values) {
-  return JSON.stringify(RUN_KEYS[name].map((key) => values[key]));
+  return JSON.stringify(RUN_KEYS[name].map((key) => keyValue(values, key)));
 }
 
 // live/share.js
