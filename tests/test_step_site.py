@@ -32,10 +32,6 @@ LINES = {name: len(TEMPLATES[name]["lines"]) for name in PAGES}
 INPUTS = {"step": network.POST_INPUTS, "hidden_step": hidden.XOR_INPUTS}
 TARGETS = {"step": network.POST_TARGETS, "hidden_step": hidden.XOR_TARGETS}
 LAST = 10_000
-# The bug of web/live/steps.js's choosableRows (test_only_the_example_tables_mark_the_chosen_row):
-# with 3 hidden units, W2, dW2 and new W2 have 4 rows and are taken for example tables. Once it is
-# fixed, that test passes (strict xfail: it then fails); set this to False and drop its mark.
-MARKS_HIDDEN_WEIGHTS = True
 # The tables with a row per example (a row of X): the reader chooses the example there.
 EXAMPLES = {"X", "targets", "z", "output", "error", "slope", "delta", "z1", "hidden", "z2",
             "slope2", "delta2", "back", "slope1", "delta1"}
@@ -114,7 +110,7 @@ def check_view(figure, explorer, name, **place):
             assert table["state"] == state, (key, where)
         if key in EXAMPLES:  # a row per example: the chosen one marked
             assert table["chosen"] == ["true" if r == values["row"] else None for r in range(4)]
-        elif rows != 4 or not MARKS_HIDDEN_WEIGHTS:  # see the test of the bug below
+        else:
             assert table["chosen"] == [None] * rows, (key, where)
     assert shown["code"] == explorer.code_lines(values), where
     assert shown["current"] == ["step" if i + 1 == line else None for i in range(len(lines))]
@@ -337,12 +333,8 @@ def test_eight_hidden_units_still_fit_a_phone(browser, site_url):
         assert not page.evaluate(SCROLLS_SIDEWAYS), "the page is wider than the phone"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug in web/live/steps.js, choosableRows: it takes every table with 4 rows for a table of "
-    "examples (`tables.filter(t => t.spec.rows === 4)`), so with 3 hidden units W2, dW2 and "
-    "new W2, shape (4, 1), a row per weight, get the chosen example's mark (aria-current) and "
-    "choose the example on a click"))
 def test_only_the_example_tables_mark_the_chosen_row(browser, site_url):
+    """With 3 hidden units W2, dW2 and new W2 have 4 rows, one per weight: not examples."""
     with step_tab(browser, site_url, "hidden_step", "#explore-hidden_step?n_hidden=3&line=7") as (
             _, figure):
         marks = figure.evaluate(VIEW)["tables"]
