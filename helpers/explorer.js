@@ -49,16 +49,18 @@ for activation, rate in [('post_tanh', 1.0), ('tanh', 0.5)]:
     reproduce: 'from helpers import hidden\n\nW1, W2 = hidden.initial_hidden_weights({seed}, {n_hidden})\nhistory = hidden.train_hidden(hidden.XOR_INPUTS, hidden.XOR_TARGETS, W1, W2,\n                              {activation!r}, {iterations}, {learning_rate!r})\nW1, W2 = history.W1[-1], history.W2[-1]\nprint(f"error {{history.mean_squared_error[-1]:.2g}}")\nprint("solves XOR:", hidden.solves(hidden.XOR_INPUTS, hidden.XOR_TARGETS,\n                                   W1, W2, {activation!r}))'
   },
   step: {
-    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.2g}",
+    heading: "Iteration {iteration}, line {line} of {lines}; mean squared error {mse:.2g}",
     alt: "Iteration {iteration} of seed {seed}, {slope_name} slope, learning rate {learning_rate!r}. {said}",
     before: "Before line 1 of {lines}: the weights w are {w:.4f}; press Next to run line 1.",
     said: "Line {line} of {lines}: {spoken}",
     slopes: {
       true: {
+        name: "true",
         code: "1 - y**2",
         formula: "1 - y[{row}]**2 = 1 - ({y:.4f})**2 = {slope_value:.4f}"
       },
       post: {
+        name: "post's",
         code: "1 - np.tanh(4 * y)",
         formula: "1 - tanh(4 × y[{row}]) = 1 - tanh(4 × ({y:.4f})) = {slope_value:.4f}"
       }
@@ -123,7 +125,7 @@ for activation, rate in [('post_tanh', 1.0), ('tanh', 0.5)]:
     reproduce: "from helpers import network\n\nweights = network.initial_weights({seed}, 'post')\nhistory = network.train(network.POST_INPUTS, network.POST_TARGETS, weights,\n                        {activation!r}, {iterations}, {learning_rate!r})\nstep = network.step(network.POST_INPUTS, network.POST_TARGETS,\n                    history.final_weights, {activation!r}, {learning_rate!r})\nfor name in ('output', 'error', 'slope', 'delta', 'update', 'new_weights'):\n    print(name, getattr(step, name).ravel().round(4))"
   },
   hidden_step: {
-    heading: "Iteration {iteration}, line {line} of {lines}; error {mse:.2g}",
+    heading: "Iteration {iteration}, line {line} of {lines}; mean squared error {mse:.2g}",
     alt: "Iteration {iteration} of seed {seed}, {units}, learning rate {learning_rate!r}. {said}",
     before: "Before line 1 of {lines}: W1 is {W1:.4f} (row by row) and W2 is {W2:.4f}; press Next to run line 1.",
     said: "Line {line} of {lines}: {spoken}",
@@ -5366,7 +5368,7 @@ function stepFields(values, A, j, constants) {
     line: values.line,
     lines: t.lines.length,
     learning_rate: values.learning_rate,
-    slope_name: values.slope,
+    slope_name: slope.name,
     activation: ACTIVATIONS[values.slope],
     row: r,
     x0,

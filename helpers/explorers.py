@@ -923,7 +923,7 @@ class StepExplorer(StepThrough):
         fields = {
             "seed": values["seed"], "iteration": values["iterations"], "line": values["line"],
             "lines": len(TEXT["step"]["lines"]), "learning_rate": values["learning_rate"],
-            "slope_name": values["slope"], "activation": SLOPES[values["slope"]], "row": r,
+            "slope_name": slope["name"], "activation": SLOPES[values["slope"]], "row": r,
             "x0": x0, "x1": x1, "x2": x2, "t": network.POST_TARGETS[r, 0],
             "w": w, "w0": w[0], "w1": w[1], "w2": w[2], "z": at("z")[r], "y": at("output")[r],
             "error": at("error")[r], "slope_value": at("slope")[r], "delta": at("delta")[r],

@@ -406,14 +406,15 @@ def test_step_sentences_at_every_line_give_the_numbers_of_that_line(
         steps, seed, slope, learning_rate, iterations, row):
     w = history(seed, slope, learning_rate).weights[iterations]
     o = numpy_step(w, slope, learning_rate)
-    start = (f"Iteration {iterations} of seed {seed}, {slope} slope, "
+    name = {"post": "post's", "true": "true"}[slope]
+    start = (f"Iteration {iterations} of seed {seed}, {name} slope, "
              f"learning rate {learning_rate!r}. ")
     said = [
         f"Before line 1 of 4: the weights w are {f4(o['w'])}; press Next to run line 1.",
         f"Line 1 of 4: y = tanh of X times w, shape 4 by 1; for row {row}, {o['y'][row]:.4f}.",
         f"Line 2 of 4: error = targets minus y, shape 4 by 1; for row {row}, "
         f"{o['error'][row]:.4f}.",
-        f"Line 3 of 4: delta = error times the {slope} slope at y, shape 4 by 1; for row {row}, "
+        f"Line 3 of 4: delta = error times the {name} slope at y, shape 4 by 1; for row {row}, "
         f"{o['delta'][row]:.4f}.",
         "Line 4 of 4: w plus learning rate times X transposed times delta, shape 3 by 1; "
         f"w becomes {f4(o['new_w'])}.",
@@ -438,7 +439,7 @@ def test_step_sentences_at_every_line_give_the_numbers_of_that_line(
         steps.set(seed=seed, slope=slope, learning_rate=learning_rate, iterations=iterations,
                   row=row, line=line)
         assert steps.alt == start + said[line], line
-        assert steps.heading == f"Iteration {iterations}, line {line} of 4; error {o['mse']:.2g}"
+        assert steps.heading == f"Iteration {iterations}, line {line} of 4; mean squared error {o['mse']:.2g}"
         assert steps.formula == formulas[line], line
         _, snapshot_like = steps.describe(steps.values, steps._numbers)
         assert snapshot_like == steps.alt
@@ -495,7 +496,7 @@ def test_hidden_step_sentences_at_every_line_give_the_numbers_of_that_line(
                          iterations=iterations, row=row, line=line)
         assert hidden_steps.alt == start + said[line], line
         assert hidden_steps.heading == (
-            f"Iteration {iterations}, line {line} of 7; error {o['mse']:.2g}")
+            f"Iteration {iterations}, line {line} of 7; mean squared error {o['mse']:.2g}")
         assert hidden_steps.formula == formulas.get(line, ""), line
 
 

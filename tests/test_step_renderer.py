@@ -213,7 +213,7 @@ def step_fields(values, s):
         "line": values["line"],
         "lines": 4,
         "learning_rate": values["learning_rate"],
-        "slope_name": values["slope"],
+        "slope_name": TEXT["step"]["slopes"][values["slope"]]["name"],
         "activation": ACTIVATION[values["slope"]],
         "row": r,
         "x0": x[0],
@@ -521,8 +521,9 @@ def check_view(page, name, values):
             assert table["cells"] == expected_cells(TARGETS[name], None, shape, 0)
         else:
             assert table["cells"] == expected_cells(s[data_key], None, shape), (key, values)
-        if shape[0] == 4:
-            assert table["chosen"] == values["row"], key
+        # a row per example (a row of X): the chosen one marked; a weight table of 4 rows is not
+        examples = key in ("X", "targets") or (key not in ("W2", "dW2", "new_W2") and shape[0] == 4)
+        assert table["chosen"] == (values["row"] if examples else -1), key
     assert shown["code"] == [fill(ln["code"], **f) for ln in text["lines"]]
     assert shown["current"] == ["step" if i + 1 == line else None for i in range(lines)]
     if name == "step":

@@ -240,7 +240,7 @@ function stepFields(values, A, j, constants) {
   const [x0, x1, x2] = constants.inputs[r], w = rowOf(A.weights, j, 3);
   const f = {
     seed: values.seed, iteration: values.iterations, line: values.line, lines: t.lines.length,
-    learning_rate: values.learning_rate, slope_name: values.slope,
+    learning_rate: values.learning_rate, slope_name: slope.name,
     activation: ACTIVATIONS[values.slope],
     row: r, x0, x1, x2, t: constants.targets[r], w, w0: w[0], w1: w[1], w2: w[2],
     z: at("z"), y: at("output"), error: at("error"), slope_value: at("slope"), delta: at("delta"),
