@@ -3,7 +3,9 @@
 Measured here, in one run; nothing is asserted. Targets are in docs/CONTRIBUTING.md.
 `--no-build` skips the two book builds (the page weight and the live site's figures are then taken
 from _build/html); `--sweeps` prints only the two seed sweeps; `--sliders` only the explorers' moves
-in the kernel; `--jupyter` only their moves in JupyterLab.
+in the kernel; `--jupyter` only their moves in JupyterLab; `--site-only` only the live site's
+figures (the engine's run, the explorers' moves, the step-through explorers' steps), on the site
+already in _build/html.
 """
 
 from __future__ import annotations
@@ -212,9 +214,11 @@ PAGE_TRAIN = """async () => {
 
 # From a control's input event to the charts redrawn and the text written: the explorer does both
 # before the event's dispatch returns (uPlot's batch draws at once).
+# (The training explorer's controls: its chapter has the step-through explorer too.)
 PAGE_MOVES = """() => {
-  const seed = document.getElementById("live-0-seed"), activation = document.getElementById("live-0-activation");
-  const iterations = document.getElementById("live-0-iterations");
+  const training = document.querySelector("figure[data-live-explorer='training']");
+  const own = name => training.querySelector(`[id$='-${name}']`);
+  const seed = own("seed"), activation = own("activation"), iterations = own("iterations");
   const move = (control, value) => {
     control.value = String(value);
     const start = performance.now();
@@ -230,8 +234,65 @@ PAGE_MOVES = """() => {
 }"""
 
 
+# The step-through explorers (chapters 5 and 7, issue #21): from a press of Next to the tables,
+# the listing and the sentence updated and laid out (the renderer does it all before the click
+# returns, as PAGE_MOVES measures), PRESSES presses from iteration 0, line 0 (across blocks of ten,
+# whose steps the page then computes).
+PAGE_STEPS = """([name, presses]) => {
+  const figure = document.querySelector(`figure[data-live-explorer='${name}']`);
+  const next = [...figure.querySelectorAll(".live-step-button")]
+    .find(b => b.textContent === "Next");
+  const text = figure.querySelector(".live-text"), times = [];
+  for (let i = 0; i <= presses; i++) {  // the first press warms up and is dropped
+    const before = text.textContent, start = performance.now();
+    next.click();
+    figure.offsetHeight;  // laid out
+    times.push(performance.now() - start);
+    if (text.textContent === before) throw new Error(`Next press ${i} changed nothing`);
+  }
+  return times.slice(1);
+}"""
+
+# The iteration box set to 10,000 (from 0), the run already trained: to the view updated.
+PAGE_STEP_JUMPS = """([name, repeats]) => {
+  const figure = document.querySelector(`figure[data-live-explorer='${name}']`);
+  const box = figure.querySelector("input[id$='-iterations-box']");
+  const text = figure.querySelector(".live-text"), times = [];
+  const set = value => {
+    box.value = String(value);
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  for (let i = 0; i <= repeats; i++) {  // the first jump trains the run and is dropped
+    set(0);
+    const start = performance.now();
+    set(10000);
+    figure.offsetHeight;
+    times.push(performance.now() - start);
+    if (!text.textContent.startsWith("Iteration 10000 ")) throw new Error(text.textContent);
+  }
+  return times.slice(1);
+}"""
+STEP_PRESSES = 100
+
+
+def bench_step_pages(browser, url: str) -> None:
+    """The step-through explorers of chapters 5 and 7: Next presses, jumps to 10,000 (medians)."""
+    for name, page_name, prefix in [("step", "05_training", "page_step"),
+                                    ("hidden_step", "07_hidden_layer", "page_hidden_step")]:
+        page = browser.new_page()
+        page.goto(f"{url}book/{page_name}.html", wait_until="load")
+        page.locator(f"figure[data-live-explorer='{name}'] .live-text").wait_for()
+        steps = page.evaluate(PAGE_STEPS, [name, STEP_PRESSES])
+        jumps = page.evaluate(PAGE_STEP_JUMPS, [name, 2 * REPEATS])
+        page.close()
+        report(f"{prefix}_ms", statistics.median(steps), "ms", digits=2)
+        report(f"{prefix}_max_ms", max(steps), "ms", digits=2)
+        report(f"{prefix}_jump_ms", statistics.median(jumps), "ms", digits=2)
+
+
 def bench_live_site(site: Path) -> None:
-    """The live site in Chromium: the engine's 10,000-step run, and the training explorer's moves (medians)."""
+    """The live site in Chromium: the engine's 10,000-step run, the training explorer's moves, and
+    the step-through explorers' steps (medians)."""
     import functools
     import http.server
     import os
@@ -257,17 +318,19 @@ def bench_live_site(site: Path) -> None:
             page.route("**/bench/network.js",
                        lambda route: route.fulfill(body=engine, content_type="text/javascript"))
             page.goto(f"http://127.0.0.1:{server.server_port}/book/05_training.html", wait_until="load")
-            page.locator(".live-text").wait_for()
+            page.locator("figure[data-live-explorer='training'] .live-text").wait_for()
             train = page.evaluate(PAGE_TRAIN.replace("REPEATS", str(4 * REPEATS)))
             moves = page.evaluate(PAGE_MOVES.replace("REPEATS", str(2 * REPEATS)))
+            report("page_train_10k_ms", statistics.median(train), "ms", digits=2)
+            retrain, scrub = moves["retrain"], moves["scrub"]
+            report("page_explorer_move_ms_seed", statistics.median(retrain), "ms", digits=2)
+            report("page_explorer_move_max_ms_seed", max(retrain), "ms", digits=2)
+            report("page_explorer_move_ms_iterations", statistics.median(scrub), "ms", digits=2)
+            bench_step_pages(browser, f"http://127.0.0.1:{server.server_port}/")
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    report("page_train_10k_ms", statistics.median(train), "ms", digits=2)
-    report("page_explorer_move_ms_seed", statistics.median(moves["retrain"]), "ms", digits=2)
-    report("page_explorer_move_max_ms_seed", max(moves["retrain"]), "ms", digits=2)
-    report("page_explorer_move_ms_iterations", statistics.median(moves["scrub"]), "ms", digits=2)
 
 
 def bench_jupyter() -> None:
@@ -332,6 +395,11 @@ if __name__ == "__main__":
         sys.exit()
     if "--jupyter" in sys.argv:  # only the explorers' moves in JupyterLab
         bench_jupyter()
+        sys.exit()
+    if "--site-only" in sys.argv:  # only the live site's figures, on the site already built
+        if not (ROOT / "_build" / "html" / "book").exists():
+            sys.exit("no site in _build/html: build it first (python tools/build_book.py)")
+        bench_live_site(ROOT / "_build" / "html")
         sys.exit()
     bench_training()
     bench_sweeps()

@@ -5158,10 +5158,10 @@ function redraw(chart) {
 var ACTIVATIONS = { post: "post_tanh", true: "tanh" };
 var DIGITS = 4;
 function stepArrays() {
-  const examples = (key, name) => ({ key, name, rows: 4, cols: 1 });
+  const examples = (key, name) => ({ key, name, rows: 4, cols: 1, example: true });
   return [
-    { key: "X", name: "X", rows: 4, cols: 3, given: true },
-    { key: "targets", name: "targets", rows: 4, cols: 1, given: true },
+    { key: "X", name: "X", rows: 4, cols: 3, given: true, example: true },
+    { key: "targets", name: "targets", rows: 4, cols: 1, given: true, example: true },
     { key: "w", data: "weights", name: "w", rows: 3, cols: 1 },
     examples("z", "z = X @ w"),
     examples("output", "y"),
@@ -5173,10 +5173,10 @@ function stepArrays() {
   ];
 }
 function hiddenArrays(H) {
-  const examples = (key, name, cols = 1) => ({ key, name, rows: 4, cols });
+  const examples = (key, name, cols = 1) => ({ key, name, rows: 4, cols, example: true });
   return [
-    { key: "X", name: "X", rows: 4, cols: 3, given: true },
-    { key: "targets", name: "targets", rows: 4, cols: 1, given: true },
+    { key: "X", name: "X", rows: 4, cols: 3, given: true, example: true },
+    { key: "targets", name: "targets", rows: 4, cols: 1, given: true, example: true },
     { key: "W1", name: "W1", rows: 3, cols: H },
     { key: "W2", name: "W2", rows: H + 1, cols: 1 },
     examples("z1", "z1 = X @ W1", H),
@@ -5312,7 +5312,7 @@ function fillTable(table, state, texts) {
   }));
 }
 function choosableRows(tables, choose) {
-  const examples = tables.filter((t) => t.spec.rows === 4);
+  const examples = tables.filter((t) => t.spec.example);
   examples.forEach((table, n) => table.rows.forEach((tr, r) => {
     tr.classList.add("live-choosable");
     tr.addEventListener("click", () => choose(r));

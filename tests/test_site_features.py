@@ -82,9 +82,9 @@ def test_a_link_with_settings_restores_them_and_scrolls_to_the_explorer(browser,
     with recorded_tab(browser) as (page, visit):
         page.goto(urljoin(site_url, f"book/05_training.html#explore-training?{query}"))
         settle(page)
-        figure = page.locator("figure[data-live-explorer]").first
+        figure = page.locator("figure[data-live-explorer='training']")
         assert figure.evaluate(TEXT) == expected_text("training", settings)
-        assert figure.locator("#live-0-seed-box").input_value() == "12"
+        assert figure.locator("[id$='-seed-box']").input_value() == "12"
         assert figure.evaluate("f => { const r = f.getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight; }")
         assert figure.locator(".live-status").is_hidden()
         assert not visit.console_errors and not visit.failed
@@ -94,7 +94,7 @@ def test_a_bad_value_in_a_link_is_named_and_the_rest_is_kept(browser, site_url):
     with recorded_tab(browser) as (page, visit):
         page.goto(urljoin(site_url, "book/07_hidden_layer.html#explore-hidden?seed=12&n_hidden=99"))
         settle(page)
-        figure = page.locator("figure[data-live-explorer]").first
+        figure = page.locator("figure[data-live-explorer='hidden']")
         status = figure.locator(".live-status")
         notice = "n_hidden in the link must be from 1 to 8; got 99"
         assert status.is_visible() and notice in status.text_content() and status.get_attribute("role") is None
@@ -112,7 +112,7 @@ def test_a_moved_control_writes_the_settings_into_the_link(browser, site_url):
         figure.evaluate("f => { f.hashes = []; addEventListener('hashchange', () => f.hashes.push(location.hash)); }")
         entries = page.evaluate("history.length")
         for typed in ("4", "42"):
-            figure.locator("#live-0-seed-box").fill(typed)
+            figure.locator("[id$='-seed-box']").fill(typed)
         page.wait_for_function("() => location.hash === '#explore-seed?seed=42&scheme=post'", timeout=5_000)
         page.wait_for_timeout(400)  # longer than the delay: nothing more is coming
         assert page.evaluate("history.length") == entries, "replaced in place, no new history entry"

@@ -445,6 +445,9 @@ def test_mathjax_comes_from_the_site(built_site):
 EXPLORER_PAGES = {"book/01_tanh.html": "activation", "book/03_seeding.html": "seed",
                   "book/05_training.html": "training", "book/06_prediction.html": "prediction",
                   "book/07_hidden_layer.html": "hidden"}
+"""Each page with a chart explorer, and its kind: the tests below visit these."""
+STEP_PAGES = {"book/05_training.html": "step", "book/07_hidden_layer.html": "hidden_step"}
+"""The pages whose step-through explorer comes first (tests/test_step_site.py visits these)."""
 PHONE = {"width": 390, "height": 844}
 # Every canvas of the explorer as a PNG: what the charts show, pixel for pixel.
 PIXELS = "figure => [...figure.querySelectorAll('canvas')].map(c => c.toDataURL())"
@@ -452,12 +455,14 @@ TEXT = "figure => figure.querySelector('.live-text').textContent"
 
 
 def test_every_page_with_an_explorer_is_listed(built_site):
-    """The tests below visit EXPLORER_PAGES: every page that has an explorer, and each kind once."""
+    """The tests here visit EXPLORER_PAGES, and tests/test_step_site.py STEP_PAGES: every page that
+    has an explorer, and each kind once, in the page's order."""
     found = {}
     for name in PAGES:
         for kind in re.findall(r'data-live-explorer="(\w+)"', (built_site / name).read_text()):
-            found[name] = kind
-    assert found == EXPLORER_PAGES
+            found.setdefault(name, []).append(kind)
+    assert found == {name: [STEP_PAGES[name], kind] if name in STEP_PAGES else [kind]
+                     for name, kind in EXPLORER_PAGES.items()}
 
 
 @contextlib.contextmanager
@@ -470,7 +475,7 @@ def explorer_tab(browser, site_url, name, **options):
             page.emulate_media(color_scheme=options["color_scheme"])
         page.goto(urljoin(site_url, name))
         settle(page)
-        figure = page.locator("figure[data-live-explorer]").first
+        figure = page.locator(f"figure[data-live-explorer='{EXPLORER_PAGES[name]}']")
         figure.locator(".live-text").wait_for()
         yield page, figure
         assert not visit.console_errors and not visit.failed and not visit.blocked, visit
@@ -478,6 +483,11 @@ def explorer_tab(browser, site_url, name, **options):
 
 def shown(figure):
     return figure.evaluate(PIXELS), figure.evaluate(TEXT)
+
+
+def control_id(figure, name):
+    """The id of the explorer's control ``name`` (live-N-name: N counts the page's explorers)."""
+    return figure.locator(f"[id$='-{name}']").get_attribute("id")
 
 
 def controls_of(figure):
@@ -501,7 +511,7 @@ def tab_to(page, target, presses=4):
 def move_by_keyboard(page, figure, spec):
     """Move one control with the keyboard as a reader would: to its first value or option (its last when
     already there), which changes every chart from the starting values; the key it took."""
-    control = figure.locator(f"#live-0-{spec['name']}")
+    control = figure.locator(f"[id$='-{spec['name']}']")
     if spec["kind"] == "menu":
         first = control.evaluate("s => s.selectedIndex === 0")
         key = "ArrowDown" if first else "Home"
@@ -517,10 +527,10 @@ def test_each_control_moved_by_keyboard_changes_the_charts_and_the_numbers(brows
         specs = controls_of(figure)
         start = {**json.loads(figure.get_attribute("data-values")), **SENSITIVE.get(EXPLORER_PAGES[name], {})}
         set_controls(figure, specs, start)
-        figure.locator(f"#live-0-{specs[0]['name']}").focus()
+        figure.locator(f"[id$='-{specs[0]['name']}']").focus()
         for spec in specs:
-            control = figure.locator(f"#live-0-{spec['name']}")
-            label = figure.locator(f"label[for='live-0-{spec['name']}']")
+            control = figure.locator(f"[id$='-{spec['name']}']")
+            label = figure.locator(f"label[for='{control_id(figure, spec['name'])}']")
             assert label.text_content() == spec["label"], "every control has its label"
             tab_to(page, control)
             before = shown(figure)
@@ -532,7 +542,7 @@ def test_each_control_moved_by_keyboard_changes_the_charts_and_the_numbers(brows
                 page.keyboard.press("ArrowLeft" if key == "End" else "ArrowRight")
                 assert shown(figure) != after, f"{spec['name']}: an arrow key moves it too"
             if spec["kind"] == "whole" and spec["high"] > spec["slider_high"]:  # and a seed beyond it can be typed
-                box = figure.locator(f"#live-0-{spec['name']}-box")
+                box = figure.locator(f"[id$='-{spec['name']}-box']")
                 tab_to(page, box)
                 before = shown(figure)
                 page.keyboard.press("Control+a")
@@ -661,10 +671,10 @@ def set_controls(figure, specs, settings) -> None:
     for spec in (spec for spec in specs if spec["name"] in settings):
         value, name = settings[spec["name"]], spec["name"]
         if spec["kind"] == "whole":
-            figure.locator(f"#live-0-{name}-box").fill(str(value))
+            figure.locator(f"[id$='-{name}-box']").fill(str(value))
         else:
             shown = spec["options"].index(value) if spec["kind"] == "stops" else value
-            page.evaluate(SET_CONTROL, [f"live-0-{name}", str(shown)])
+            page.evaluate(SET_CONTROL, [control_id(figure, name), str(shown)])
 
 
 @pytest.mark.parametrize("name", EXPLORER_PAGES)
@@ -747,7 +757,7 @@ def test_the_live_region_speaks_once_the_slider_rests_not_on_every_step(browser,
         assert live.count() == 1 and figure.locator(".live-text").get_attribute("aria-live") is None
         assert live.text_content() == figure.evaluate(TEXT), "the starting values are there at once"
         figure.evaluate(RECORD_SPOKEN, ANNOUNCEMENTS)
-        figure.locator("#live-0-seed").focus()
+        figure.locator("[id$='-seed']").focus()
         for _ in range(10):
             page.keyboard.press("ArrowRight")
         assert "seed 11 " in figure.evaluate(TEXT), "the visible numbers follow every step at once"
@@ -765,7 +775,7 @@ AXIS_LABELS = "(f, [i, a]) => f.querySelector('.live-panels').charts[i].axes[a].
 def test_each_activation_is_drawn_inside_its_own_y_range(browser, site_url):
     with explorer_tab(browser, site_url, "book/01_tanh.html") as (page, figure):
         for activation in ("relu", "tanh", "sigmoid"):
-            figure.locator("#live-0-activation").select_option(activation)
+            figure.locator("[id$='-activation']").select_option(activation)
             low, high = explorers.ActivationExplorer.Y_LIMITS[activation]
             assert figure.evaluate(SCALE, 0) == [low, high], activation
             drawn = figure.evaluate(FIRST_LINE, 0)
@@ -794,14 +804,14 @@ def test_the_training_axes_write_every_label_the_same_way(browser, site_url):
 ])
 def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url, typed, message):
     with explorer_tab(browser, site_url, "book/03_seeding.html") as (_, figure):
-        box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
+        box, error = figure.locator("[id$='-seed-box']"), figure.locator("[id$='-seed-error']")
         box.fill("7")
         before = shown(figure)
         box.fill(typed)
         assert error.text_content() == message and error.is_visible()
         assert box.get_attribute("aria-invalid") == "true"
         assert error.get_attribute("id") in box.get_attribute("aria-describedby")
-        assert figure.locator("#live-0-seed").input_value() == "7", "the slider is not moved into range"
+        assert figure.locator("[id$='-seed']").input_value() == "7", "the slider is not moved into range"
         assert shown(figure) == before, "the charts and numbers keep the last valid seed"
         box.fill("8")
         assert error.text_content() == "" and box.get_attribute("aria-invalid") is None and "seed 8" in shown(figure)[1]
@@ -809,7 +819,7 @@ def test_a_bad_typed_seed_gets_one_message_and_changes_nothing(browser, site_url
 
 def test_a_typed_seed_error_is_shown_at_once_and_read_out_once_the_typing_rests(browser, site_url):
     with explorer_tab(browser, site_url, "book/03_seeding.html") as (page, figure):
-        box, error = figure.locator("#live-0-seed-box"), figure.locator("#live-0-seed-error")
+        box, error = figure.locator("[id$='-seed-box']"), figure.locator("[id$='-seed-error']")
         spoken = figure.locator(".live-error-announce")
         assert error.get_attribute("aria-live") is None, "the visible message is not read out on every keystroke"
         assert spoken.count() == 1 and spoken.get_attribute("aria-live") == "polite"
@@ -865,7 +875,7 @@ def test_without_javascript_the_snapshot_and_its_alt_text_are_shown(browser, sit
     try:
         page = context.new_page()
         page.goto(urljoin(site_url, name))
-        figure = page.locator("figure[data-live-explorer]").first
+        figure = page.locator(f"figure[data-live-explorer='{EXPLORER_PAGES[name]}']")
         image = figure.locator("img")
         assert image.is_visible() and image.evaluate("i => i.complete && i.naturalWidth > 0")
         assert image.get_attribute("alt").strip()
@@ -921,17 +931,17 @@ def page_with_engine(browser, site_url, tmp_path, name, engine_body):
 
 def test_a_diverging_run_shows_a_message_and_plots_no_nan(browser, site_url, tmp_path):
     with page_with_engine(browser, site_url, tmp_path, "book/05_training.html", DIVERGING_ENGINE) as (page, visit):
-        figure = page.locator("figure[data-live-explorer]").first
+        figure = page.locator("figure[data-live-explorer='training']")
         status, title = figure.locator(".live-status"), figure.locator(".live-title").first
         assert status.is_hidden()
-        figure.locator("#live-0-activation").select_option("relu")
+        figure.locator("[id$='-activation']").select_option("relu")
         assert title.text_content() == "This run diverged"
         assert status.is_visible() and status.text_content() == (
             "Nothing to plot: training diverged: the numbers stopped being finite at update 5.")
         assert figure.evaluate(TEXT).startswith("Empty panels: this run diverged. training diverged:")
         plotted = figure.evaluate("f => f.querySelector('.live-panels').charts.map(u => u.data.slice(1).flat())")
         assert all(value is None for values in plotted for value in values), "nothing is plotted, no nan"
-        figure.locator("#live-0-activation").select_option("tanh")  # and it recovers
+        figure.locator("[id$='-activation']").select_option("tanh")  # and it recovers
         assert status.is_hidden() and title.text_content().startswith("Error after 10000 steps")
         assert figure.evaluate(TEXT) == expected_text("training", {**json.loads(figure.get_attribute("data-values")),
                                                                   "activation": "tanh"})

@@ -97,3 +97,19 @@ def test_the_zip_runs_without_the_repository(edition):
     pins = (edition / "requirements.txt").read_text().splitlines()
     assert "-e ." not in pins and any(line.startswith("numpy==") for line in pins)
     assert "helpers/" in (edition / "README.md").read_text()
+
+
+@pytest.mark.parametrize("chapter, explorer, exercise", [
+    ("05_training.ipynb", "StepExplorer", "Predict, then step: the first weight's push"),
+    ("07_hidden_layer.ipynb", "HiddenStepExplorer", "Predict, then step: the error goes back"),
+])
+def test_the_student_edition_keeps_the_step_through_explorer_after_its_prompt(
+        edition, chapter, explorer, exercise):
+    """Issue #21: the predict-then-reveal exercise is answered with the explorer, so the student
+    edition keeps the explorer's cell, after the exercise's prompt, and drops only the answer."""
+    student = nbformat.read(edition / chapter, as_version=4)
+    sources = [cell.source for cell in student.cells]
+    prompt = next(i for i, text in enumerate(sources) if exercise in text)
+    view = sources.index(f"helpers.explorers.{explorer}()")
+    assert prompt < view, "the prompt comes before the explorer that answers it"
+    assert not any("can only grow" in text or "sign flipped" in text for text in sources)

@@ -22,10 +22,10 @@ const DIGITS = 4;  // as the formulas and sentences write the numbers
 /** The arrays of chapter 5's step, in the order they are shown: ``key`` as TEXT's lines read and
     write them, ``data`` the key of the data (if another), ``name`` as shown, and its shape. */
 function stepArrays() {
-  const examples = (key, name) => ({key, name, rows: 4, cols: 1});
+  const examples = (key, name) => ({key, name, rows: 4, cols: 1, example: true});
   return [
-    {key: "X", name: "X", rows: 4, cols: 3, given: true},
-    {key: "targets", name: "targets", rows: 4, cols: 1, given: true},
+    {key: "X", name: "X", rows: 4, cols: 3, given: true, example: true},
+    {key: "targets", name: "targets", rows: 4, cols: 1, given: true, example: true},
     {key: "w", data: "weights", name: "w", rows: 3, cols: 1},
     examples("z", "z = X @ w"), examples("output", "y"), examples("error", "error"),
     examples("slope", "slope"), examples("delta", "delta"),
@@ -36,10 +36,10 @@ function stepArrays() {
 
 /** The arrays of chapter 7's step, for ``H`` hidden units. */
 function hiddenArrays(H) {
-  const examples = (key, name, cols = 1) => ({key, name, rows: 4, cols});
+  const examples = (key, name, cols = 1) => ({key, name, rows: 4, cols, example: true});
   return [
-    {key: "X", name: "X", rows: 4, cols: 3, given: true},
-    {key: "targets", name: "targets", rows: 4, cols: 1, given: true},
+    {key: "X", name: "X", rows: 4, cols: 3, given: true, example: true},
+    {key: "targets", name: "targets", rows: 4, cols: 1, given: true, example: true},
     {key: "W1", name: "W1", rows: 3, cols: H}, {key: "W2", name: "W2", rows: H + 1, cols: 1},
     examples("z1", "z1 = X @ W1", H), examples("hidden", "h", H), examples("z2", "z2"),
     examples("output", "y"), examples("error", "error"), examples("slope2", "slope2"),
@@ -175,10 +175,11 @@ function fillTable(table, state, texts) {
   }));
 }
 
-/** The rows of the example tables (4 rows): the chosen one marked, each a click target; the rows of
+/** The rows of the example tables (one row per example: X, targets and the arrays of the
+    examples, not a weight table of 4 rows): the chosen one marked, each a click target; the rows of
     the first (X) are tab stops too, chosen by Enter or Space. */
 function choosableRows(tables, choose) {
-  const examples = tables.filter(t => t.spec.rows === 4);
+  const examples = tables.filter(t => t.spec.example);
   examples.forEach((table, n) => table.rows.forEach((tr, r) => {
     tr.classList.add("live-choosable");
     tr.addEventListener("click", () => choose(r));
