@@ -335,21 +335,32 @@ def bench_live_site(site: Path) -> None:
 
 def bench_jupyter() -> None:
     """The explorers in JupyterLab in Chromium: from a key press on a control to the explorer
-    redrawn (its sentence written), through the kernel where Python computes (medians)."""
-    from tests.test_jupyterlab_explorers import lab_with_explorers, move_ms, run_notebook
+    redrawn (its sentence written), through the kernel where Python computes (medians). The step
+    explorers (chapters 5 and 7): ``n`` within a block of ten iterations (no kernel), ``n`` into
+    the next block (its data from the kernel), and 10000 typed in the iteration box."""
+    from tests.test_jupyterlab_explorers import (lab_with_explorers, move_ms, run_notebook,
+                                                 step_jump_ms, step_ms, step_next_block_ms)
 
-    with tempfile.TemporaryDirectory() as scratch, \
-            lab_with_explorers(Path(scratch), ("training", "activation")) as lab:
-        page = run_notebook(lab, "explorers.ipynb", ["training", "activation"])
+    names = ("training", "activation", "step", "hidden_step")
+    steps = {}
+    with tempfile.TemporaryDirectory() as scratch, lab_with_explorers(Path(scratch), names) as lab:
+        page = run_notebook(lab, "explorers.ipynb", list(names))
         iterations = move_ms(page, "training", "iterations", "ArrowLeft")  # no kernel: a step of the run
         z = move_ms(page, "activation", "z", "ArrowRight")  # the kernel computes the curves at z
         trained = move_ms(page, "training", "seed", "ArrowRight")  # two seeds, each run trained once
         new = move_ms(page, "training", "seed", "ArrowRight", repeats=5, alternate=False)  # new runs
+        for name in ("step", "hidden_step"):
+            steps[name] = (step_ms(page, name), step_next_block_ms(page, name),
+                           step_jump_ms(page, name))
         page.close()
     report("jupyter_explorer_move_ms", trained, "ms")  # a seed move: through the kernel and back
     report("jupyter_explorer_move_ms_iterations", iterations, "ms")
     report("jupyter_explorer_move_ms_z", z, "ms")
     report("jupyter_explorer_move_ms_seed_new_run", new, "ms")  # and a new 10,000-step run trained
+    for name, (within, next_block, jump) in steps.items():
+        report(f"jupyter_{name}_ms", within, "ms")  # n: the next line, the block's data at hand
+        report(f"jupyter_{name}_next_block_ms", next_block, "ms")  # n into a block from the kernel
+        report(f"jupyter_{name}_jump_ms", jump, "ms")  # iteration 10000 typed: from the kernel
 
 
 def bench_book_build() -> None:
