@@ -6233,7 +6233,9 @@ function render({ model, el, host = "jupyter", notice = "", onChange }) {
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);
   parts.root.addEventListener("keydown", (event) => {
-    if (OWN_KEYS.has(event.key)) event.stopPropagation();
+    if (OWN_KEYS.has(event.key) || !(event.ctrlKey || event.altKey || event.metaKey)) {
+      event.stopPropagation();
+    }
   });
   const ui = writers2(parts);
   const stops2 = model.get("controls").find((spec) => spec.name === "iterations")?.options;

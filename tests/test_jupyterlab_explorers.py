@@ -429,12 +429,6 @@ OTHER_KEYS = ["a", "m", "1", "y", "j", "k", "x", "c", "v", "z", "d", "d", "Enter
 above, m: to Markdown, 1: heading, x: cut, d d: delete, z: undo...)."""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "data-lm-suppress-shortcuts on the explorer's root does not keep JupyterLab's command-mode "
-    "keys from a focused element inside it: their selector ends in ':focus' and Lumino matches "
-    "it on the focused element itself before its walk up reaches the root's attribute; `a` on "
-    "the code listing inserts a cell above, `m` turns the explorer's cell to Markdown "
-    "(web/live/widget.js, render's keydown listener: stop every key's propagation at the root)"))
 @pytest.mark.parametrize("name", STEPS)
 def test_jupyterlabs_other_single_keys_stay_out_of_the_notebook(lab, name):
     """The explorer root's data-lm-suppress-shortcuts: JupyterLab's single keys pressed in the

@@ -140,9 +140,17 @@ function render({model, el, host = "jupyter", notice = "", onChange}) {
   if (!build) throw new Error(`unknown live explorer ${JSON.stringify(name)}`);
   const parts = frame(name, captionFor(name, host));
   el.replaceChildren(parts.root);  // panels need their width before the charts are drawn
-  // The arrow keys and their kin move a slider or a chart's cursor, nothing around the explorer:
-  // JupyterLab's notebook would otherwise take them and move the focus to another cell.
-  parts.root.addEventListener("keydown", event => { if (OWN_KEYS.has(event.key)) event.stopPropagation(); });
+  // Keys pressed in the explorer stay in it. The arrow keys and their kin move a slider or a
+  // chart's cursor; JupyterLab's notebook would take them and move the focus to another cell.
+  // Its single command-mode keys (a, b, m, d d...) are bound to selectors ending in ":focus",
+  // which Lumino matches on the focused control itself before its walk up reaches the root's
+  // data-lm-suppress-shortcuts: so no key without Ctrl, Alt or Meta leaves the explorer (a on a
+  // slider would insert a cell; m would turn the explorer's cell to Markdown).
+  parts.root.addEventListener("keydown", event => {
+    if (OWN_KEYS.has(event.key) || !(event.ctrlKey || event.altKey || event.metaKey)) {
+      event.stopPropagation();
+    }
+  });
   const ui = writers(parts);
   // The data tables' sample of a run: the iterations slider's stops (constants.iteration_stops).
   const stops = model.get("controls").find(spec => spec.name === "iterations")?.options;
