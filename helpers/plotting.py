@@ -697,9 +697,11 @@ def _check_range(values, name: str, example: str) -> tuple:
     return float(low), float(high)
 
 
-def _check_steps(steps, mse, iterations) -> tuple:
+def _check_steps(steps, mse, iterations, recorded: bool = True) -> tuple:
     """The recorded steps (increasing), the error at each (or none: the run diverged), and the
-    position in ``steps`` of the step shown."""
+    position in ``steps`` of the step shown. With ``recorded`` False the step shown may be any
+    from the first to the last (the step-through's iteration), and the position is where it
+    would be inserted."""
     steps = _finite(steps, "steps")
     if steps.ndim != 1 or np.any(np.diff(steps) <= 0):
         raise ValueError(f"steps must be increasing training steps in a row, e.g. [0, 1, 10]; "
@@ -708,8 +710,9 @@ def _check_steps(steps, mse, iterations) -> tuple:
     if mse.size and mse.shape != steps.shape:
         raise ValueError(f"mse must have shape {steps.shape}, one error per step, or be empty "
                          f"for a run that diverged; got shape {mse.shape}")
-    iterations = check_count(iterations, "iterations", 0, int(steps[-1]), "steps[-1]")
-    if iterations not in steps:
+    low = 0 if recorded else int(steps[0])
+    iterations = check_count(iterations, "iterations", low, int(steps[-1]), "steps[-1]")
+    if recorded and iterations not in steps:
         raise ValueError(f"iterations must be one of the steps, "
                          f"{excerpt(steps.astype(int).tolist())}; got {iterations}")
     return steps, mse, int(np.searchsorted(steps, iterations))
@@ -903,15 +906,8 @@ def step_snapshot(lines, line: int, steps, mse, iterations: int, current_mse, ti
             raise ValueError(f"notes must have one text per line of code ({len(lines)}); "
                              f"got {len(notes)}")
     line = check_count(line, "line", 0, len(lines), "len(lines)")
-    steps = _finite(steps, "steps")
-    if steps.ndim != 1 or np.any(np.diff(steps) <= 0):
-        raise ValueError(f"steps must be increasing training steps in a row, e.g. [0, 1, 10]; "
-                         f"got {excerpt(steps)}")
-    mse = as_finite_array(mse, "mse")
-    if mse.size and mse.shape != steps.shape:
-        raise ValueError(f"mse must have shape {steps.shape}, one error per step, or be empty "
-                         f"for a run that diverged; got shape {mse.shape}")
-    iterations = check_count(iterations, "iterations", int(steps[0]), int(steps[-1]), "steps[-1]")
+    steps, mse, _ = _check_steps(steps, mse, iterations, recorded=False)
+    iterations = int(iterations)
     if mse.size:
         current_mse = _check_finite_number(current_mse, "current_mse", "0.25")
     elif current_mse is not None:
