@@ -889,7 +889,7 @@ class StepExplorer(StepThrough):
     ARRAYS = ("weights", "z", "output", "error", "slope", "delta", "update", "new_weights")
 
     def __init__(self, seed: int = network.POST_SEED, iterations: int = 0,
-                 learning_rate: float = 1.0, slope: str = "post", line: int = 0,
+                 learning_rate: float = 1.0, slope: str = "true", line: int = 0,
                  row: int = 2) -> None:
         super().__init__(seed=seed, iterations=iterations, learning_rate=learning_rate,
                          slope=slope, line=line, row=row)

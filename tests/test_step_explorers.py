@@ -108,7 +108,7 @@ def block_rows(explorer, key) -> np.ndarray:
 def test_both_start_at_the_contracts_defaults_with_their_controls():
     step, two = explorers.StepExplorer(), explorers.HiddenStepExplorer()
     assert (step.name, step.values, step.error) == ("step", {
-        "seed": 1, "iterations": 0, "learning_rate": 1.0, "slope": "post", "line": 0, "row": 2}, "")
+        "seed": 1, "iterations": 0, "learning_rate": 1.0, "slope": "true", "line": 0, "row": 2}, "")
     assert (two.name, two.values) == ("hidden_step", {
         "seed": 0, "n_hidden": 2, "iterations": 0, "learning_rate": 0.25, "line": 0, "row": 1})
     seed = {"name": "seed", "kind": "whole", "label": "seed", "low": 0, "high": 2**32 - 1,
@@ -288,7 +288,7 @@ def test_line_row_and_iterations_within_a_block_send_no_new_data(kind, monkeypat
 
 @pytest.mark.parametrize("kind, move", [
     ("StepExplorer", {"iterations": 30}), ("StepExplorer", {"iterations": 19}),
-    ("StepExplorer", {"slope": "true"}), ("StepExplorer", {"learning_rate": 0.5}),
+    ("StepExplorer", {"slope": "post"}), ("StepExplorer", {"learning_rate": 0.5}),
     ("StepExplorer", {"seed": 2}), ("HiddenStepExplorer", {"iterations": 30}),
     ("HiddenStepExplorer", {"n_hidden": 3}), ("HiddenStepExplorer", {"seed": 12}),
 ])
