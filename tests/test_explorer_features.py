@@ -86,10 +86,8 @@ def server_url():
         yield url
 
 
-def open_fixture(
-    browser, server_url, query="", viewport=None, init_script=None, reduced_motion=None
-):
-    """A new tab on the fixture page, ready, other hosts blocked; errors go to page.errors."""
+def offline_tab(browser, viewport=None, reduced_motion=None):
+    """A new tab that may load only from 127.0.0.1; blocked loads and errors go to page.errors."""
     context = browser.new_context(
         viewport=viewport or {"width": 1280, "height": 900}, reduced_motion=reduced_motion
     )
@@ -108,6 +106,14 @@ def open_fixture(
         "console",
         lambda message: page.errors.append(message.text) if message.type == "error" else None,
     )
+    return page
+
+
+def open_fixture(
+    browser, server_url, query="", viewport=None, init_script=None, reduced_motion=None
+):
+    """A new tab on the fixture page, ready, other hosts blocked; errors go to page.errors."""
+    page = offline_tab(browser, viewport, reduced_motion)
     if init_script:
         page.add_init_script(init_script)
     page.goto(f"{server_url}{FIXTURE}{query}")

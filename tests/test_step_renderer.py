@@ -15,13 +15,13 @@ import shutil
 import statistics
 import subprocess
 from pathlib import Path
-from urllib.parse import urlparse
 
 import numpy as np
 import pytest
 
 from helpers import explorers, hidden, network, plotting
 from helpers.explorer_text import TEXT, fill
+from tests.test_explorer_features import offline_tab
 from tests.test_site_in_browser import (  # noqa: F401  (browser: the fixture that starts Chromium)
     ROOT,
     browser,
@@ -420,19 +420,7 @@ def open_explorer(
     """A tab with the explorer ``name`` at ``values``, the data of ``blocks`` at hand."""
     values = {**DEFAULTS[name], **(values or {})}
     at, mse = cached_run(name, values)
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if urlparse(route.request.url).hostname == "127.0.0.1"
-            else (page.errors.append(f"blocked {route.request.url}"), route.abort())
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page = offline_tab(browser, viewport)
     page.goto(f"{server_url}tests/fixtures/steps.html{'?dark' if dark else ''}")
     page.wait_for_selector("body[data-ready='yes']")
     wired = {str(b): wire(block(at, mse, b * BLOCK)) for b in blocks}
