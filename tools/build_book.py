@@ -88,14 +88,17 @@ def _for_another_platform(info: dict) -> bool:
 
 
 def site_packages_are_installed() -> bool:
-    """Whether every package in web/package-lock.json is installed at its locked version.
+    """Whether every package web/package-lock.json pins for the site is installed at its locked version.
+
+    Development packages (``"dev": true``: Lighthouse and the Nu Html Checker, which only
+    `make bench` runs) are not needed for a build; benchmarks/bench.py installs them itself.
 
     Checked on the files themselves, not on npm's record (node_modules/.package-lock.json),
     which stays behind when a package's folder is deleted.
     """
     wanted = json.loads((WEB / "package-lock.json").read_text())["packages"]
     for key, info in wanted.items():
-        if not key or _for_another_platform(info):
+        if not key or info.get("dev") or _for_another_platform(info):
             continue
         if _installed_version(key.removeprefix("node_modules/")) != info.get("version"):
             return False
@@ -111,7 +114,7 @@ def install_site_packages() -> None:
         raise SystemExit(NO_NPM)
     print("Installing the site's JavaScript packages (npm ci in web/) ...", flush=True)
     try:
-        status = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=WEB).returncode
+        status = subprocess.run([npm, "ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=WEB).returncode
     except OSError as error:
         raise SystemExit(f"{NPM_FAILED}\n({error})") from None
     if status != 0 or not site_packages_are_installed():
