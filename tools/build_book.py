@@ -151,6 +151,17 @@ def build_live_assets(book_root: Path) -> None:
     build_js.build_site(Path(book_root) / "_build" / "site_extra" / "live")
 
 
+def write_icon_stylesheet(book_root: Path) -> None:
+    """Draw the site's icons from the pinned Font Awesome package into _build/site_extra/icons
+    (tools/site_icons.py), instead of the theme's 1.4 MB script: written only when it changed."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import site_icons
+    finally:
+        sys.path.pop(0)
+    site_icons.write_stylesheet(WEB / "node_modules", Path(book_root) / "_build" / "site_extra")
+
+
 def toc_notebooks(book_root: Path) -> list[Path]:
     """The notebooks _toc.yml lists (only those are built: only_build_toc_files)."""
     import yaml
@@ -292,6 +303,7 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     install_site_packages()
     copy_site_assets(book_root)
     build_live_assets(book_root)
+    write_icon_stylesheet(book_root)
     clear_stale_execution_cache(book_root)
     stamp = book_root / CLEAN_STAMP
     wanted = fingerprint(book_root)
