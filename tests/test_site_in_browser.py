@@ -45,8 +45,9 @@ TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
 PAGES = [f"{name}.html" for name in [TOC["root"], *(entry["file"] for entry in TOC["chapters"])]]
 PAGES += ["search.html", "genindex.html"]
 # What else Sphinx and the theme legitimately write: index.html only redirects to the first page
-# (tested on its own), the theme's template macros are copied with its static files.
-NOT_PAGES = {"index.html", "_static/webpack-macros.html", "_static/sbt-webpack-macros.html"}
+# (tested on its own), 404.html is GitHub Pages' not-found page (tests/test_site_head.py), the
+# theme's template macros are copied with its static files.
+NOT_PAGES = {"index.html", "404.html", "_static/webpack-macros.html", "_static/sbt-webpack-macros.html"}
 LOCKED_MATHJAX = json.loads((ROOT / "web" / "package-lock.json").read_text())["packages"]["node_modules/mathjax"]["version"]
 CHAPTERS = [p for p in PAGES if re.match(r"book/\d\d_", p)]
 

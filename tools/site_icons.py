@@ -11,8 +11,9 @@ stylesheet declares the icon fonts (270 KB), for the twenty or so icons this sit
 - The extension drops fontawesome.js from every page (the theme's ``css`` block, overridden in
   site_theme/templates/layout.html) and loads that stylesheet instead.
 
-No page then loads the icon fonts either: an element uses a web font only when it shows text in
-it, and every icon this site shows is drawn by a mask. tests/test_site_head.py fails when a page
+No page then loads the icon fonts either: the icons are drawn by masks, and their elements and
+::before / ::after take the font of their text (Chromium fetches the font of an empty
+::after too, to lay out its line). tests/test_site_head.py fails when a page
 or the theme's JavaScript uses an icon that is not listed here.
 """
 
@@ -74,7 +75,8 @@ IN = f":is({ICON})"
 # `.fa-solid`, a class it leaves off the SVG). Measured against fontawesome.js's icons: same
 # place, size and colour (docs/CONTRIBUTING.md, "Icons").
 BASE = f"""\
-{ICON}{{width:var(--fa-width,1em);height:1em;overflow:visible;box-sizing:content-box;flex-shrink:0;\
+{ICON}{{font-family:inherit;width:var(--fa-width,1em);height:1em;overflow:visible;\
+box-sizing:content-box;flex-shrink:0;\
 vertical-align:-.125em;background-color:currentColor;\
 {MASK.format("center/contain no-repeat", NOTHING)}}}
 {IN}.fa-lg{{vertical-align:-.2em}}
@@ -88,10 +90,12 @@ vertical-align:-.125em;background-color:currentColor;\
 .bd-search {IN}.fa-magnifying-glass{{position:static;color:inherit}}
 """
 PSEUDO_STYLE = {
-    "inline": "content:\"\";display:inline-block;width:var(--fa-width);height:1em;"
+    "inline": "content:\"\";font-family:inherit;display:inline-block;width:var(--fa-width);"
+              "height:1em;"
               "vertical-align:-.125em;background-color:currentColor;"
               + MASK.format("center/contain no-repeat", NOTHING),
-    "title": "content:\"\";width:var(--fa-width);height:1lh;background-color:currentColor;"
+    "title": "content:\"\";font-family:inherit;width:var(--fa-width);height:1lh;"
+             "background-color:currentColor;"
              + MASK.format("left center/auto 1em no-repeat", NOTHING),
 }
 
@@ -101,7 +105,7 @@ def package_dir(node_modules: Path) -> Path:
 
 
 def svg_of(node_modules: Path, name: str, style: str) -> tuple[str, float]:
-    """The icon's SVG without its comment, as a CSS url(), and its width in em (its height is 1em)."""
+    """The icon's SVG without its comment, as a CSS url(), and its width in em (height: 1em)."""
     text = (package_dir(node_modules) / "svgs" / style / f"{name}.svg").read_text()
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S).replace('"', "'")
     _, _, width, height = (float(v) for v in re.search(r"viewBox='([^']*)'", text)[1].split())
@@ -113,7 +117,7 @@ def _number(value: float) -> str:
 
 
 def stylesheet(node_modules: Path) -> str:
-    """The stylesheet's text: the licence, the rules shared by every icon, then one rule per icon."""
+    """The stylesheet: the licence, the rules shared by every icon, then one rule per icon."""
     package = package_dir(node_modules)
     version = json.loads((package / "package.json").read_text())["version"]
     lines = [
@@ -136,7 +140,7 @@ def stylesheet(node_modules: Path) -> str:
 
 
 def write_stylesheet(node_modules: Path, site_extra: Path) -> Path:
-    """Write the stylesheet into ``site_extra`` (unless it holds the same text already); its path."""
+    """Write the stylesheet into ``site_extra`` (unless it holds that text already); its path."""
     target = Path(site_extra) / STYLESHEET
     text = stylesheet(node_modules)
     if not (target.is_file() and target.read_text() == text):
@@ -155,7 +159,8 @@ def check_built(app, exception):
     if exception is None and not (Path(app.outdir) / STYLESHEET).is_file():
         from sphinx.errors import ExtensionError
 
-        raise ExtensionError(f"{STYLESHEET} is missing from the site: build with tools/build_book.py")
+        raise ExtensionError(f"{STYLESHEET} is missing from the site: "
+                             "build with tools/build_book.py")
 
 
 def setup(app):

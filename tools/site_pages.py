@@ -143,7 +143,7 @@ def head_of_sourceless_page(app, pagename, templatename, context, doctree):
     favicons = create_favicons_meta(pathto, app.config.favicons or [],
                                     app.config.html_static_path, app.confdir) or ""
     description = description_of(pagename, context.get("docstitle", ""))
-    meta = f'<meta name="description" content="{html.escape(description)}" />' if description else ""
+    meta = description and f'<meta name="description" content="{html.escape(description)}" />'
     context["metatags"] = "\n".join(filter(None, [context.get("metatags", ""), meta, favicons]))
 
 
