@@ -125,7 +125,10 @@ export function typesetPage(page, { where, relativeRoot }) {
     const eqno = tag === "div" ? (inner.match(EQNO) || [""])[0] : "";
     const source = unescapeHtml(inner.replace(eqno, ""));
     const done = typeset(source);
-    if (done === null) throw new MathError(`${where}: no TeX delimiters in the formula ${source.trim()}`);
+    if (done === null) {
+      throw new MathError(`${where}: TeX error in the formula ${source.trim()}: ` +
+        "no closing delimiter found (an unbalanced brace?)");
+    }
     return `<${tag} class="math notranslate nohighlight"${attributes}>${eqno}${done}</${tag}>`;
   });
   // Anything MathJax would still find in the text (outside code) is math left untypeset.
