@@ -56,7 +56,7 @@ class _Formulas(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "mjx-container":
             self.formulas.append({"display": dict(attrs).get("display") == "true", "mathml": None})
-        elif tag == "math" and self.stack[-1:] == ["mjx-assistive-mml"] and self.stack[-2:-1] == ["mjx-container"]:
+        elif tag == "math" and self.stack[-2:] == ["mjx-container", "mjx-assistive-mml"]:
             self.formulas[-1]["mathml"] = dict(attrs).get("display", "inline")
         self.stack.append(tag)
 
@@ -85,19 +85,22 @@ def mathjax_scripts(urls) -> list[str]:
 def test_the_raw_tex_check_finds_delimiters_in_text_only():
     assert raw_tex(r"<p>a \(x\) b</p>") and raw_tex(r"<div>\[x\]</div>") and raw_tex("<p>$$x$$</p>")
     assert raw_tex(r"<p>\begin{align}x\end{align}</p>")
-    assert not raw_tex(r"<pre>\(x\)</pre><code>$$</code><script>'\['</script><p data-tex='\(x'>y</p>")
+    assert not raw_tex(r"<pre>\(x\)</pre><code>$$</code><script>'\['</script>")
+    assert not raw_tex(r"<p data-tex='\(x'>y</p>"), "an attribute is not text"
 
 
 def test_the_assistive_mathml_check_finds_a_formula_without_it():
     good = ('<mjx-container display="true"><mjx-math></mjx-math><mjx-assistive-mml>'
             '<math display="block"><mi>x</mi></math></mjx-assistive-mml></mjx-container>')
     assert formulas_without_mathml(good) == (1, [])
-    assert formulas_without_mathml('<mjx-container><mjx-math></mjx-math></mjx-container>') == (1, [0])
+    bare = "<mjx-container><mjx-math></mjx-math></mjx-container>"
+    assert formulas_without_mathml(bare) == (1, [0])
     assert formulas_without_mathml(good.replace('display="block"', "")) == (1, [0]), "display mode"
 
 
 def test_the_script_check_tells_scripts_from_fonts():
-    urls = ["http://h/mathjax/tex-chtml.js", "http://h/mathjax/output/chtml/fonts/woff-v2/MathJax_Zero.woff",
+    urls = ["http://h/mathjax/tex-chtml.js",
+            "http://h/mathjax/output/chtml/fonts/woff-v2/MathJax_Zero.woff",
             "http://h/_static/math_menu.js"]
     assert mathjax_scripts(urls) == urls[:1]
 
@@ -110,9 +113,10 @@ def test_every_formula_has_assistive_mathml_and_no_tex_is_left(built_site, name)
     page = (built_site / name).read_text()
     count, bad = formulas_without_mathml(page)
     assert not bad, f"{len(bad)} of {count} formulas without assistive MathML"
-    assert count == len(re.findall(r'class="math notranslate nohighlight"', page)), "one per formula"
+    sphinx_math = re.findall(r'class="math notranslate nohighlight"', page)
+    assert count == len(sphinx_math), "one per formula"
     assert not raw_tex(page), raw_tex(page)[:3]
-    assert "tex-chtml.js" not in page and "window.MathJax" not in page, "no MathJax script on the page"
+    assert "tex-chtml.js" not in page and "window.MathJax" not in page, "no MathJax script"
 
 
 @pytest.mark.build
@@ -187,36 +191,41 @@ def test_the_menu_can_switch_every_formula_to_svg(browser, site_url):
         page.locator("span.math mjx-container").first.click(button="right")
         page.wait_for_selector(MENU, timeout=20_000)
         page.keyboard.press("Escape")
-        page.evaluate("() => MathJax.startup.document.menu.menu.pool.lookup('renderer').setValue('SVG')")
-        page.wait_for_function("() => document.querySelector('mjx-container[jax=\"SVG\"] > svg') !== null",
+        page.evaluate("() => MathJax.startup.document.menu.menu.pool.lookup('renderer')"
+                      ".setValue('SVG')")
+        page.wait_for_function("() => document.querySelector('mjx-container[jax=\"SVG\"] > svg')",
                                timeout=15_000)
         settle(page)
         counts = page.evaluate("""() => ({math: document.querySelectorAll('.math').length,
             svg: document.querySelectorAll('.math mjx-container[jax="SVG"] > svg').length,
-            mathml: document.querySelectorAll('.math mjx-container > mjx-assistive-mml > math').length,
+            mathml: document.querySelectorAll('.math mjx-container > mjx-assistive-mml > math')
+              .length,
             chtml: document.querySelectorAll('mjx-container[jax="CHTML"]').length})""")
-        assert counts["svg"] == counts["mathml"] == counts["math"] > 0 and counts["chtml"] == 0, counts
+        assert counts["svg"] == counts["mathml"] == counts["math"] > 0, counts
+        assert counts["chtml"] == 0, counts
         assert not visit.console_errors and not visit.failed and not visit.blocked, visit
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_formulas_take_the_text_colour_and_wide_ones_scroll_in_their_box_on_a_phone(browser, site_url,
-                                                                                   theme):
+def test_formulas_take_the_text_colour_and_wide_ones_scroll_in_their_box_on_a_phone(
+        browser, site_url, theme):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}')")
+        page.add_init_script(f"localStorage.setItem('theme', '{theme}');"
+                             f"localStorage.setItem('mode', '{theme}')")
         page.goto(urljoin(site_url, "book/07_hidden_layer.html"), wait_until="load")
         settle(page)
         assert page.evaluate("() => document.documentElement.dataset.theme") == theme
-        colours = page.evaluate("""() => [...document.querySelectorAll('.math mjx-container')].map(c => [
-            getComputedStyle(c.querySelector('mjx-c')).color, getComputedStyle(c.parentElement).color])""")
+        colours = page.evaluate("""() => [...document.querySelectorAll('.math mjx-container')]
+          .map(c => [getComputedStyle(c.querySelector('mjx-c')).color,
+                     getComputedStyle(c.parentElement).color])""")
         assert colours and all(glyph == text for glyph, text in colours), colours[:3]
         widths = page.evaluate("""() => ({page: [document.documentElement.scrollWidth, innerWidth],
             boxes: [...document.querySelectorAll('div.math mjx-container')].map(c =>
               [c.scrollWidth, c.clientWidth, getComputedStyle(c).overflowX])})""")
         assert widths["page"][0] <= widths["page"][1], "the page scrolls sideways"
-        assert any(w > c for w, c, _ in widths["boxes"]), "no wide formula: the check below is vacuous"
+        assert any(w > c for w, c, _ in widths["boxes"]), "no wide formula: the check is vacuous"
         assert all(o in ("auto", "scroll") for w, c, o in widths["boxes"] if w > c), widths["boxes"]
     finally:
         page.close()
@@ -247,7 +256,8 @@ def test_the_step_typesets_a_page_and_leaves_it_alone_the_second_time(tmp_path, 
     done = page.read_text()
     assert formulas_without_mathml(done) == (2, []) and not raw_tex(done)
     assert 'data-tex="a < b"' in done and "<pre>\\(code\\) stays</pre>" in done
-    assert '<script defer src="../_static/math_menu.js"></script>' in done and "tex-chtml" not in done
+    assert '<script defer src="../_static/math_menu.js"></script>' in done
+    assert "tex-chtml" not in done
     assert "url(\"../mathjax/output/chtml/fonts/woff-v2/MathJax_Zero.woff\")" in done
     assert build_book.typeset_math(tmp_path) == 0
     assert page.read_text() == done
@@ -264,7 +274,8 @@ def test_a_tex_error_fails_the_step_naming_the_page_and_the_formula(tmp_path, ca
     before = page.read_text()
     assert build_book.typeset_math(tmp_path) == 1
     error = capfd.readouterr().err
-    assert "book/page.html: TeX error in the formula" in error and body in error and named in error, error
+    assert "book/page.html: TeX error in the formula" in error, error
+    assert body in error and named in error, error
     assert page.read_text() == before, "nothing written"
 
 

@@ -64,7 +64,8 @@ registry setting (`npm config get registry`), then run the build again."""
 # (output/svg too: a reader can choose SVG in it) and CommonHTML's fonts. Not the other files.
 MATHJAX_UNUSED = ["tex-chtml-*.js", "tex-mml-*.js", "tex-svg*.js", "mml-*.js", "node-main.js"]
 MATHJAX_NEEDED = ["es5/tex-chtml.js", "es5/output/chtml.js", "es5/output/svg.js",
-                  "es5/output/svg/fonts/tex.js", "es5/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff"]
+                  "es5/output/svg/fonts/tex.js",
+                  "es5/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff"]
 
 
 def _installed_version(name: str) -> str | None:
