@@ -76,9 +76,11 @@ def test_a_missing_mathjax_file_counts_as_not_installed(web):
 def test_the_site_gets_every_output_mathjax_offers_in_its_menu(tmp_path):
     build_book.copy_site_assets(tmp_path)
     shipped = tmp_path / "_build" / "site_extra" / "mathjax"
-    for path in ("tex-mml-chtml.js", "output/chtml.js", "output/svg.js", "output/svg/fonts/tex.js"):
+    for path in ("tex-chtml.js", "output/chtml.js", "output/svg.js", "output/svg/fonts/tex.js",
+                 "output/chtml/fonts/woff-v2/MathJax_Zero.woff"):
         assert (shipped / path).is_file(), path
-    assert not (shipped / "tex-svg.js").exists(), "combined files the site does not load are left out"
+    for path in ("tex-svg.js", "tex-mml-chtml.js", "tex-chtml-full.js"):
+        assert not (shipped / path).exists(), "combined files the site does not load are left out"
 
 
 def test_what_pages_cannot_tell_sphinx_makes_the_next_build_read_every_page(tmp_path):

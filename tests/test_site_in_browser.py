@@ -267,25 +267,6 @@ def test_the_site_root_redirects_to_the_first_page(browser, site_url, built_site
         assert page.title() == title.strip()
 
 
-def test_mathjax_in_the_browser_is_the_locked_version_and_renders_svg_too(browser, site_url):
-    """The site ships every output MathJax's menu offers: a reader who picks SVG gets formulas.
-
-    The choice is made as the menu makes it, and MathJax then loads output/svg from the site.
-    """
-    with recorded_tab(browser) as (page, visit):
-        page.goto(urljoin(site_url, "book/01_tanh.html"))
-        settle(page)
-        assert page.evaluate("() => MathJax.startup.promise.then(() => MathJax.version)") == LOCKED_MATHJAX
-        page.evaluate("() => MathJax.startup.document.menu.menu.pool.lookup('renderer').setValue('SVG')")
-        page.wait_for_function("() => document.querySelector('mjx-container[jax=\"SVG\"] > svg') !== null", timeout=15_000)
-        settle(page)
-        counts = page.evaluate("""() => ({math: document.querySelectorAll('.math').length,
-            svg: document.querySelectorAll('.math mjx-container[jax="SVG"] > svg').length,
-            chtml: document.querySelectorAll('mjx-container[jax="CHTML"]').length})""")
-        assert counts["svg"] == counts["math"] > 0 and counts["chtml"] == 0, counts
-        assert not visit.console_errors and not visit.failed and not visit.blocked, visit
-
-
 @pytest.mark.parametrize("colour, expected", [
     ("rgb(255, 128, 0)", [255, 128, 0, 1]),
     ("rgba(0, 0, 0, 0.5)", [0, 0, 0, 0.5]),
@@ -430,10 +411,12 @@ def test_no_page_reveals_the_build_machine(built_site):
 
 
 def test_mathjax_comes_from_the_site(built_site):
-    """Its version is checked in the browser (above); here, that the page loads it from the site."""
-    assert (built_site / "mathjax" / "tex-mml-chtml.js").is_file()
+    """The formulas come typeset; MathJax, loaded for a formula's menu, from the site
+    (tests/test_site_math.py checks it in the browser)."""
+    assert (built_site / "mathjax" / "tex-chtml.js").is_file()
     page = (built_site / "book" / "01_tanh.html").read_text()
-    assert re.search(r'src="\.\./_static/\.\./mathjax/tex-mml-chtml\.js', page)
+    assert '<script defer src="../_static/math_menu.js"></script>' in page
+    assert '"../mathjax/tex-chtml.js"' in (built_site / "_static" / "math_menu.js").read_text()
     assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
 
 

@@ -58,11 +58,14 @@ Install Node.js 18 or newer with npm, then run the build again:
 NPM_FAILED = """`npm ci` in web/ failed (npm's own message is above), so the JavaScript packages the site
 serves itself (MathJax, uPlot) could not be installed from the npm registry. Check the network connection and npm's
 registry setting (`npm config get registry`), then run the build again."""
-# MathJax's es5 folder holds one combined file per input and output format; the site uses
-# tex-mml-chtml.js and the components it loads on demand (output/svg too: a reader can choose
-# SVG in MathJax's menu), not the other combinations.
-MATHJAX_UNUSED = ["tex-chtml*.js", "tex-svg*.js", "tex-mml-svg.js", "mml-*.js", "node-main.js"]
-MATHJAX_NEEDED = ["es5/tex-mml-chtml.js", "es5/output/chtml.js", "es5/output/svg.js", "es5/output/svg/fonts/tex.js"]
+# MathJax's es5 folder holds one combined file per input and output format. The site's math is
+# typeset at build time (typeset_math); a page loads tex-chtml.js only for a formula's menu
+# (tools/site_theme/static/math_menu.js), with the components that menu loads on demand
+# (output/svg too: a reader can choose SVG in it) and CommonHTML's fonts. Not the other files.
+MATHJAX_UNUSED = ["tex-chtml-*.js", "tex-mml-*.js", "tex-svg*.js", "mml-*.js", "node-main.js"]
+MATHJAX_NEEDED = ["es5/tex-chtml.js", "es5/output/chtml.js", "es5/output/svg.js",
+                  "es5/output/svg/fonts/tex.js",
+                  "es5/output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff"]
 
 
 def _installed_version(name: str) -> str | None:
@@ -160,6 +163,18 @@ def write_icon_stylesheet(book_root: Path) -> None:
     finally:
         sys.path.pop(0)
     site_icons.write_stylesheet(WEB / "node_modules", Path(book_root) / "_build" / "site_extra")
+
+
+def typeset_math(book_root: Path) -> int:
+    """Typeset every formula of the built site (tools/typeset_math.mjs): pages then ship math as
+    HTML and CSS, not MathJax's 1 MB TeX engine, which loads only for a formula's menu. Its exit
+    status: a TeX error, or TeX left untypeset, fails the build, naming the page and formula."""
+    node = shutil.which("node")
+    if node is None:
+        print("typesetting the math needs Node.js (node), not found on PATH", file=sys.stderr)
+        return 1
+    script, site = ROOT / "tools" / "typeset_math.mjs", Path(book_root) / "_build" / "html"
+    return subprocess.run([node, str(script), str(site)]).returncode
 
 
 def toc_notebooks(book_root: Path) -> list[Path]:
@@ -331,6 +346,8 @@ def build(book_root: Path = ROOT, *extra: str) -> int:
     for report in reports:
         print(f"notebook execution failed, see {report}", file=sys.stderr)
     status = status or (1 if reports else 0)
+    if status == 0:
+        status = typeset_math(book_root)
     if status == 0:
         stamp.write_text(wanted)
     return status
