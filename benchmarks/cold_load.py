@@ -94,8 +94,8 @@ def main(argv: list[str]) -> int:
                 path = site / unquote(urlparse(url).path).lstrip("/")
                 if path.is_file():
                     all_gzip += len(gzip.compress(path.read_bytes(), 9))
-            print(f"{name} | {kb(images['phone'])} | {kb(images['desktop'])} | {kb(live['phone'])} | "
-                  f"{kb(live['desktop'])} | {kb(len(raw))} | {kb(len(gzip.compress(raw, 9)))} | "
+            print(f"{name} | {kb(images['phone'])} | {kb(images['desktop'])} | "
+                  f"{kb(live['phone'])} | {kb(live['desktop'])} | {kb(len(raw))} | {kb(len(gzip.compress(raw, 9)))} | "
                   f"{kb(page_images(page))} | {len(row['desktop'])} | {kb(all_gzip)}", flush=True)
         browser.close()
     return 0
