@@ -32,10 +32,13 @@ WIDE_BOXES = """() => [...document.querySelectorAll("article pre")]
   .map(pre => `${pre.scrollWidth} px of text in ${pre.clientWidth} px: ${pre.innerText.slice(0, 60)}`)"""
 # The book's own figures, as myst-nb shows a matplotlib figure: an image straight in a cell's output
 # (in a <picture>, with its WebP, since tools/page_images.py).
-FIGURES = """() => [...document.querySelectorAll("div.cell_output > img, div.cell_output > picture > img")]
-  .map(img => ({src: img.src.split("/").pop(), natural: img.naturalWidth, rendered: img.getBoundingClientRect().width,
-                scrolls: img.closest(".cell_output").scrollWidth > img.closest(".cell_output").clientWidth,
-                hint: getComputedStyle(img.closest(".cell_output"), "::before").content}))"""
+FIGURES = """() => [...document.querySelectorAll(`div.cell_output > img,
+  div.cell_output > picture > img`)]
+  .map(img => [img, img.closest(".cell_output")])
+  .map(([img, box]) => ({src: img.src.split("/").pop(), natural: img.naturalWidth,
+                         rendered: img.getBoundingClientRect().width,
+                         scrolls: box.scrollWidth > box.clientWidth,
+                         hint: getComputedStyle(box, "::before").content}))"""
 VISIBLE_GLUE = """() => [...document.querySelectorAll("div.cell_input, div.highlight")]
   .filter(code => code.checkVisibility() && code.innerText.includes("glue("))
   .map(code => code.innerText.slice(0, 80))"""
