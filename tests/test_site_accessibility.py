@@ -56,6 +56,8 @@ def load(page, url):
     page.goto(url, wait_until="load")
     settle(page)
     scroll_through(page)  # images and explorers load as they near the screen
+    page.evaluate("scrollTo(0, 0)")  # axe sees the page as it opens (no "Back to top" button)
+    settle(page)
     for figure in page.locator("figure[data-live-explorer]").all():
         figure.locator(".live-text").wait_for()
     page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
