@@ -171,8 +171,9 @@ def bench_other_explorers() -> None:
 
 
 def live_files(page: Path, html: str) -> set[Path]:
-    """The live explorers' files a page loads: its live/ scripts and stylesheets, and every module they import."""
-    linked = re.findall(r'(?:src|href)="([^"?]*live/[^"?]+)', html)
+    """The live explorers' files a page loads: its live/ scripts and stylesheets (named in a src or
+    href, or in the call of its inline loader, tools/live_explorers.py), and every module they import."""
+    linked = re.findall(r'"([^"?]*live/[^"?]+)', html)
     todo = [(page.parent / link).resolve() for link in linked]
     found = set()
     while todo:
@@ -191,6 +192,9 @@ def page_weight_kb(page: Path) -> float:
     (explorers.js, network.js, uPlot and their stylesheets), without the theme's shared files."""
     html = page.read_text()
     images = {src for src in re.findall(r'<img[^>]+src="([^"]+)"', html) if not src.startswith(("data:", "http"))}
+    webp = set(re.findall(r'<source srcset="([^"]+)" type="image/webp"', html))  # tools/page_images.py
+    images = {src.removesuffix(".png") + ".webp" if src.removesuffix(".png") + ".webp" in webp else src
+              for src in images}  # what a browser fetches: the WebP a <picture> offers
     own = {(page.parent / src).resolve() for src in images if "_static" not in src} | live_files(page, html)
     return (len(html.encode()) + sum(p.stat().st_size for p in own if p.exists())) / 1024
 

@@ -13,7 +13,8 @@ from urllib.parse import urljoin
 import pytest
 
 from helpers import plotting
-from tests.test_site_in_browser import PAGES, ROOT, SCREENSHOTS, browser, settle, site_url  # noqa: F401 (fixtures)
+from tests.test_site_in_browser import (  # noqa: F401 (fixtures)
+    PAGES, ROOT, SCREENSHOTS, browser, scroll_through, settle, site_url)
 
 pytestmark = pytest.mark.build
 
@@ -29,11 +30,15 @@ SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > window.innerWid
 WIDE_BOXES = """() => [...document.querySelectorAll("article pre")]
   .filter(pre => pre.checkVisibility() && pre.scrollWidth > pre.clientWidth)
   .map(pre => `${pre.scrollWidth} px of text in ${pre.clientWidth} px: ${pre.innerText.slice(0, 60)}`)"""
-# The book's own figures, as myst-nb shows a matplotlib figure: an image straight in a cell's output.
-FIGURES = """() => [...document.querySelectorAll("div.cell_output > img")]
-  .map(img => ({src: img.src.split("/").pop(), natural: img.naturalWidth, rendered: img.getBoundingClientRect().width,
-                scrolls: img.parentElement.scrollWidth > img.parentElement.clientWidth,
-                hint: getComputedStyle(img.parentElement, "::before").content}))"""
+# The book's own figures, as myst-nb shows a matplotlib figure: an image straight in a cell's output
+# (in a <picture>, with its WebP, since tools/page_images.py).
+FIGURES = """() => [...document.querySelectorAll(`div.cell_output > img,
+  div.cell_output > picture > img`)]
+  .map(img => [img, img.closest(".cell_output")])
+  .map(([img, box]) => ({src: img.src.split("/").pop(), natural: img.naturalWidth,
+                         rendered: img.getBoundingClientRect().width,
+                         scrolls: box.scrollWidth > box.clientWidth,
+                         hint: getComputedStyle(box, "::before").content}))"""
 VISIBLE_GLUE = """() => [...document.querySelectorAll("div.cell_input, div.highlight")]
   .filter(code => code.checkVisibility() && code.innerText.includes("glue("))
   .map(code => code.innerText.slice(0, 80))"""
@@ -49,6 +54,9 @@ def axe_report(violations) -> str:
 def load(page, url):
     """Load a page, wait until its requests settle and every explorer on it is live (so axe sees it)."""
     page.goto(url, wait_until="load")
+    settle(page)
+    scroll_through(page)  # images and explorers load as they near the screen
+    page.evaluate("scrollTo(0, 0)")  # axe sees the page as it opens (no "Back to top" button)
     settle(page)
     for figure in page.locator("figure[data-live-explorer]").all():
         figure.locator(".live-text").wait_for()

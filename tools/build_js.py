@@ -10,7 +10,9 @@ helpers/explorer_text.json) runs in both hosts:
   (tests/test_bundle.py) checks that they equal a fresh build.
 - the site: web/live/site.js (the renderer with the site's engine, web/live/engine.js, which
   computes with network.js and hidden.js) becomes live/explorers.js; tools/build_book.py writes it
-  into _build/site_extra/live on every build.
+  into _build/site_extra/live on every build. Pages do not load it up front: web/live/loader.js,
+  bundled by ``loader()`` and written into each page with an explorer by
+  tools/live_explorers.py, imports it when an explorer nears the screen.
 
 The output is deterministic: esbuild runs from web/, so the paths in its comments are relative
 (live/charts.js), and it is not minified, so a reader can step through it in a browser.
@@ -36,11 +38,15 @@ web/package-lock.json. Install it with `npm ci` in web/ (tools/build_book.py doe
 this again."""
 
 
-def bundle(entry: str) -> str:
-    """``web/live/ENTRY`` and everything it imports, as one ES module."""
+def bundle(entry: str, global_name: str | None = None) -> str:
+    """``web/live/ENTRY`` and everything it imports, as one ES module; or, given ``global_name``,
+    as a script that defines that variable (its exports) where it runs."""
     if not ESBUILD.is_file():
         raise SystemExit(NO_ESBUILD.format(path=ESBUILD))
-    command = [str(ESBUILD), f"live/{entry}", "--bundle", "--format=esm", "--target=es2022",
+    form = ["--format=esm"]
+    if global_name is not None:
+        form = ["--format=iife", f"--global-name={global_name}"]
+    command = [str(ESBUILD), f"live/{entry}", "--bundle", *form, "--target=es2022",
                "--charset=utf8", "--log-level=warning",
                "--preserve-symlinks",  # the same bytes when web/node_modules is a symbolic link
                f"--banner:js=// {HEADER}"]
@@ -50,6 +56,15 @@ def bundle(entry: str) -> str:
     if result.stderr.strip():
         print(result.stderr, file=sys.stderr)
     return result.stdout
+
+
+LOADER_NAME = "liveLoader"
+
+
+def loader() -> str:
+    """web/live/loader.js (with the one function of share.js it uses) as a script defining
+    ``liveLoader``; tools/live_explorers.py writes it into each page that has an explorer."""
+    return bundle("loader.js", global_name=LOADER_NAME)
 
 
 def stylesheet() -> str:

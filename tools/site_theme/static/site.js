@@ -5,7 +5,7 @@
 (() => {
   const update = () => {
     for (const box of document.querySelectorAll("div.cell_output")) {
-      if (!box.querySelector(":scope > img")) continue;
+      if (!box.querySelector(":scope > img, :scope > picture > img")) continue;  // WebP: <picture>
       const scrolls = box.scrollWidth > box.clientWidth;
       box.tabIndex = scrolls ? 0 : -1;
       box.classList.toggle("figure-scrolls", scrolls); // shows a hint, see site.css
