@@ -329,7 +329,8 @@ def bench_live_site(site: Path) -> None:
     from build_js import bundle
 
     with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()
         engine = bundle("network.js")  # the site serves the explorers' bundle only
         page.route("**/bench/network.js",
@@ -386,7 +387,8 @@ def cold_load(browser, url: str, device: dict) -> dict[str, tuple[int, int]]:
     page.wait_for_load_state("networkidle")
     sizes = {}
     for response in responses:
-        if response.url in sizes or response.url.startswith("data:") or not 200 <= response.status < 300:
+        if (response.url in sizes or response.url.startswith("data:")
+                or not 200 <= response.status < 300):
             continue
         try:
             body = response.body()
@@ -417,8 +419,10 @@ def bench_transfer(site: Path) -> None:
             raw = sum(r for r, _ in sizes.values()) / 1024
             top = sorted(sizes.items(), key=lambda item: -item[1][1])[:5]
             note(f"  {name}: {len(sizes)} requests, {raw:.0f} KB raw, {phone[name]:.0f} KB gzip; "
-                 + ", ".join(f"{u.removeprefix(url).split('?')[0]} {gz / 1024:.0f}" for u, (_, gz) in top))
-            desktop[name] = sum(gz for _, gz in cold_load(browser, url + name, DESKTOP).values()) / 1024
+                 + ", ".join(f"{u.removeprefix(url).split('?')[0]} {gz / 1024:.0f}"
+                             for u, (_, gz) in top))
+            on_desktop = cold_load(browser, url + name, DESKTOP)
+            desktop[name] = sum(gz for _, gz in on_desktop.values()) / 1024
         browser.close()
     heaviest = max(phone, key=phone.get)
     note(f"  heaviest at 390x844: {heaviest}")
@@ -429,6 +433,8 @@ def bench_transfer(site: Path) -> None:
 
 LIGHTHOUSE = ROOT / "web" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {"first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+           "speed-index", "cumulative-layout-shift"}
 
 
 def lighthouse_runs() -> int:
@@ -457,7 +463,14 @@ def failing_audits(report_json: dict, category: str) -> list[str]:
         audit = audits[ref["id"]]
         if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
             shown = audit.get("displayValue", "")
-            lines.append(f"{ref['id']} {audit['score']:.2f}" + (f" ({shown})" if shown else ""))
+            found = (audit.get("details") or {}).get("items", [])[:3]
+            items = [item.get("description") or item.get("url")
+                     or item.get("node", {}).get("snippet") for item in found
+                     if isinstance(item, dict)]
+            items = [str(item)[:120] for item in items if item]
+            lines.append(f"{ref['id']} {audit['score']:.2f}" + (f" ({shown})" if shown else "")
+                         + (f" [{' | '.join(items)}]"
+                            if items and ref["id"] not in METRICS else ""))
     return lines
 
 
@@ -474,12 +487,14 @@ def bench_lighthouse(site: Path, runs: int) -> None:
                 start = time.perf_counter()
                 reports.append(lighthouse(url + name))
                 note(f"  lighthouse {name} run {run + 1}/{runs}: "
-                     + " ".join(f"{c} {reports[-1]['categories'][c]['score']:.2f}" for c in CATEGORIES)
+                     + " ".join(f"{c} {reports[-1]['categories'][c]['score']:.2f}"
+                                for c in CATEGORIES)
                      + f" ({time.perf_counter() - start:.0f} s)")
             scores[name] = {c: statistics.median(r["categories"][c]["score"] for r in reports)
                             for c in CATEGORIES}
             # The run whose performance is the median one tells what to fix.
-            middle = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[runs // 2]
+            middle = sorted(reports,
+                            key=lambda r: r["categories"]["performance"]["score"])[runs // 2]
             for category in CATEGORIES:
                 if scores[name][category] < 1:
                     note(f"    {name} {category} {scores[name][category]:.2f}: "
@@ -502,8 +517,8 @@ def bench_vnu(site: Path) -> None:
     from page_weight import ENTRY, site_pages
 
     if shutil.which("java") is None:
-        sys.exit("the Nu Html Checker needs Java: make bench installs it (python3 tools/system_deps.py "
-                 "bench), or sudo apt-get install default-jre-headless")
+        sys.exit("the Nu Html Checker needs Java: make bench installs it (python3 "
+                 "tools/system_deps.py bench), or sudo apt-get install default-jre-headless")
     files = [str(site.resolve() / name) for name in [*site_pages(site), ENTRY]]
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
                             capture_output=True, text=True)
@@ -528,7 +543,8 @@ def bench_packages_are_installed() -> bool:
     wanted = json.loads((WEB / "package-lock.json").read_text())["packages"]
     return all(_installed_version(key.removeprefix("node_modules/")) == info.get("version")
                for key, info in wanted.items()
-               if key and info.get("dev") and not info.get("optional") and not _for_another_platform(info))
+               if key and info.get("dev") and not info.get("optional")
+               and not _for_another_platform(info))
 
 
 def install_bench_packages() -> None:
@@ -542,13 +558,15 @@ def install_bench_packages() -> None:
     if npm is None:
         sys.exit(NO_NPM)
     note("Installing Lighthouse and the Nu Html Checker (npm ci in web/, with dev packages) ...")
-    status = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=WEB).returncode
+    status = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+                            cwd=WEB).returncode
     if status != 0 or not (bench_packages_are_installed() and site_packages_are_installed()):
         sys.exit(NPM_FAILED)
 
 
 def bench_site_quality(site: Path) -> None:
-    """What a reader's phone fetches, the web's own checkers: transfer, Nu Html Checker, Lighthouse."""
+    """What a reader's phone fetches, and the web's own checkers: transfer, the Nu Html Checker,
+    Lighthouse."""
     install_bench_packages()
     bench_transfer(site)
     bench_vnu(site)

@@ -105,8 +105,8 @@ def test_as_root_apt_get_installs_what_is_missing_without_questions(monkeypatch)
 def test_bench_also_installs_java_for_the_nu_html_checker(monkeypatch):
     system = FakeSystem(monkeypatch, root=True)
     system_deps.ensure("bench")
-    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y",
-                                   "-qq", "nodejs", "npm", "chromium", "default-jre-headless"]
+    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install",
+                                   "-y", "-qq", "nodejs", "npm", "chromium", "default-jre-headless"]
 
 
 def test_bench_needs_only_java_when_the_rest_is_there(monkeypatch):
@@ -114,14 +114,14 @@ def test_bench_needs_only_java_when_the_rest_is_there(monkeypatch):
     system = FakeSystem(monkeypatch, root=True)
     present = system_deps.shutil.which
     monkeypatch.setattr(system_deps.shutil, "which",
-                        lambda name: present(name) if name == "java" else
-                        present(name) or ("/usr/bin/" + name if name in ("npm", "chromium") else None))
+                        lambda name: present(name) if name == "java" else present(name)
+                        or ("/usr/bin/" + name if name in ("npm", "chromium") else None))
     monkeypatch.setattr(system_deps, "chromium_path", lambda: "/usr/bin/chromium")
     system_deps.ensure("test")
     assert system.commands == []
     system_deps.ensure("bench")
-    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y",
-                                   "-qq", "default-jre-headless"]
+    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install",
+                                   "-y", "-qq", "default-jre-headless"]
 
 
 def test_without_root_it_goes_through_sudo_n_and_keeps_debian_frontend(monkeypatch):

@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-GZIP_LEVEL = 6  # what static hosts use (GitHub Pages, nginx's gzip_comp_level default is 1; 6 is common)
+GZIP_LEVEL = 6  # zlib's default, a common setting of static hosts
 BUDGET_KB = 500  # issue #22: every page, cold, at most 500 KB gzip-compressed in all
 # "Nothing but the page's own content may cost more than its figures do" (issue #22): the shell
 # of a page (theme, icons, math, search: all but its HTML and its figures) may cost at most as
