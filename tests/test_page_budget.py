@@ -64,13 +64,14 @@ PAGE = """<!DOCTYPE html><html><head><title>t</title>
 </body></html>"""
 
 FILES = {
-    "_static/theme.css": "@import url(more.css);\n"
+    "_static/theme.css": "@import url(more.css);\n@import \"basic.css\";\n"
                          "@font-face{font-family:'Used';src:url(fonts/used.woff2) format('woff2'),"
                          "url(fonts/used.ttf)}\n"
                          "@font-face{font-family:Unused;src:url(fonts/unused.woff2)}\n"
                          "@media (min-width: 1px){body{font-family:'Used',sans-serif}}\n"
                          ".x{background:url(\"../_images/icon.svg\")}",
     "_static/more.css": ".y{mask:url(data:image/svg+xml;base64,AAAA)}",
+    "_static/basic.css": "p{margin:0}",
     "_static/fonts/used.woff2": noise(10_000, 1),
     "_static/fonts/used.ttf": noise(50_000, 2),
     "_static/fonts/unused.woff2": noise(50_000, 3),
@@ -100,7 +101,8 @@ def site(tmp_path):
 def test_the_count_follows_every_kind_of_reference_once(site):
     cost = referenced_files(site, "book/page.html")
     assert set(cost.files) == {
-        "book/page.html", "_static/theme.css", "_static/more.css", "_static/fonts/used.woff2",
+        "book/page.html", "_static/theme.css", "_static/more.css", "_static/basic.css",
+        "_static/fonts/used.woff2",
         "_static/big.js", "live/explorer.js", "live/engine.js", "live/util.js", "live/charts.js",
         "_images/plot.png", "_images/photo-2x.webp", "_images/back.png", "_images/icon.svg"}
     # plot.png is shown twice and big.js preloaded then loaded: each counted once, at its size

@@ -14,7 +14,8 @@ or as it is when gzip does not make it smaller (images, fonts).
 - from stylesheets (linked, `<style>` blocks and `style=""` attributes), recursively:
   `@import`s, `url()`s of ordinary rules (background images, masks, cursors) whether or not a
   selector matches, and the first `url()` of each `@font-face` whose family some rule or
-  inline style names (a browser fetches a web font only when text uses it);
+  inline style names (a browser fetches a web font only when text uses it; a family's faces
+  of another weight or style are counted too, an overcount: Font Awesome's regular face);
 - from scripts, recursively: static `import`/`export ... from "..."` and `import("...")` with
   a literal path (the explorers' modules, loaded when an explorer scrolls into view: part of
   reading the page), and the files in KNOWN_LOADS for scripts known to fetch files by
@@ -41,20 +42,16 @@ BUDGET_KB = 500  # issue #22: every page, cold, at most 500 KB gzip-compressed i
 # "Nothing but the page's own content may cost more than its figures do" (issue #22): the shell
 # of a page (theme, icons, math, search: all but its HTML and its figures) may cost at most as
 # much as its figures, or this much on a page with few or no figures. The theme's CSS and
-# JavaScript with search cost 156 KB (gzip, December 2026) without Font Awesome and MathJax;
+# JavaScript with search cost 160 KB (gzip, December 2026) without Font Awesome and MathJax;
 # the rest leaves room for the math's fonts and stylesheet and a few icons.
 SHELL_ALLOWANCE_KB = 200
 
 # Scripts that fetch files under computed names: what they fetch at start, relative to the
-# script. (MathJax's CHTML output loads the woff fonts of the letters on the page; these are
-# the ones an ordinary page of formulas needs: symbols and roman, italic, zero-width.)
-MATHJAX_FONTS = "output/chtml/fonts/woff-v2/"
-KNOWN_LOADS = {
-    "tex-mml-chtml.js": [MATHJAX_FONTS + name for name in (
-        "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff")],
-    "tex-chtml.js": [MATHJAX_FONTS + name for name in (
-        "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff")],
-}
+# script. (MathJax's CHTML output loads the woff fonts of the characters on the page: these
+# five are what Chromium fetched for chapter 5, with its sums and brackets.)
+MATHJAX_FONTS = [f"output/chtml/fonts/woff-v2/MathJax_{name}.woff" for name in (
+    "Zero", "Main-Regular", "Math-Italic", "Size1-Regular", "Size2-Regular")]
+KNOWN_LOADS = {"tex-mml-chtml.js": MATHJAX_FONTS, "tex-chtml.js": MATHJAX_FONTS}
 
 
 def site_pages(site: Path) -> list[str]:
@@ -202,7 +199,8 @@ def css_references(text: str) -> tuple[list[str], list[tuple[str, str]], set[str
     def walk(rules):
         for rule in rules:
             if rule.type == "at-rule" and rule.lower_at_keyword == "import":
-                urls.extend(tokens_urls(rule.prelude)[:1])
+                named = [t.value for t in rule.prelude if t.type == "string"]
+                urls.extend((tokens_urls(rule.prelude) + named)[:1])  # url(x) or "x"
             elif rule.type == "at-rule" and rule.lower_at_keyword == "font-face" and rule.content:
                 family, first = None, None
                 for declaration in declarations(rule.content):
