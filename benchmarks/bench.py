@@ -444,16 +444,19 @@ def lighthouse_runs() -> int:
     return int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 
 
-def lighthouse(url: str) -> dict:
-    """One Lighthouse report of ``url``: mobile preset (its default), the Debian Chromium."""
+def lighthouse(url: str, attempts: int = 2) -> dict:
+    """One Lighthouse report of ``url``: mobile preset (its default), the Debian Chromium. A run
+    that fails (Chromium not starting on a busy machine) is tried once more."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--chrome-flags=--headless=new --no-sandbox",
-         f"--only-categories={','.join(CATEGORIES)}", "--output=json", "--output-path=stdout",
-         "--quiet"], capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        sys.exit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout)
+    for _ in range(attempts):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--chrome-flags=--headless=new --no-sandbox",
+             f"--only-categories={','.join(CATEGORIES)}", "--output=json",
+             "--output-path=stdout", "--quiet"], capture_output=True, text=True, env=env)
+        if result.returncode == 0:
+            return json.loads(result.stdout)
+        note(f"  lighthouse failed on {url}: {result.stderr[-500:]}")
+    sys.exit(f"lighthouse failed {attempts} times on {url}:\n{result.stderr[-3000:]}")
 
 
 def failing_audits(report_json: dict, category: str) -> list[str]:
@@ -474,14 +477,14 @@ def failing_audits(report_json: dict, category: str) -> list[str]:
     return lines
 
 
-def bench_lighthouse(site: Path, runs: int) -> None:
+def bench_lighthouse(site: Path, runs: int, pages: list[str] | None = None) -> None:
     """Lighthouse's four scores on every page: the median of ``runs`` runs per page, then the
     lowest page. Which page, and the audits below 1 on every page, go to stderr."""
     from page_weight import site_pages
 
     scores = {}
     with served(site) as url:
-        for name in site_pages(site):
+        for name in pages or site_pages(site):
             reports = []
             for run in range(runs):
                 start = time.perf_counter()
