@@ -374,12 +374,14 @@ def cold_load(browser, url: str, device: dict) -> dict[str, tuple[int, int]]:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     host = urlsplit(url).hostname
     elsewhere, responses = [], []
+
     def only_here(route):
         if urlsplit(route.request.url).hostname == host:
             route.continue_()
         else:
             elsewhere.append(route.request.url)
             route.abort()
+
     page.route("**/*", only_here)
     page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
@@ -403,7 +405,7 @@ def cold_load(browser, url: str, device: dict) -> dict[str, tuple[int, int]]:
 
 def bench_transfer(site: Path) -> None:
     """All bytes a cold load of each page fetches in Chromium, each file gzip-compressed (level 6,
-    or raw when that is not smaller), at a phone's viewport, and the heaviest page at a desktop's.
+    or raw when that is not smaller), at a phone's viewport; and the heaviest page at a desktop's.
     index.html, the site's address, counts with the page it redirects to."""
     from playwright.sync_api import sync_playwright
 
