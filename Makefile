@@ -1,6 +1,6 @@
 # Two commands from a fresh clone: `make book`, then `make test`.
 # Everything Python runs inside .venv/, rebuilt whenever requirements.txt changes. The system
-# programs they need (Node.js with npm; Chromium for the tests) are installed by
+# programs they need (Node.js with npm; Chromium for the tests; Java for make bench) are installed by
 # tools/system_deps.py when missing: with apt-get, as root or through `sudo -n`. Elsewhere it
 # stops with the command to run. NO_SYSTEM_INSTALL=1 turns the installing off.
 
@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help book test lab bench mutants notebooks student lock clean distclean system-book system-test
+.PHONY: help book test lab bench mutants notebooks student lock clean distclean system-book system-test system-bench
 
 help:
 	@echo "make book       build the site into _build/html (creates .venv on first use;"
@@ -20,7 +20,8 @@ help:
 	@echo "make lab        open the reader's edition of the notebooks in JupyterLab (written to"
 	@echo "                _build/reader again when the book changes; edited notebooks are"
 	@echo "                copied to _build/reader-edits first)"
-	@echo "make bench      print the benchmark figures"
+	@echo "make bench      print the benchmark figures (installs Java and the npm dev packages"
+	@echo "                Lighthouse and the Nu Html Checker if missing)"
 	@echo "make mutants    mutation testing of helpers/ (mutmut, about 20 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
@@ -46,6 +47,9 @@ system-book:
 
 system-test:
 	@$(PYTHON) tools/system_deps.py test
+
+system-bench:
+	@$(PYTHON) tools/system_deps.py bench
 
 book: system-book $(READY)
 	$(BIN)/python tools/build_book.py
@@ -73,7 +77,8 @@ $(READER_STAMP): $(wildcard book/*.ipynb) $(wildcard helpers/*.py) $(wildcard he
 lab: $(READER_STAMP)
 	$(JUPYTER_LAB) $(LAB_AS_ROOT) --LabApp.app_settings_dir=$(READER)/jupyterlab-settings $(READER)
 
-bench: $(READY)
+# Also Java, for the Nu Html Checker; bench.py installs Lighthouse and the checker (npm dev packages).
+bench: system-bench $(READY)
 	$(BIN)/python benchmarks/bench.py
 
 # mutmut copies helpers/ and tests/ into mutants/, runs the fast tests on every mutant

@@ -3,14 +3,19 @@
 Measured here, in one run; nothing is asserted. Targets are in docs/CONTRIBUTING.md.
 `--no-build` skips the two book builds (the page weight and the live site's figures are then taken
 from _build/html); `--sweeps` prints only the two seed sweeps; `--sliders` only the explorers' moves
-in the kernel; `--jupyter` only their moves in JupyterLab; `--site-only` only the live site's
-figures (the engine's run, the explorers' moves, the step-through explorers' steps), on the site
-already in _build/html.
+in the kernel; `--jupyter` only their moves in JupyterLab; `--site-only` only the site's figures
+(page weight; the engine's run, the explorers' moves, the step-through explorers' steps; what a
+cold load transfers, the Nu Html Checker, Lighthouse), on the site already in _build/html;
+`--quality-only` the same without the live explorers' timings. `--lighthouse-runs N` (or
+LIGHTHOUSE_RUNS=N) runs Lighthouse N times per page instead of 3 (0: not at all). Details
+(per page, the checkers' messages, the failing audits) go to stderr.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
 import statistics
@@ -294,17 +299,12 @@ def bench_step_pages(browser, url: str) -> None:
         report(f"{prefix}_jump_ms", statistics.median(jumps), "ms", digits=2)
 
 
-def bench_live_site(site: Path) -> None:
-    """The live site in Chromium: the engine's 10,000-step run, the training explorer's moves, and
-    the step-through explorers' steps (medians)."""
+@contextlib.contextmanager
+def served(site: Path):
+    """``site`` over HTTP on 127.0.0.1 (as the browser tests serve it), in a thread; its URL."""
     import functools
     import http.server
-    import os
     import threading
-
-    from playwright.sync_api import sync_playwright
-
-    from build_js import bundle
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -313,28 +313,284 @@ def bench_live_site(site: Path) -> None:
     handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            engine = bundle("network.js")  # the site serves the explorers' bundle only
-            page.route("**/bench/network.js",
-                       lambda route: route.fulfill(body=engine, content_type="text/javascript"))
-            page.goto(f"http://127.0.0.1:{server.server_port}/book/05_training.html", wait_until="load")
-            page.locator("figure[data-live-explorer='training'] .live-text").wait_for()
-            train = page.evaluate(PAGE_TRAIN.replace("REPEATS", str(4 * REPEATS)))
-            moves = page.evaluate(PAGE_MOVES.replace("REPEATS", str(2 * REPEATS)))
-            report("page_train_10k_ms", statistics.median(train), "ms", digits=2)
-            retrain, scrub = moves["retrain"], moves["scrub"]
-            report("page_explorer_move_ms_seed", statistics.median(retrain), "ms", digits=2)
-            report("page_explorer_move_max_ms_seed", max(retrain), "ms", digits=2)
-            report("page_explorer_move_ms_iterations", statistics.median(scrub), "ms", digits=2)
-            bench_step_pages(browser, f"http://127.0.0.1:{server.server_port}/")
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def bench_live_site(site: Path) -> None:
+    """The live site in Chromium: the engine's 10,000-step run, the training explorer's moves, and
+    the step-through explorers' steps (medians)."""
+    from playwright.sync_api import sync_playwright
+
+    from build_js import bundle
+
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        engine = bundle("network.js")  # the site serves the explorers' bundle only
+        page.route("**/bench/network.js",
+                   lambda route: route.fulfill(body=engine, content_type="text/javascript"))
+        page.goto(f"{url}book/05_training.html", wait_until="load")
+        page.locator("figure[data-live-explorer='training'] .live-text").wait_for()
+        train = page.evaluate(PAGE_TRAIN.replace("REPEATS", str(4 * REPEATS)))
+        moves = page.evaluate(PAGE_MOVES.replace("REPEATS", str(2 * REPEATS)))
+        report("page_train_10k_ms", statistics.median(train), "ms", digits=2)
+        retrain, scrub = moves["retrain"], moves["scrub"]
+        report("page_explorer_move_ms_seed", statistics.median(retrain), "ms", digits=2)
+        report("page_explorer_move_max_ms_seed", max(retrain), "ms", digits=2)
+        report("page_explorer_move_ms_iterations", statistics.median(scrub), "ms", digits=2)
+        bench_step_pages(browser, url)
+        browser.close()
+
+
+def note(*args) -> None:
+    """Detail for the reader of the figures, on stderr (stdout holds the figures only)."""
+    print(*args, file=sys.stderr, flush=True)
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
+         "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def cold_load(browser, url: str, device: dict) -> dict[str, tuple[int, int]]:
+    """Every response of a cold load of ``url`` (a fresh context, the cache off), until the network
+    is idle: {url: (raw bytes, bytes a static host sends gzip-compressed)}. Nothing is scrolled, so
+    what loads lazily below the fold is not counted. Requests to other hosts are refused and
+    reported (the site must have none)."""
+    from urllib.parse import urlsplit
+
+    from page_weight import compressed_size
+
+    context = browser.new_context(**device)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    host = urlsplit(url).hostname
+    elsewhere, responses = [], []
+
+    def only_here(route):
+        if urlsplit(route.request.url).hostname == host:
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_here)
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(1000)  # anything started late (fonts after typesetting), then idle again
+    page.wait_for_load_state("networkidle")
+    sizes = {}
+    for response in responses:
+        if (response.url in sizes or response.url.startswith("data:")
+                or not 200 <= response.status < 300):
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a response without a body (a redirect, a closed stream)
+            continue
+        sizes[response.url] = (len(body), compressed_size(body))
+    context.close()
+    if elsewhere:
+        note(f"  {url} asked other hosts (refused): {sorted(set(elsewhere))}")
+    return sizes
+
+
+def bench_transfer(site: Path) -> None:
+    """All bytes a cold load of each page fetches in Chromium, each file gzip-compressed (level 6,
+    or raw when that is not smaller), at a phone's viewport; and the heaviest page at a desktop's.
+    index.html, the site's address, counts with the page it redirects to."""
+    from playwright.sync_api import sync_playwright
+
+    from page_weight import ENTRY, site_pages
+
+    pages = [*site_pages(site), ENTRY]
+    phone, desktop = {}, {}
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in pages:
+            sizes = cold_load(browser, url + name, PHONE)
+            phone[name] = sum(gz for _, gz in sizes.values()) / 1024
+            raw = sum(r for r, _ in sizes.values()) / 1024
+            top = sorted(sizes.items(), key=lambda item: -item[1][1])[:5]
+            note(f"  {name}: {len(sizes)} requests, {raw:.0f} KB raw, {phone[name]:.0f} KB gzip; "
+                 + ", ".join(f"{u.removeprefix(url).split('?')[0]} {gz / 1024:.0f}"
+                             for u, (_, gz) in top))
+            on_desktop = cold_load(browser, url + name, DESKTOP)
+            desktop[name] = sum(gz for _, gz in on_desktop.values()) / 1024
+        browser.close()
+    heaviest = max(phone, key=phone.get)
+    note(f"  heaviest at 390x844: {heaviest}")
+    report("page_transfer_kb_gzip_max", phone[heaviest], "KB")
+    report("page_transfer_kb_gzip_median", statistics.median(phone.values()), "KB")
+    report("page_transfer_kb_gzip_max_desktop", max(desktop.values()), "KB")
+
+
+LIGHTHOUSE = ROOT / "web" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {"first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+           "speed-index", "cumulative-layout-shift"}
+
+
+def lighthouse_runs() -> int:
+    """Runs per page: `--lighthouse-runs N` or LIGHTHOUSE_RUNS, else 3 (0 skips Lighthouse)."""
+    if "--lighthouse-runs" in sys.argv:
+        return int(sys.argv[sys.argv.index("--lighthouse-runs") + 1])
+    return int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
+
+
+def lighthouse(url: str, attempts: int = 2) -> dict | None:
+    """One Lighthouse report of ``url``: mobile preset (its default), the Debian Chromium. A run
+    that fails (Chromium too slow to answer on a busy machine) is tried once more; None if that
+    fails too."""
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    for _ in range(attempts):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--chrome-flags=--headless=new --no-sandbox",
+             f"--only-categories={','.join(CATEGORIES)}", "--output=json",
+             "--output-path=stdout", "--quiet"], capture_output=True, text=True, env=env)
+        if result.returncode == 0:
+            return json.loads(result.stdout)
+        note(f"  lighthouse failed on {url}: {result.stderr[-500:]}")
+    return None
+
+
+def failing_audits(report_json: dict, category: str) -> list[str]:
+    """The audits that lower ``category``'s score, with what Lighthouse shows for them."""
+    audits, lines = report_json["audits"], []
+    for ref in report_json["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+            shown = audit.get("displayValue", "")
+            found = (audit.get("details") or {}).get("items", [])[:3]
+            items = [item.get("description") or item.get("url")
+                     or item.get("node", {}).get("snippet") for item in found
+                     if isinstance(item, dict)]
+            items = [str(item)[:120] for item in items if item]
+            lines.append(f"{ref['id']} {audit['score']:.2f}" + (f" ({shown})" if shown else "")
+                         + (f" [{' | '.join(items)}]"
+                            if items and ref["id"] not in METRICS else ""))
+    return lines
+
+
+def bench_lighthouse(site: Path, runs: int, pages: list[str] | None = None) -> None:
+    """Lighthouse's four scores on every page: the median of ``runs`` runs per page, then the
+    lowest page. Which page, and the audits below 1 on every page, go to stderr."""
+    from page_weight import site_pages
+
+    scores = {}
+    with served(site) as url:
+        for name in pages or site_pages(site):
+            reports = []
+            for run in range(runs):
+                start = time.perf_counter()
+                result = lighthouse(url + name)
+                if result is None:
+                    continue
+                reports.append(result)
+                note(f"  lighthouse {name} run {run + 1}/{runs}: "
+                     + " ".join(f"{c} {reports[-1]['categories'][c]['score']:.2f}"
+                                for c in CATEGORIES)
+                     + f" ({time.perf_counter() - start:.0f} s)")
+            if not reports:
+                note(f"  lighthouse: no result for {name} (every run failed): not counted")
+                continue
+            scores[name] = {c: statistics.median(r["categories"][c]["score"] for r in reports)
+                            for c in CATEGORIES}
+            # The run whose performance is the median one tells what to fix.
+            middle = sorted(reports,
+                            key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
+            for category in CATEGORIES:
+                if scores[name][category] < 1:
+                    note(f"    {name} {category} {scores[name][category]:.2f}: "
+                         + "; ".join(failing_audits(middle, category)))
+    if not scores:
+        sys.exit("lighthouse gave no result on any page (see above)")
+    for category in CATEGORIES:
+        lowest = min(scores, key=lambda name: scores[name][category])
+        note(f"  lowest {category}: {lowest}")
+        report(f"lighthouse_{category.replace('-', '_')}_min", scores[lowest][category], "score",
+               digits=2)
+
+
+VNU = ROOT / "web" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def bench_vnu(site: Path) -> None:
+    """The Nu Html Checker's errors over every built page (index.html included); the messages,
+    grouped, with the pages they are on, go to stderr."""
+    from urllib.parse import unquote, urlsplit
+
+    from page_weight import ENTRY, site_pages
+
+    if shutil.which("java") is None:
+        sys.exit("the Nu Html Checker needs Java: make bench installs it (python3 "
+                 "tools/system_deps.py bench), or sudo apt-get install default-jre-headless")
+    files = [str(site.resolve() / name) for name in [*site_pages(site), ENTRY]]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True)
+    messages = [m for m in json.loads(result.stderr or '{"messages": []}')["messages"]
+                if m.get("type") == "error" or m.get("subType") == "fatal"
+                or m.get("type") == "non-document-error"]
+    groups: dict[str, list[str]] = {}
+    for message in messages:
+        page = unquote(urlsplit(message.get("url", "")).path).removeprefix(f"{site.resolve()}/")
+        groups.setdefault(message["message"], []).append(page)
+    for text, pages in sorted(groups.items(), key=lambda item: -len(item[1])):
+        counted = ", ".join(f"{p} x{pages.count(p)}" for p in sorted(set(pages)))
+        note(f"  vnu {len(pages)}: {text} [{counted}]")
+    report("vnu_errors", len(messages), "errors", digits=0)
+
+
+def bench_packages_are_installed() -> bool:
+    """Whether the npm development packages bench runs (Lighthouse, the Nu Html Checker) are
+    installed at the versions web/package-lock.json pins (as build_book checks the site's)."""
+    from build_book import WEB, _for_another_platform, _installed_version
+
+    wanted = json.loads((WEB / "package-lock.json").read_text())["packages"]
+    return all(_installed_version(key.removeprefix("node_modules/")) == info.get("version")
+               for key, info in wanted.items()
+               if key and info.get("dev") and not info.get("optional")
+               and not _for_another_platform(info))
+
+
+def install_bench_packages() -> None:
+    """`npm ci` in web/ with the development packages, unless they are installed already
+    (`make book` installs the site's packages only)."""
+    from build_book import NPM_FAILED, NO_NPM, WEB, site_packages_are_installed
+
+    if bench_packages_are_installed():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit(NO_NPM)
+    note("Installing Lighthouse and the Nu Html Checker (npm ci in web/, with dev packages) ...")
+    status = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+                            cwd=WEB).returncode
+    if status != 0 or not (bench_packages_are_installed() and site_packages_are_installed()):
+        sys.exit(NPM_FAILED)
+
+
+def bench_site_quality(site: Path) -> None:
+    """What a reader's phone fetches, and the web's own checkers: transfer, the Nu Html Checker,
+    Lighthouse."""
+    install_bench_packages()
+    bench_transfer(site)
+    bench_vnu(site)
+    runs = lighthouse_runs()
+    if runs:
+        bench_lighthouse(site, runs)
 
 
 def bench_jupyter() -> None:
@@ -384,6 +640,7 @@ def bench_book_build() -> None:
             report(label, time.perf_counter() - start, "s")
         bench_page_weight(copy / "_build" / "html")
         bench_live_site(copy / "_build" / "html")
+        bench_site_quality(copy / "_build" / "html")
 
 
 if __name__ == "__main__":
@@ -400,10 +657,13 @@ if __name__ == "__main__":
     if "--jupyter" in sys.argv:  # only the explorers' moves in JupyterLab
         bench_jupyter()
         sys.exit()
-    if "--site-only" in sys.argv:  # only the live site's figures, on the site already built
+    if {"--site-only", "--quality-only"} & set(sys.argv):  # the site already built
         if not (ROOT / "_build" / "html" / "book").exists():
             sys.exit("no site in _build/html: build it first (python tools/build_book.py)")
-        bench_live_site(ROOT / "_build" / "html")
+        bench_page_weight(ROOT / "_build" / "html")
+        if "--quality-only" not in sys.argv:
+            bench_live_site(ROOT / "_build" / "html")
+        bench_site_quality(ROOT / "_build" / "html")
         sys.exit()
     bench_training()
     bench_sweeps()
@@ -415,3 +675,4 @@ if __name__ == "__main__":
     elif (ROOT / "_build" / "html" / "book").exists():
         bench_page_weight(ROOT / "_build" / "html")
         bench_live_site(ROOT / "_build" / "html")
+        bench_site_quality(ROOT / "_build" / "html")

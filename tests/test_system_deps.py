@@ -33,7 +33,7 @@ def test_the_script_itself_reports_bad_usage_without_a_traceback():
     assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("target", ["book", "test"])
+@pytest.mark.parametrize("target", ["book", "test", "bench"])
 def test_make_checks_the_system_first(target):
     """`make book` and `make test` run the check before anything else (a dry run: nothing happens)."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make test
@@ -66,7 +66,7 @@ def test_ci_runs_the_readme_commands_and_nothing_else():
 
 
 class FakeSystem:
-    """Records the commands system_deps runs; `apt-get install` 'installs' Chromium and npm."""
+    """Records the commands system_deps runs; `apt-get install` 'installs' Chromium, npm, Java."""
 
     def __init__(self, monkeypatch, root=True, sudo_works=False, candidate=True, apt=True):
         self.commands, self.installed, self.candidate, self.sudo_works = [], False, candidate, sudo_works
@@ -78,7 +78,7 @@ class FakeSystem:
         monkeypatch.delenv(system_deps.OPT_OUT, raising=False)
         tools = {"apt-get": "/usr/bin/apt-get" if apt else None, "sudo": "/usr/bin/sudo"}
         monkeypatch.setattr(system_deps.shutil, "which",
-                            lambda name: ("/usr/bin/" + name if self.installed else None) if name in ("npm", "chromium")
+                            lambda name: ("/usr/bin/" + name if self.installed else None) if name in ("npm", "chromium", "java")
                             else tools.get(name))
         monkeypatch.setattr(system_deps, "chromium_path", lambda: "/usr/bin/chromium" if self.installed else None)
 
@@ -100,6 +100,28 @@ def test_as_root_apt_get_installs_what_is_missing_without_questions(monkeypatch)
     apt = [c for c in system.commands if "apt-get" in c]
     prefix = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]
     assert apt == [[*prefix, "update", "-qq"], [*prefix, "install", "-y", "-qq", "nodejs", "npm", "chromium"]]
+
+
+def test_bench_also_installs_java_for_the_nu_html_checker(monkeypatch):
+    system = FakeSystem(monkeypatch, root=True)
+    system_deps.ensure("bench")
+    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install",
+                                   "-y", "-qq", "nodejs", "npm", "chromium", "default-jre-headless"]
+
+
+def test_bench_needs_only_java_when_the_rest_is_there(monkeypatch):
+    """Chromium and npm present, Java missing: only Java is installed, and only for bench."""
+    system = FakeSystem(monkeypatch, root=True)
+    present = system_deps.shutil.which
+    monkeypatch.setattr(system_deps.shutil, "which",
+                        lambda name: present(name) if name == "java" else present(name)
+                        or ("/usr/bin/" + name if name in ("npm", "chromium") else None))
+    monkeypatch.setattr(system_deps, "chromium_path", lambda: "/usr/bin/chromium")
+    system_deps.ensure("test")
+    assert system.commands == []
+    system_deps.ensure("bench")
+    assert system.commands[-1] == ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install",
+                                   "-y", "-qq", "default-jre-headless"]
 
 
 def test_without_root_it_goes_through_sudo_n_and_keeps_debian_frontend(monkeypatch):

@@ -1,10 +1,12 @@
 """Install the system programs `make book` and `make test` need, when they are missing.
 
-Usage: python3 tools/system_deps.py book|test
+Usage: python3 tools/system_deps.py book|test|bench
 
 - book: Python's venv module with ensurepip (Debian ships it apart, as python3-venv), to create
   .venv; Node.js with npm (tools/build_book.py fetches MathJax from the npm registry);
-- test: the same, and Chromium for the browser tests (tests/test_site_in_browser.py).
+- test: the same, and Chromium for the browser tests (tests/test_site_in_browser.py);
+- bench: the same as test, and Java (Debian's default-jre-headless) for the Nu Html Checker
+  that benchmarks/bench.py runs (vnu-jar); nothing else needs Java.
 
 What is missing is installed from Debian/Ubuntu packages with apt-get, as root or through
 `sudo -n` (never a password prompt). Where that is not possible (no apt-get, as on macOS or
@@ -27,11 +29,15 @@ import sys
 # $CHROMIUM, then `chromium` on PATH, then this path.
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 OPT_OUT = "NO_SYSTEM_INSTALL"
-APT = {"venv": ["python3-venv"], "npm": ["nodejs", "npm"], "chromium": ["chromium"]}
+APT = {"venv": ["python3-venv"], "npm": ["nodejs", "npm"], "chromium": ["chromium"],
+       "java": ["default-jre-headless"]}
 WHAT = {"venv": "Python's venv module (to create .venv)", "npm": "Node.js with npm (to fetch MathJax)",
-        "chromium": "Chromium (for the browser tests)"}
-NEEDS = {"book": ["venv", "npm"], "test": ["venv", "npm", "chromium"]}
-BREW = {"venv": "brew install python@3.11", "npm": "brew install node", "chromium": "brew install --cask chromium"}
+        "chromium": "Chromium (for the browser tests)",
+        "java": "Java (for the Nu Html Checker)"}
+NEEDS = {"book": ["venv", "npm"], "test": ["venv", "npm", "chromium"],
+         "bench": ["venv", "npm", "chromium", "java"]}
+BREW = {"venv": "brew install python@3.11", "npm": "brew install node", "chromium": "brew install --cask chromium",
+        "java": "brew install openjdk"}
 
 
 class CannotInstall(Exception):
@@ -53,7 +59,8 @@ def has_venv() -> bool:
 def missing(target: str) -> list[str]:
     """The programs ``target`` needs that are not installed."""
     found = {"venv": has_venv, "npm": lambda: shutil.which("npm") is not None,
-             "chromium": lambda: chromium_path() is not None}
+             "chromium": lambda: chromium_path() is not None,
+             "java": lambda: shutil.which("java") is not None}
     return [program for program in NEEDS[target] if not found[program]()]
 
 
