@@ -133,3 +133,20 @@ def test_the_checker_fails_a_shell_heavier_than_the_figures_and_the_allowance(si
     [failure] = shell_over_figures([heavier], allowance_kb=100)
     assert failure.startswith("book/page.html: shell 160 KB > 100 KB (figures 99 KB); ")
     assert "_static/big.js 150 KB" in failure and "_images/plot.png" not in failure
+
+
+def test_a_web_font_counts_only_where_a_rule_on_the_page_draws_with_it():
+    from page_weight import css_references, used_families
+
+    _, fonts, families = css_references(
+        '@font-face { font-family: "Icons"; src: url(icons.woff2); }'
+        '@font-face { font-family: "Ams"; src: url(ams.woff); }'
+        '.icon, .fa { font-family: "Icons"; } .TEX-A { font-family: Ams, serif; }')
+    assert {family for family, _ in fonts} == {"icons", "ams"}
+    assert used_families(families, {"icon"}) == {"icons"}
+    assert used_families(families, {"TEX-A"}) == {"ams", "serif"}
+    assert used_families(families, {"other"}) == set()
+    _, _, overridden = css_references(".icon { font-family: Icons; } .icon { font-family: inherit; }")
+    assert "icons" not in used_families(overridden, {"icon"})
+    _, _, by_type = css_references("body { font-family: Text; }")
+    assert used_families(by_type, set()) == {"text"}

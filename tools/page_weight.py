@@ -14,7 +14,8 @@ or as it is when gzip does not make it smaller (images, fonts).
 - from stylesheets (linked, `<style>` blocks and `style=""` attributes), recursively:
   `@import`s, `url()`s of ordinary rules (background images, masks, cursors) whether or not a
   selector matches, and the first `url()` of each `@font-face` whose family some rule or
-  inline style names (a browser fetches a web font only when text uses it; a family's faces
+  inline style draws with on this page (see used_families: a browser fetches a web font only
+  when text uses it; a family's faces
   of another weight or style are counted too, an overcount: Font Awesome's regular face);
 - from scripts, recursively: static `import`/`export ... from "..."` and `import("...")` with
   a literal path (the explorers' modules, loaded when an explorer scrolls into view: part of
@@ -41,10 +42,11 @@ GZIP_LEVEL = 6  # zlib's default, a common setting of static hosts
 BUDGET_KB = 500  # issue #22: every page, cold, at most 500 KB gzip-compressed in all
 # "Nothing but the page's own content may cost more than its figures do" (issue #22): the shell
 # of a page (theme, icons, math, search: all but its HTML and its figures) may cost at most as
-# much as its figures, or this much on a page with few or no figures. The theme's CSS and
-# JavaScript with search cost 160 KB (gzip, December 2026) without Font Awesome and MathJax;
-# the rest leaves room for the math's fonts and stylesheet and a few icons.
-SHELL_ALLOWANCE_KB = 200
+# much as its figures, or this much on a page with few or no figures. Measured in December 2026
+# (gzip): the theme's CSS and JavaScript with search 160 KB, the math's fonts up to 110 KB on a
+# page with AMS symbols, the icons 4 KB; Font Awesome's script and fonts (800 KB) or MathJax's
+# TeX engine (260 KB) would each break it again.
+SHELL_ALLOWANCE_KB = 300
 
 # Scripts that fetch files under computed names: what they fetch at start, relative to the
 # script. (MathJax's CHTML output loads the woff fonts of the characters on the page: these
@@ -167,9 +169,31 @@ def html_references(html: str) -> tuple[list[str], list[str], list[str]]:
     return files, images, css
 
 
-def css_references(text: str) -> tuple[list[str], list[tuple[str, str]], set[str]]:
+def split_selectors(prelude: str) -> list[str]:
+    """The selectors of a rule's selector list, split at the commas outside parentheses."""
+    selectors, depth, start = [], 0, 0
+    for at, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            selectors.append(prelude[start:at].strip())
+            start = at + 1
+    return [*selectors, prelude[start:].strip()]
+
+
+def used_families(families, page_classes: set[str]) -> set[str]:
+    """The font families some rule can draw text with on a page: a rule counts when every class
+    its selector names is on the page (a type or pseudo selector is taken to match), unless a
+    rule gives that same selector `font-family: inherit` (site_icons.py's icons: Font Awesome's
+    font rules stay in the theme's CSS, but no icon draws with the font)."""
+    inherited = {selector for selector, named in families if "inherit" in named}
+    return {family for selector, named in families if selector not in inherited
+            and set(re.findall(r"\.([\w-]+)", selector)) <= page_classes for family in named}
+
+
+def css_references(text: str) -> tuple[list[str], list[tuple[str, str]], set]:
     """(urls, fonts, families) of a stylesheet: the files its @imports and ordinary rules name,
-    the (family, first url) of each @font-face, and the font families its rules name."""
+    the (family, first url) of each @font-face, and the (selector, font families) its rules
+    name."""
     import tinycss2
 
     urls, fonts, families = [], [], set()
@@ -215,9 +239,12 @@ def css_references(text: str) -> tuple[list[str], list[tuple[str, str]], set[str
                                               skip_whitespace=True))
             elif rule.type in ("qualified-rule", "declaration"):
                 body = declarations(rule.content) if rule.type == "qualified-rule" else [rule]
+                selectors = (split_selectors(tinycss2.serialize(rule.prelude))
+                             if rule.type == "qualified-rule" else ["*"])
                 for declaration in body:
                     if declaration.lower_name in ("font-family", "font"):
-                        families.update(family_names(declaration.value))
+                        named = frozenset(family_names(declaration.value))
+                        families.update((selector, named) for selector in selectors)
                     urls.extend(tokens_urls(declaration.value))
 
     walk(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))
@@ -296,8 +323,10 @@ def referenced_files(site: Path, page: str) -> Cost:
         target = _local(html_path, site, reference)
         if target and "_static" not in target.relative_to(site).parts:
             figures.add(target)
+    page_classes = {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
+    drawn = used_families(families, page_classes)
     for family, target in fonts:
-        if family in families and target not in found:
+        if family in drawn and target not in found:
             found[target] = file_size(target)
     relative = {str(path.relative_to(site)): size for path, size in found.items()}
     return Cost(page, relative, {str(path.relative_to(site)) for path in figures})
