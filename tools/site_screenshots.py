@@ -33,7 +33,16 @@ SIZES = [(1280, 900), (390, 844)]
 MODES = ["light", "dark"]
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
+# A reader scrolls: lazy images and the live explorers load as they near the screen. Scroll
+# through the page a screen at a time, then back to the top, before the shot.
 SETTLED = """async () => {
+  const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+    scrollTo(0, y);
+    await pause(150);
+  }
+  scrollTo(0, 0);
+  await pause(500);
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
   await document.fonts.ready;
 }"""
@@ -79,6 +88,7 @@ def take(out: Path, site: Path, pages: list[str]) -> list[Path]:
                     page = context.new_page()
                     page.goto(url + page_name, wait_until="networkidle")
                     page.evaluate(SETTLED)
+                    page.wait_for_load_state("networkidle")
                     theme = page.evaluate("document.documentElement.dataset.theme")
                     if theme != mode:
                         sys.exit(f"{page_name}: asked for {mode}, the page shows {theme}")
