@@ -145,7 +145,7 @@ def settle(page) -> None:
 # (tools/page_images.py, web/live/loader.js): half a screen at a time, down to the page's end
 # (which grows as explorers mount), as a reader scrolls.
 SCROLL_THROUGH = """async () => {
-  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 20)));
+  const frame = () => new Promise(resolve => setTimeout(resolve, 40));
   for (let y = 0; y <= document.documentElement.scrollHeight; y += innerHeight / 2) {
     scrollTo(0, y);
     await frame();
@@ -154,7 +154,10 @@ SCROLL_THROUGH = """async () => {
 
 
 def scroll_through(page) -> None:
-    """Scroll the page from top to bottom as a reader would, then wait until it settles."""
+    """Scroll the page from top to bottom as a reader would, then wait until it settles.
+    (In front first: Chromium pauses animation frames in a tab behind another, which once hung
+    this scroll; the scroll waits on timers, not frames.)"""
+    page.bring_to_front()
     page.evaluate(SCROLL_THROUGH)
     settle(page)
 
