@@ -155,7 +155,10 @@ def test_explorers_show_a_snapshot_not_dead_controls(built_site, chapter):
     assert 'class="explorer-snapshot" data-live-explorer="' in page, "the explorer's snapshot is its mount point"
     assert f">{TEXT['caption']['snapshot']}</figcaption>" in page, "captioned as a snapshot, nothing site-only"
     assert "make lab" not in page
-    assert re.search(r'<script type="module" src="\.\./_static/\.\./live/explorers\.js', page), "made live"
+    # made live by the inline loader (tools/live_explorers.py), which imports the bundle when an
+    # explorer nears the screen
+    assert re.search(r'liveLoader\.watch\("\.\./live/explorers\.js\?v=\w+", '
+                     r'"\.\./live/explorers\.css\?v=\w+"\);</script>', page), "made live"
     assert sorted(path.name for path in (built_site / "live").iterdir()) == ["explorers.css", "explorers.js"]
     # No widget view to render, and no saved widget state, which nothing on the page could use.
     assert "application/vnd.jupyter.widget-view+json" not in page, "no widget that cannot work"
