@@ -7,14 +7,11 @@ they fail and say how to install it.
 """
 
 import contextlib
-import functools
 import html
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +26,7 @@ import helpers
 from helpers import explorers
 from helpers.explorer_text import TEXT as TEMPLATES
 from helpers.explorer_text import fill
+from tools.local_server import served  # noqa: F401 (other browser tests import it from here)
 
 CHAOS_NOTE, STABLE_RATE = TEMPLATES["training"]["chaos_note"], TEMPLATES["training"]["stable_rate"]
 
@@ -62,24 +60,6 @@ class Visit:
     failed: list = field(default_factory=list)
     blocked: list = field(default_factory=list)
     facts: dict = field(default_factory=dict)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def served(directory: Path):
-    """``directory`` served over HTTP on 127.0.0.1, in a thread; yields its URL, ending in "/"."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,13 @@ each, and exits with 1 if there is any; also the files that are in one folder on
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import sys
-import threading
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from local_server import served  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["book/05_training.html", "book/07_hidden_layer.html", "book/intro.html"]
@@ -46,23 +45,6 @@ SETTLED = """async () => {
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
   await document.fonts.ready;
 }"""
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def served(site: Path):
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def shot_name(page: str, size: tuple[int, int], mode: str) -> str:
