@@ -13,7 +13,6 @@ LIGHTHOUSE_RUNS=N) runs Lighthouse N times per page instead of 3 (0: not at all)
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT / "tools"))  # tools/build_js.py and tools/editions.
 
 import helpers  # noqa: E402
 from tests.post_loop import run_post_loop  # noqa: E402
+from tools.local_server import served  # noqa: E402
 
 REPEATS = 15
 
@@ -299,27 +299,6 @@ def bench_step_pages(browser, url: str) -> None:
         report(f"{prefix}_jump_ms", statistics.median(jumps), "ms", digits=2)
 
 
-@contextlib.contextmanager
-def served(site: Path):
-    """``site`` over HTTP on 127.0.0.1 (as the browser tests serve it), in a thread; its URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -490,7 +469,7 @@ def bench_lighthouse(site: Path, runs: int, pages: list[str] | None = None) -> N
     from page_weight import site_pages
 
     scores = {}
-    with served(site) as url:
+    with served(site, compress=True) as url:  # gzip, as a static host sends it
         for name in pages or site_pages(site):
             reports = []
             for run in range(runs):
