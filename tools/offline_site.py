@@ -13,6 +13,12 @@ reads well on a desktop, on a phone and with a screen reader.
   site.js, which lets the keyboard scroll a figure that scrolls inside its box on a phone.
 - Overrides two of the theme's components (site_theme/templates/) whose accessible names
   differ from their visible labels (WCAG 2.5.3): the search field and the colour-mode button.
+- Lets the first paint wait for no script: the classic scripts the theme and the extensions add
+  to every page's head (copy buttons, toggles, tabs, search, the theme's own) are ``defer``red,
+  so the browser runs them in the same order once the page is parsed, instead of stopping the
+  parser for each. documentation_options.js stays as it is: the inline lines after it set
+  ``DOCUMENTATION_OPTIONS.pagename`` at once. (The theme's layout loads the search scripts in
+  its own block: site_theme/templates/layout.html defers those.)
 - Gives the bibliography's entries the role ``listitem``: docutils marks them
   ``doc-biblioentry``, a role deprecated in DPUB-ARIA 1.1, inside a ``role="list"`` that
   then has no list items.
@@ -37,9 +43,24 @@ def _keep_script(js) -> bool:
     return not (_is_thebe(getattr(js, "filename", js)) or "THEBE_JS_URL" in body or attributes.get("type") == WIDGET_STATE)
 
 
+# Read by inline scripts placed right after it (pagename, search_as_you_type): not deferred.
+RUN_AT_ONCE = {"documentation_options.js"}
+
+
+def _deferred(js):
+    """``js`` with ``defer`` if it is a classic script loaded from a file, else as it is."""
+    filename, attributes = getattr(js, "filename", None), getattr(js, "attributes", None)
+    if (not filename or attributes is None or Path(str(filename)).name in RUN_AT_ONCE
+            or attributes.get("type") == "module" or {"async", "defer"} & attributes.keys()):
+        return js
+    return type(js)(filename, priority=js.priority, **{**attributes, "defer": "defer"})
+
+
 def tidy_page(app, pagename, templatename, context, doctree):
-    """Remove thebe and widget-state scripts from one page's context; fix the bibliography's roles."""
-    context["script_files"] = [js for js in context.get("script_files", []) if _keep_script(js)]
+    """Remove thebe and widget-state scripts from one page's context and defer the classic
+    scripts; fix the bibliography's roles."""
+    context["script_files"] = [_deferred(js) for js in context.get("script_files", [])
+                               if _keep_script(js)]
     context["css_files"] = [css for css in context.get("css_files", []) if not _is_thebe(getattr(css, "filename", css))]
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
