@@ -627,9 +627,9 @@ c.CourseDirectory.course_id = "tiny-network"
 # the stub's own raise NotImplementedError(hint) after it stays.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = ""
-# A cell that runs longer than this (seconds) is stopped, and grading goes on.
-c.ExecutePreprocessor.timeout = 30
-c.ExecutePreprocessor.interrupt_on_timeout = True
+# A cell that runs longer than this (seconds) is interrupted, and grading goes on.
+c.Execute.timeout = 30
+c.Execute.interrupt_on_timeout = True
 """
 
 
