@@ -41,7 +41,7 @@ from pathlib import Path
 
 import nbformat
 
-from editions import ROOT, make_nbgrader
+from editions import ROOT, make_nbgrader, notebook_labels
 
 CHAPTER = re.compile(r"^(?:ch)?(\d\d)(?:_|\.ipynb$)")
 TIMED_OUT = {"CellTimeoutError", "KeyboardInterrupt", "TimeoutError"}
@@ -109,9 +109,13 @@ def fix_up(notebook, release, assignment: str):
     is noted (nbgrader grades by grade_id, so the rest is graded as usual)."""
     notebook = nbformat.from_dict(notebook)
     wanted = [_grade_id(c) for c in release.cells if _grade_id(c)]
+    locked = {_grade_id(c): c.source for c in release.cells
+              if _grade_id(c) and c.metadata["nbgrader"].get("locked")}
     notes, seen = [], set()
     for cell in notebook.cells:
         grade_id = _grade_id(cell)
+        if grade_id in locked and grade_id not in seen and cell.source != locked[grade_id]:
+            notes.append(f"{assignment} {grade_id}: edited locked cell, graded as the assignment has it")
         if grade_id in seen:
             del cell.metadata["nbgrader"]
             notes.append(f"{assignment} {grade_id}: duplicated cell; the copy is run, not graded")
@@ -268,11 +272,13 @@ def write_answers(out: Path, students: list[str], columns, results: dict, releas
     """answers/<exercise>.md for each written exercise: every student's answer, one after another."""
     folder = out / "answers"
     folder.mkdir()
+    titles = notebook_labels(ROOT / "book")
     written = []
     for assignment, gid, points, kind in columns:
         if kind != "markdown":
             continue
-        parts = [f"# {gid} ({_number(points)} {'point' if points == 1 else 'points'})", ""]
+        title = titles.get(gid, ("", gid))[1].removeprefix("Exercise: ")
+        parts = [f"# {gid}: {title} ({_number(points)} {'point' if points == 1 else 'points'})", ""]
         for student in students:
             text = results.get(student, {}).get("answers", {}).get(gid, "").strip()
             shown = text if text and text != release_text.get(gid, "") else "*(no answer)*"
@@ -335,7 +341,7 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
 def report(summary: dict, out: Path) -> str:
     """The summary printed at the end."""
     lines = [f"Graded {summary['students']} students, {summary['notebooks']} notebooks.",
-             "Mean per exercise (students graded so far):"]
+             "Mean per exercise (answers still to mark left out):"]
     width = max((len(k) for k in summary["means"]), default=0)
     for exercise, (mean, points) in summary["means"].items():
         shown = "to mark" if mean is None else f"{mean:.2f}"
