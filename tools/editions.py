@@ -2,6 +2,7 @@
 
 Usage: python tools/editions.py reader|student [OUT]   (default: _build/KIND, plus OUT.zip)
        python tools/editions.py reader --in-place BOOK  (rewrite BOOK/*.ipynb; Binder's postBuild)
+       python tools/editions.py nbgrader [OUT]          (an nbgrader course; see make_nbgrader)
 
 The chapter notebooks in book/ are the one source, written in MyST for the site. Jupyter does
 not read MyST, so both editions are plain notebooks:
