@@ -17,9 +17,10 @@ from pathlib import Path
 
 import nbformat
 
-from editions import make_nbgrader
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))  # run as a script: python tests/make_sample_class.py
+
+from editions import make_nbgrader  # noqa: E402
 OUT = ROOT / "tests" / "fixtures" / "sample_class" / "submissions"
 BOOK = ROOT / "book" / "05_training.ipynb"
 
@@ -102,7 +103,6 @@ def students(release, right) -> dict:
     class_["fay"] = fay
     gus = answered(release, right)  # duplicated the gradient's answer cell
     copy = nbformat.from_dict(gus.cells[at(gus, "ch05-ex-gradient")])
-    copy.id = "duplicated-by-gus"  # JupyterLab gives a pasted copy its own id
     gus.cells.insert(at(gus, "ch05-ex-gradient") + 1, copy)
     class_["gus"] = gus
     hal = answered(release, right)  # a wrong gradient, and its check edited to pass
@@ -120,20 +120,22 @@ def students(release, right) -> dict:
     return class_
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         release = release_notebook(Path(tmp))
     right = solutions()
-    if OUT.exists():
-        shutil.rmtree(OUT)
+    if out.exists():
+        shutil.rmtree(out)
     for name, notebook in students(release, right).items():
-        (OUT / name).mkdir(parents=True)
+        (out / name).mkdir(parents=True)
         if notebook is not None:
-            nbformat.write(notebook, OUT / name / "05_training.ipynb")
-    (OUT / "jon" / "05_training.ipynb").write_text("I could not open the notebook, sorry.\n")
-    (OUT / "jon" / "answers.docx").write_text("My answers.\n")
-    (OUT / "lee" / ".gitkeep").write_text("")
-    print(f"wrote {OUT}")
+            for k, cell in enumerate(notebook.cells):  # the editions' ids are random: fixed here
+                cell.id = f"{name}-{k:03d}"
+            nbformat.write(notebook, out / name / "05_training.ipynb")
+    (out / "jon" / "05_training.ipynb").write_text("I could not open the notebook, sorry.\n")
+    (out / "jon" / "answers.docx").write_text("My answers.\n")
+    (out / "lee" / ".gitkeep").write_text("")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grade import find_submissions, fix_up, main, stopped_cells, write_grades
+from tests import make_sample_class
+from grade import find_submissions, fix_up, main, missing_notebooks, stopped_cells, write_grades
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
@@ -199,3 +200,20 @@ def test_each_bad_argument_is_named_in_one_line(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_notebook_that_others_returned_is_reported_missing():
+    found = {"ann": {"ch05": 1, "ch06": 1}, "bob": {"ch06": 1}, "cy": {}}
+    assert missing_notebooks(found) == ["bob: no ch05 notebook, 0 points"]
+
+
+def test_the_committed_sample_class_is_what_its_script_writes(tmp_path):
+    """Chapter 5's exercises changed? Run `python tests/make_sample_class.py`, then check
+    expected_grades.csv by hand."""
+    make_sample_class.main(tmp_path / "submissions")
+    ours = sorted(p.relative_to(tmp_path / "submissions") for p in (tmp_path / "submissions").rglob("*"))
+    committed = sorted(p.relative_to(SAMPLE / "submissions") for p in (SAMPLE / "submissions").rglob("*"))
+    assert ours == committed
+    for path in ours:
+        if (tmp_path / "submissions" / path).is_file():
+            assert (tmp_path / "submissions" / path).read_text() == (SAMPLE / "submissions" / path).read_text(), path

@@ -73,6 +73,17 @@ def test_the_release_has_the_student_editions_exercises_stubs_and_checks(course,
     assert re.sub(r"\s", "", (tmp / "course" / "nbgrader_config.py").read_text()).count("code_stub") == 1
 
 
+def test_no_code_line_of_the_course_or_its_release_passes_79_characters(course):
+    tmp, releases = course
+    sources = sorted((tmp / "course" / "source").glob("*/*.ipynb"))
+    assert len(sources) == len(releases)
+    for path in [*sources, *releases.values()]:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                wide = [line for line in cell.source.splitlines() if len(line) > 79]
+                assert not wide, f"{path.name}: {wide[0]!r}"
+
+
 def test_points_follow_the_stars_and_grade_ids_are_the_labels(course):
     _, releases = course
     labels = notebook_labels(ROOT / "book")

@@ -289,6 +289,14 @@ def write_answers(out: Path, students: list[str], columns, results: dict, releas
     return written
 
 
+def missing_notebooks(found: dict) -> list[str]:
+    """A line for each assignment that some students returned and another, with notebooks of
+    their own, did not (a student with none has a line already)."""
+    wanted = sorted({a for notebooks in found.values() for a in notebooks})
+    return [f"{student}: no {assignment} notebook, 0 points"
+            for student in sorted(found) if found[student] for assignment in wanted if assignment not in found[student]]
+
+
 def progress(done: int, total: int, width: int = 30) -> None:
     filled = width * done // max(total, 1)
     end = "\n" if done == total else ""
@@ -325,10 +333,7 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
             (out / "feedback" / student).mkdir(parents=True, exist_ok=True)
             (out / "feedback" / student / f"{assignment}.html").write_text(html)
     answers = write_answers(out, students, columns, results, release_text)
-    for student in students:
-        for assignment in wanted:
-            if found[student] and assignment not in found[student]:
-                problems.append(f"{student}: no {assignment} notebook, 0 points")
+    problems += missing_notebooks(found)
     problems += [note for s in students for note in results.get(s, {}).get("notes", [])]
     summary = {"students": len(students), "notebooks": sum(len(n) for n in found.values()),
                "problems": problems, "answers": answers, "means": {}}
