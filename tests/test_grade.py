@@ -191,9 +191,9 @@ def test_the_csv_leaves_answers_to_mark_empty_and_counts_a_missing_notebook_as_0
     ([""], "SUBMISSIONS: say which folder holds the returned notebooks"),
     (["no/such/folder"], "SUBMISSIONS: 'no/such/folder' is not a folder"),
     ([], "the following arguments are required: SUBMISSIONS"),
-    ([".", "--timeout", "0"], "--timeout (seconds per cell) must be a whole number above 0; got '0'"),
-    ([".", "--timeout", "ten"], "--timeout (seconds per cell) must be a whole number above 0; got 'ten'"),
-    ([".", "--jobs", "-1"], "--jobs (notebooks graded at once) must be a whole number above 0; got '-1'"),
+    ([".", "--timeout", "0"], "argument --timeout: must be a whole number of seconds per cell above 0; got '0'"),
+    ([".", "--timeout", "ten"], "argument --timeout: must be a whole number of seconds per cell above 0; got 'ten'"),
+    ([".", "--jobs", "-1"], "argument --jobs: must be a whole number of notebooks graded at once above 0; got '-1'"),
     ([".", "--colour"], "unrecognized arguments: --colour"),
 ])
 def test_each_bad_argument_is_named_in_one_line(argv, message, capsys):

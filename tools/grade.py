@@ -358,10 +358,10 @@ def report(summary: dict, out: Path) -> str:
     return "\n".join(lines)
 
 
-def _whole(name: str):
+def _whole(what: str):
     def parse(text: str) -> int:
         if not re.fullmatch(r"\d+", text or "") or int(text) < 1:
-            raise argparse.ArgumentTypeError(f"{name} must be a whole number above 0; got {text!r}")
+            raise argparse.ArgumentTypeError(f"must be a whole number of {what} above 0; got {text!r}")
         return int(text)
     return parse
 
@@ -374,8 +374,8 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="tools/grade.py", description=__doc__.split("\n")[0])
     parser.add_argument("submissions", metavar="SUBMISSIONS")
-    parser.add_argument("--timeout", type=_whole("--timeout (seconds per cell)"), default=30)
-    parser.add_argument("--jobs", type=_whole("--jobs (notebooks graded at once)"), default=2)
+    parser.add_argument("--timeout", type=_whole("seconds per cell"), default=30)
+    parser.add_argument("--jobs", type=_whole("notebooks graded at once"), default=2)
     parser.add_argument("--out", default=str(ROOT / "_build" / "grades"))
     try:
         args = parser.parse_args(argv)
