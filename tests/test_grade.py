@@ -174,9 +174,12 @@ def test_a_timeout_and_a_crashing_answer_are_named_by_exercise(tmp_path):
     graded.cells[3].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="", traceback=[])]
     graded.cells[4].metadata["nbgrader"]["grade"] = True  # a failed check is a score, not a problem
     graded.cells[4].outputs = [nbformat.v4.new_output("error", ename="AssertionError", evalue="", traceback=[])]
+    graded.cells[0] = nbformat.v4.new_code_cell("while True:\n    pass")  # a cell of the student's own
+    graded.cells[0].outputs = [nbformat.v4.new_output("error", ename="KeyboardInterrupt", evalue="", traceback=[])]
     nbformat.write(graded, tmp_path / "graded.ipynb")
     assert stopped_cells(tmp_path / "graded.ipynb", "ch05", 7) == [
-        "ch05 ch05-ex-a: stopped after 7 s", "ch05 ch05-ex-b: the answer cell raised ZeroDivisionError"]
+        "ch05 cell 1 (not graded): stopped after 7 s", "ch05 ch05-ex-a: stopped after 7 s",
+        "ch05 ch05-ex-b: the answer cell raised ZeroDivisionError"]
 
 
 def test_the_csv_leaves_answers_to_mark_empty_and_counts_a_missing_notebook_as_0(tmp_path):

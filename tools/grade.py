@@ -211,9 +211,11 @@ def stopped_cells(graded: Path, assignment: str, timeout: int) -> list[str]:
     """A line for each graded or answer cell of the autograded notebook that timed out, or whose
     answer cell raised (its exercise is lost, the others are graded)."""
     lines = []
-    for cell in nbformat.read(graded, as_version=4).cells:
+    for number, cell in enumerate(nbformat.read(graded, as_version=4).cells, start=1):
         grade_id = _grade_id(cell)
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if not grade_id and any(o.get("ename") in TIMED_OUT for o in errors):
+            lines.append(f"{assignment} cell {number} (not graded): stopped after {timeout} s")
         if not grade_id or not errors:
             continue
         exercise = grade_id.removesuffix("-check")
