@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from tests import make_sample_class
-from grade import find_submissions, fix_up, main, missing_notebooks, stopped_cells, write_grades
+from grade import find_submissions, fix_up, grade, main, missing_notebooks, stopped_cells, write_grades
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
@@ -220,3 +220,11 @@ def test_the_committed_sample_class_is_what_its_script_writes(tmp_path):
     for path in ours:
         if (tmp_path / "submissions" / path).is_file():
             assert (tmp_path / "submissions" / path).read_text() == (SAMPLE / "submissions" / path).read_text(), path
+
+
+def test_a_class_without_a_notebook_is_reported_not_a_crash(tmp_path):
+    (tmp_path / "class" / "zed").mkdir(parents=True)
+    (tmp_path / "class" / "zed" / "answers.pdf").write_text("%PDF")
+    summary = grade(tmp_path / "class", tmp_path / "out")
+    assert summary["problems"] == ["zed/answers.pdf: not a notebook, skipped", "zed: no chapter notebook to grade"]
+    assert (tmp_path / "out" / "grades.csv").read_text() == "student,total (0)\nzed,0\n"

@@ -147,10 +147,9 @@ def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=course, capture_output=True, text=True)
 
 
-def base_course(work: Path, assignments: list[str], timeout: int) -> Path:
-    """The course directory: the nbgrader source, its config with ``timeout``, the releases."""
-    course = work / "course"
-    make_nbgrader(course)
+def base_course(course: Path, assignments: list[str], timeout: int) -> Path:
+    """Complete the course directory ``course`` (make_nbgrader's): its config gets ``timeout``,
+    and nbgrader releases ``assignments``."""
     with (course / "nbgrader_config.py").open("a") as config:
         config.write(f"c.Execute.timeout = {timeout}\nc.ExecutePreprocessor.timeout = {timeout}\n")
     for assignment in assignments:
@@ -161,7 +160,9 @@ def base_course(work: Path, assignments: list[str], timeout: int) -> Path:
 
 
 def released(course: Path) -> dict[str, Path]:
-    """Each assignment's released notebook."""
+    """Each assignment's released notebook (none before the first release)."""
+    if not (course / "release").is_dir():
+        return {}
     return {folder.name: next(folder.glob("*.ipynb")) for folder in sorted((course / "release").iterdir())}
 
 
@@ -276,7 +277,7 @@ def write_answers(out: Path, students: list[str], columns, results: dict, releas
     folder.mkdir()
     titles = notebook_labels(ROOT / "book")
     written = []
-    for assignment, gid, points, kind in columns:
+    for _, gid, points, kind in columns:
         if kind != "markdown":
             continue
         title = titles.get(gid, ("", gid))[1].removeprefix("Exercise: ")
@@ -309,11 +310,11 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
     """Grade every notebook under ``submissions`` into ``out``; return the summary's numbers."""
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
         work = Path(tmp)
-        make_nbgrader(work / "probe")
-        assignments = {f.name: next(f.glob("*.ipynb")).stem for f in sorted((work / "probe" / "source").iterdir())}
+        make_nbgrader(work / "course")
+        assignments = {f.name: next(f.glob("*.ipynb")).stem for f in sorted((work / "course" / "source").iterdir())}
         found, problems = find_submissions(submissions, assignments)
         wanted = sorted({a for notebooks in found.values() for a in notebooks})
-        base = base_course(work, wanted, timeout)
+        base = base_course(work / "course", wanted, timeout)
         columns = graded_cells(base)
         release_text = {_grade_id(c): c.source.strip() for path in released(base).values()
                         for c in nbformat.read(path, as_version=4).cells if _grade_id(c)}
