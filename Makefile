@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help book test lab bench mutants notebooks student lock clean distclean system-book system-test system-bench
+.PHONY: help book test lab bench mutants notebooks student nbgrader grade lock clean distclean system-book system-test system-bench
 
 help:
 	@echo "make book       build the site into _build/html (creates .venv on first use;"
@@ -25,6 +25,9 @@ help:
 	@echo "make mutants    mutation testing of helpers/ (mutmut, about 20 minutes); prints the score"
 	@echo "make notebooks  re-execute every notebook from a clean kernel and store its outputs"
 	@echo "make student    write the student edition (no solutions) to _build/student and _build/student.zip"
+	@echo "make nbgrader   write an nbgrader course (one assignment per chapter) to _build/nbgrader"
+	@echo "make grade SUBMISSIONS=folder [TIMEOUT=30] [JOBS=2]"
+	@echo "                grade the students' returned notebooks with nbgrader into _build/grades"
 	@echo "make lock       re-pin requirements.txt from requirements.in"
 	@echo "make clean      remove _build/ and mutants/"
 	@echo "make distclean  remove _build/, mutants/, .venv/ and web/node_modules/"
@@ -94,6 +97,15 @@ notebooks: $(READY)
 
 student: $(READY)
 	$(BIN)/python tools/editions.py student
+
+nbgrader: $(READY)
+	$(BIN)/python tools/editions.py nbgrader
+
+# Runs the students' code: on a shared machine, in a container or as an unprivileged user.
+TIMEOUT ?= 30
+JOBS    ?= 2
+grade: $(READY)
+	$(BIN)/python tools/grade.py "$(SUBMISSIONS)" --timeout $(TIMEOUT) --jobs $(JOBS)
 
 lock:
 	rm -rf _build/lock-venv

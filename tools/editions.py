@@ -2,6 +2,7 @@
 
 Usage: python tools/editions.py reader|student [OUT]   (default: _build/KIND, plus OUT.zip)
        python tools/editions.py reader --in-place BOOK  (rewrite BOOK/*.ipynb; Binder's postBuild)
+       python tools/editions.py nbgrader [OUT]          (an nbgrader course; see make_nbgrader)
 
 The chapter notebooks in book/ are the one source, written in MyST for the site. Jupyter does
 not read MyST, so both editions are plain notebooks:
@@ -331,8 +332,15 @@ def raise_not_implemented(hint: str, indent: str, width: int = 79) -> str:
     return "\n".join([f"{indent}raise NotImplementedError(", *(inner + repr(part) for part in parts), f"{indent})"])
 
 
-def stub(source: str, hint: str = DEFAULT_HINT) -> str:
-    """The solution cell ``source`` with each function body replaced by a NotImplementedError."""
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"  # nbgrader's markers
+
+
+def stub(source: str, hint: str = DEFAULT_HINT, keep_solution: bool = False) -> str:
+    """The solution cell ``source`` with each function body replaced by a NotImplementedError.
+
+    With ``keep_solution`` (the nbgrader source), each body stays between nbgrader's
+    BEGIN_SOLUTION and END_SOLUTION markers, before the stub's ``raise``: nbgrader's release,
+    which drops the marked lines, then shows the student edition's stub."""
     tree = ast.parse(source)
     lines = source.splitlines()
     kept = []
@@ -346,7 +354,9 @@ def stub(source: str, hint: str = DEFAULT_HINT) -> str:
             first = node.body[1] if has_docstring else node.body[0]
             header = lines[node.lineno - 1 - len(node.decorator_list) : first.lineno - 1]
             indent = " " * first.col_offset
-            kept.append("\n".join([*header, raise_not_implemented(hint, indent)]))
+            body = ([indent + BEGIN_SOLUTION, *lines[first.lineno - 1 : node.end_lineno], indent + END_SOLUTION]
+                    if keep_solution else [])
+            kept.append("\n".join([*header, *body, raise_not_implemented(hint, indent)]))
     if not any(isinstance(node, ast.FunctionDef) for node in tree.body):
         raise ValueError("a solution cell must define at least one function to turn into a stub")
     return "\n\n\n".join(kept)
@@ -592,6 +602,153 @@ def make_edition(kind: str, out: Path, book: Path = ROOT / "book") -> list[Path]
     return written
 
 
+# --- the nbgrader source course (python tools/editions.py nbgrader OUT) ----------------------
+
+NBGRADER_SCHEMA = 3
+CHECK_CALL = re.compile(r"^helpers\.checks\.(check_\w+)\((\w+)\)$")
+SOLUTION_LABEL = re.compile(r"^(?:`{3,}|:{3,})\{(solution(?:-start)?)\}[ \t]*(\S+)", re.MULTILINE)
+# The autograder-tests cell that replaces each self-check call: the book's own check, the same
+# message as in class, from helpers/checks.py loaded afresh (so a check that an answer cell
+# replaced or patched does not count), and an AssertionError, nbgrader's "no points", unless
+# the verdict passed.
+GRADED_CHECK = """# Graded by the book's own check, loaded afresh: a change that the cells
+# above made to helpers.checks does not count.
+import importlib
+
+checks = importlib.reload(importlib.import_module("helpers.checks"))
+verdict = checks.{check}({name})
+assert verdict.passed is True, verdict.message
+verdict"""
+# nbgrader's settings for the course: the release keeps the student edition's stub (the marked
+# solution goes, and nothing is put in its place) and its empty cell for a written answer.
+NBGRADER_CONFIG = """# nbgrader's settings for the book's course (written by tools/editions.py nbgrader).
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = "tiny-network"
+# The release shows the student edition's stub: the solution between the markers goes, and
+# the stub's own raise NotImplementedError(hint) after it stays.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = ""
+# A cell that runs longer than this (seconds) is interrupted, and grading goes on.
+c.Execute.timeout = 30
+c.Execute.interrupt_on_timeout = True
+"""
+
+
+def points(title: str) -> int:
+    """An exercise's points: its stars (★ 1, ★★ 2, ★★★ 3)."""
+    stars = len(re.match(r"\s*(★*)", title).group(1))
+    if not 1 <= stars <= 3:
+        raise ValueError(f"an exercise title starts with its rating, ★ to ★★★; got {title!r}")
+    return stars
+
+
+def solutions_in_order(notebook) -> list[tuple[str, str, str]]:
+    """Each solution of a book notebook, in order: (label, "written" | "coding", its text); a
+    written solution's text is its block's body, a coding one's is empty."""
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            bodies = iter(text for part, text in _segments(cell.source) if part == "solution")
+            for kind, label in SOLUTION_LABEL.findall(cell.source):
+                found.append((label, "written", next(bodies)) if kind == "solution" else (label, "coding", ""))
+    return found
+
+
+def _nbgrader(cell, grade_id: str, *, grade: bool, solution: bool, locked: bool, score: int | None = None):
+    cell.metadata["nbgrader"] = {"grade": grade, "grade_id": grade_id, "locked": locked,
+                                 "schema_version": NBGRADER_SCHEMA, "solution": solution,
+                                 **({"points": score} if grade else {})}
+    return cell
+
+
+def nbgrader_notebook(notebook, titles: dict[str, str], citations: dict[str, tuple[str, str]],
+                      bibfile: Path, labels: dict[str, tuple[str, str]]):
+    """The nbgrader source of a chapter notebook: its student edition, with
+
+    - each stub an autograded answer (the teacher's solution between nbgrader's markers, before
+      the stub's raise), grade_id the exercise's label;
+    - each self-check call a locked autograder-tests cell (GRADED_CHECK) worth the exercise's
+      points, grade_id LABEL-check;
+    - each empty written-answer cell a manually graded answer worth the exercise's points,
+      holding the book's answer (nbgrader's release empties it), grade_id the label.
+    Points are the exercise's stars. ``notebook`` is left alone."""
+    student = edition_notebook("student", notebook, titles, citations, bibfile, labels)
+    solutions = solutions_in_order(notebook)
+    answers = [c for c in notebook.cells if c.cell_type == "code" and SOLUTION_TAG in c.metadata.get("tags", [])
+               and REMOVED_TAG not in c.metadata.get("tags", [])]
+    code, hints = [c.source for c in answers], [c.metadata.get("hint", DEFAULT_HINT) for c in answers]
+    coding = [label for label, kind, _ in solutions if kind == "coding"]
+    written = [(label, text) for label, kind, text in solutions if kind == "written"]
+    if len(coding) != len(code):
+        raise ValueError(f"{len(coding)} coding solutions but {len(code)} code cells tagged {SOLUTION_TAG!r}: "
+                         "each {solution-start} gate holds one")
+    values = glued_values(notebook)
+    code_left, written_left = iter(zip(coding, code, hints)), iter(written)
+    label, ids = None, set()
+
+    def worth(label):
+        if label not in labels:
+            raise ValueError(f"the solution of {label!r} has no exercise with that :label:")
+        return points(labels[label][1].removeprefix("Exercise: "))
+
+    for cell in student.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and "exercise" in tags:
+            label, source, hint = next(code_left)
+            cell.source = stub(source, hint, keep_solution=True)
+            _nbgrader(cell, label, grade=False, solution=True, locked=False)
+        elif cell.cell_type == "code" and CHECK_CALL.match(cell.source.strip()):
+            if label is None:
+                raise ValueError(f"a self-check before any coding exercise: {cell.source.strip()!r}")
+            check, name = CHECK_CALL.match(cell.source.strip()).groups()
+            grade_id = f"{label}-check"
+            cell.source = GRADED_CHECK.format(check=check, name=name)
+            _nbgrader(cell, grade_id, grade=True, solution=False, locked=True, score=worth(label))
+        elif cell.cell_type == "markdown" and "answer" in tags:
+            grade_id, text = next(written_left)
+            cell.source = plain_roles(plain_boxes(fill_glue(text, values)), citations, titles, labels)
+            _nbgrader(cell, grade_id, grade=True, solution=True, locked=False, score=worth(grade_id))
+        else:
+            continue
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        if grade_id in ids:
+            raise ValueError(f"two graded cells would have the grade_id {grade_id!r}: one check per exercise")
+        ids.add(grade_id)
+    return student
+
+
+def assignment_name(path: Path) -> str:
+    """The nbgrader assignment of a chapter notebook: "ch05" for 05_training.ipynb."""
+    match = re.match(r"(\d+)_", Path(path).name)
+    if not match:
+        raise ValueError(f"a chapter notebook's name starts with its number, as 05_training.ipynb; got {path}")
+    return f"ch{match.group(1)}"
+
+
+def make_nbgrader(out: Path, book: Path = ROOT / "book") -> list[Path]:
+    """Write an nbgrader course to ``out``: NBGRADER_CONFIG as nbgrader_config.py and, for each
+    chapter with an exercise, source/chNN/chNN_name.ipynb (nbgrader_notebook) beside a copy of
+    helpers/. ``nbgrader generate_assignment chNN`` in ``out`` makes the students' release."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "source").mkdir(parents=True)
+    titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
+    written = []
+    for path in sorted(book.glob("*.ipynb")):
+        notebook = nbgrader_notebook(nbformat.read(path, as_version=4), titles, citations,
+                                     book / "references.bib", labels)
+        if not any("nbgrader" in c.metadata for c in notebook.cells):
+            continue
+        folder = out / "source" / assignment_name(path)
+        folder.mkdir()
+        nbformat.write(notebook, folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
+        shutil.copytree(ROOT / "helpers", folder / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+        written.append(folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
+    (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG)
+    return written
+
+
 def rewrite_in_place(book: Path) -> list[Path]:
     """Rewrite ``book``/*.ipynb as the reader's edition (for Binder, whose image is a copy)."""
     book = Path(book)
@@ -627,13 +784,20 @@ def save_edits(out: Path, stamp: Path) -> list[Path]:
 
 
 USAGE = ("usage: python tools/editions.py reader|student [OUT] [--save-edits]"
-         "  or  python tools/editions.py reader --in-place BOOK")
+         "  or  python tools/editions.py reader --in-place BOOK"
+         "  or  python tools/editions.py nbgrader [OUT]")
 
 
 def main(argv: list[str]) -> int:
     if argv[:2] == ["reader", "--in-place"] and len(argv) == 3:
         for path in rewrite_in_place(Path(argv[2])):
             print(f"rewrote {path} as the reader's edition")
+        return 0
+    if argv[:1] == ["nbgrader"] and len(argv) <= 2 and not any(a.startswith("--") for a in argv):
+        out = (Path(argv[1]) if len(argv) > 1 else ROOT / "_build" / "nbgrader").resolve()
+        for path in make_nbgrader(out):
+            print(f"wrote {path}")
+        print(f"wrote {out / 'nbgrader_config.py'}: in {out}, run `nbgrader generate_assignment chNN`")
         return 0
     keep = "--save-edits" in argv
     argv = [a for a in argv if a != "--save-edits"]

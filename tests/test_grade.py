@@ -1,0 +1,230 @@
+"""tools/grade.py (make grade): nbgrader's autograder on the sample class of chapter 5
+(tests/fixtures/sample_class, written by tests/make_sample_class.py), and each error path."""
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests import make_sample_class
+from grade import find_submissions, fix_up, grade, main, missing_notebooks, stopped_cells, write_grades
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
+STUDENTS = sorted(p.name for p in (SAMPLE / "submissions").iterdir())
+ASSIGNMENTS = {"ch05": "ch05_training", "ch06": "ch06_prediction"}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """make grade on the sample class, once: (output folder, what it printed)."""
+    out = tmp_path_factory.mktemp("grades") / "grades"
+    done = subprocess.run([sys.executable, "tools/grade.py", str(SAMPLE / "submissions"), "--timeout", "10",
+                           "--jobs", "2", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out, done.stdout, done.stderr
+
+
+def test_the_grades_are_exactly_the_expected_ones(graded):
+    out, _, _ = graded
+    assert (out / "grades.csv").read_bytes() == (SAMPLE / "expected_grades.csv").read_bytes()
+    assert b"\r" not in (out / "grades.csv").read_bytes()
+    rows = list(csv.reader((out / "grades.csv").read_text().splitlines()))
+    assert [r[0] for r in rows[1:]] == STUDENTS, "one row per student"
+
+
+def test_every_graded_student_gets_nbgraders_feedback(graded):
+    out, _, _ = graded
+    have = sorted(p.parent.name for p in (out / "feedback").glob("*/ch05.html"))
+    assert have == [s for s in STUDENTS if s not in ("jon", "lee")]
+    hal = (out / "feedback" / "hal" / "ch05.html").read_text()
+    assert "Not yet right" in hal and "all tests passed" not in hal, "the edited check was put back"
+    ada = (out / "feedback" / "ada" / "ch05.html").read_text()
+    assert "Well done" in ada and "Not yet right" not in ada
+
+
+def test_the_written_answers_are_collected_side_by_side(graded):
+    out, _, _ = graded
+    assert sorted(p.name for p in (out / "answers").iterdir()) == [
+        "ch05-ex-half-rate.md", "ch05-ex-predict-step.md", "ch05-ex-seed-rank.md"]
+    text = (out / "answers" / "ch05-ex-half-rate.md").read_text()
+    assert text.startswith("# ch05-ex-half-rate: ★ The plateau at half the rate (1 point)")
+    sections = text.split("\n## ")[1:]
+    assert [s.split("\n")[0] for s in sections] == STUDENTS
+    answered = {s.split("\n")[0] for s in sections if "*(no answer)*" not in s}
+    assert answered == {"ada", "cai"} and "half as far" in text
+
+
+def test_the_summary_names_each_problem_and_the_means(graded):
+    _, stdout, stderr = graded
+    assert "Graded 12 students, 10 notebooks." in stdout
+    for line in [
+        "jon/answers.docx: not a notebook, skipped",
+        "jon: no chapter notebook to grade",
+        "lee: no chapter notebook to grade",
+        "dee: ch05 ch05-ex-rate: the answer cell raised RuntimeError",
+        "eve: ch05 ch05-ex-train-until: stopped after 10 s",
+        "fay: ch05 ch05-ex-gradient-check: deleted cell, put back from the assignment",
+        "fay: ch05 ch05-ex-rate: deleted cell, put back from the assignment",
+        "gus: ch05 ch05-ex-gradient: duplicated cell; the copy is run, not graded",
+        "hal: ch05 ch05-ex-gradient-check: edited locked cell, graded as the assignment has it",
+        "kim: ch05: cells out of order (ch05-ex-train-until before ch05-ex-gradient); graded as placed",
+    ]:
+        assert f"  {line}\n" in stdout, line
+    assert "jon/05_training.ipynb: not a notebook (NotJSONError" in stdout
+    assert "Problems (11):" in stdout
+    assert "  ch05-ex-gradient      1.40 / 2\n" in stdout  # 7 of 10 graded notebooks got it right
+    assert "grading [" in stderr and "10/10" in stderr, "the progress bar"
+
+
+# --- each error path with its own input -----------------------------------------------------
+
+
+def notebook(*ids, locked=()):
+    cells = []
+    for grade_id in ids:
+        cell = nbformat.v4.new_code_cell(f"# {grade_id}")
+        cell.metadata["nbgrader"] = {"grade_id": grade_id, "locked": grade_id in locked, "grade": False,
+                                     "solution": True, "schema_version": 3}
+        cells.append(cell)
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"), *cells])
+
+
+def test_an_unchanged_notebook_needs_no_note():
+    release = notebook("a", "a-check", "b", locked=("a-check",))
+    fixed, notes = fix_up(release, release, "ch05")
+    assert notes == [] and fixed == release
+
+
+def test_a_deleted_graded_cell_is_put_back_after_the_one_before_it():
+    release = notebook("a", "a-check", "b", "b-check")
+    student = notebook("a", "b", "b-check")
+    fixed, notes = fix_up(student, release, "ch05")
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in fixed.cells] == [None, "a", "a-check", "b",
+                                                                                    "b-check"]
+    assert notes == ["ch05 a-check: deleted cell, put back from the assignment"]
+    fixed, _ = fix_up(notebook("b-check"), release, "ch05")  # nothing before: before the next one
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in fixed.cells][1:] == ["a", "a-check", "b",
+                                                                                        "b-check"]
+
+
+def test_a_duplicated_graded_cell_keeps_its_id_once():
+    release = notebook("a", "a-check")
+    fixed, notes = fix_up(notebook("a", "a", "a-check"), release, "ch05")
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in fixed.cells] == [None, "a", None, "a-check"]
+    assert notes == ["ch05 a: duplicated cell; the copy is run, not graded"]
+
+
+def test_cells_out_of_order_are_noted_and_kept_where_they_are():
+    fixed, notes = fix_up(notebook("b", "a"), notebook("a", "b"), "ch05")
+    assert notes == ["ch05: cells out of order (b before a); graded as placed"]
+    assert [c.metadata["nbgrader"]["grade_id"] for c in fixed.cells[1:]] == ["b", "a"]
+
+
+def test_an_edited_locked_cell_is_noted():
+    release = notebook("a", "a-check", locked=("a-check",))
+    student = notebook("a", "a-check", locked=("a-check",))
+    student.cells[2].source = "print('all tests passed')"
+    assert fix_up(student, release, "ch05")[1] == ["ch05 a-check: edited locked cell, graded as the assignment has it"]
+
+
+def test_the_submissions_are_found_in_both_layouts_and_each_bad_file_named(tmp_path):
+    good = nbformat.writes(nbformat.v4.new_notebook())
+    files = {
+        "ann/05_training.ipynb": good,  # the student edition's name
+        "bob/ch05_training.ipynb": good,  # the release's name
+        "bob/06_prediction.ipynb": "{not json",
+        "cy/notes.txt": "text",
+        "cy/99_nothing.ipynb": good,
+        "dot/05_a.ipynb": good,
+        "dot/05_b.ipynb": good,
+        "stray.ipynb": good,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    (tmp_path / "ed").mkdir()
+    found, problems = find_submissions(tmp_path, ASSIGNMENTS)
+    assert {s: sorted(n) for s, n in found.items()} == {"ann": ["ch05"], "bob": ["ch05"], "cy": [],
+                                                         "dot": ["ch05"], "ed": []}
+    assert found["dot"]["ch05"].name == "05_a.ipynb"
+    assert problems[0].startswith("bob/06_prediction.ipynb: not a notebook (NotJSONError")
+    assert problems[1:] == [
+        "cy/99_nothing.ipynb: not a chapter notebook with exercises (05_….ipynb, 06_….ipynb), skipped",
+        "cy/notes.txt: not a notebook, skipped",
+        "cy: no chapter notebook to grade",
+        "dot/05_b.ipynb: a second ch05 notebook, skipped (graded: dot/05_a.ipynb)",
+        "ed: no chapter notebook to grade",
+        "stray.ipynb: a file where a student's folder should be, skipped",
+    ]
+    nbgraders = tmp_path / "course"
+    (nbgraders / "submitted" / "fay" / "ch05").mkdir(parents=True)
+    (nbgraders / "submitted" / "fay" / "ch05" / "ch05_training.ipynb").write_text(good)
+    found, problems = find_submissions(nbgraders, ASSIGNMENTS)
+    assert list(found) == ["fay"] and found["fay"]["ch05"].parent.name == "ch05" and problems == []
+
+
+def test_a_timeout_and_a_crashing_answer_are_named_by_exercise(tmp_path):
+    graded = notebook("ch05-ex-a", "ch05-ex-a-check", "ch05-ex-b", "ch05-ex-b-check")
+    graded.cells[2].metadata["nbgrader"]["grade"] = True
+    graded.cells[2].outputs = [nbformat.v4.new_output("error", ename="CellTimeoutError", evalue="", traceback=[])]
+    graded.cells[3].outputs = [nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="", traceback=[])]
+    graded.cells[4].metadata["nbgrader"]["grade"] = True  # a failed check is a score, not a problem
+    graded.cells[4].outputs = [nbformat.v4.new_output("error", ename="AssertionError", evalue="", traceback=[])]
+    graded.cells[0] = nbformat.v4.new_code_cell("while True:\n    pass")  # a cell of the student's own
+    graded.cells[0].outputs = [nbformat.v4.new_output("error", ename="KeyboardInterrupt", evalue="", traceback=[])]
+    nbformat.write(graded, tmp_path / "graded.ipynb")
+    assert stopped_cells(tmp_path / "graded.ipynb", "ch05", 7) == [
+        "ch05 cell 1 (not graded): stopped after 7 s", "ch05 ch05-ex-a: stopped after 7 s",
+        "ch05 ch05-ex-b: the answer cell raised ZeroDivisionError"]
+
+
+def test_the_csv_leaves_answers_to_mark_empty_and_counts_a_missing_notebook_as_0(tmp_path):
+    columns = [("ch05", "w", 1.0, "markdown"), ("ch05", "c-check", 2.0, "code")]
+    results = {"ann": {"scores": {"w": None, "c-check": 2.0}}, "bob": {"scores": {"w": 0.0, "c-check": 0.5}}}
+    write_grades(tmp_path, ["ann", "bob", "cy"], columns, results, {"ann": {"ch05": 1}, "bob": {"ch05": 1}, "cy": {}})
+    assert (tmp_path / "grades.csv").read_text() == (
+        "student,w (1),c (2),total (3)\nann,,2,2\nbob,0,0.50,0.50\ncy,0,0,0\n")
+
+
+@pytest.mark.parametrize("argv, message", [
+    ([""], "SUBMISSIONS: say which folder holds the returned notebooks"),
+    (["no/such/folder"], "SUBMISSIONS: 'no/such/folder' is not a folder"),
+    ([], "the following arguments are required: SUBMISSIONS"),
+    ([".", "--timeout", "0"], "argument --timeout: must be a whole number of seconds per cell above 0; got '0'"),
+    ([".", "--timeout", "ten"], "argument --timeout: must be a whole number of seconds per cell above 0; got 'ten'"),
+    ([".", "--jobs", "-1"], "argument --jobs: must be a whole number of notebooks graded at once above 0; got '-1'"),
+    ([".", "--colour"], "unrecognized arguments: --colour"),
+])
+def test_each_bad_argument_is_named_in_one_line(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_notebook_that_others_returned_is_reported_missing():
+    found = {"ann": {"ch05": 1, "ch06": 1}, "bob": {"ch06": 1}, "cy": {}}
+    assert missing_notebooks(found) == ["bob: no ch05 notebook, 0 points"]
+
+
+def test_the_committed_sample_class_is_what_its_script_writes(tmp_path):
+    """Chapter 5's exercises changed? Run `python tests/make_sample_class.py`, then check
+    expected_grades.csv by hand."""
+    make_sample_class.main(tmp_path / "submissions")
+    ours = sorted(p.relative_to(tmp_path / "submissions") for p in (tmp_path / "submissions").rglob("*"))
+    committed = sorted(p.relative_to(SAMPLE / "submissions") for p in (SAMPLE / "submissions").rglob("*"))
+    assert ours == committed
+    for path in ours:
+        if (tmp_path / "submissions" / path).is_file():
+            assert (tmp_path / "submissions" / path).read_text() == (SAMPLE / "submissions" / path).read_text(), path
+
+
+def test_a_class_without_a_notebook_is_reported_not_a_crash(tmp_path):
+    (tmp_path / "class" / "zed").mkdir(parents=True)
+    (tmp_path / "class" / "zed" / "answers.pdf").write_text("%PDF")
+    summary = grade(tmp_path / "class", tmp_path / "out")
+    assert summary["problems"] == ["zed/answers.pdf: not a notebook, skipped", "zed: no chapter notebook to grade"]
+    assert (tmp_path / "out" / "grades.csv").read_text() == "student,total (0)\nzed,0\n"
