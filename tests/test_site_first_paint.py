@@ -153,3 +153,23 @@ def test_the_rule_check_finds_a_lost_rule():
     trimmed = ".c > .d{x:1}"
     assert lost_selectors(original, trimmed, {"a", "b", "c", "d"}) == [
         ".a .b:hover", "html[data-theme=dark] .a"]
+
+
+def test_the_build_step_names_what_needs_node_when_it_is_missing(tmp_path, monkeypatch, capsys):
+    import build_book
+
+    monkeypatch.setattr(build_book.shutil, "which", lambda name: None)
+    assert build_book.trim_css(tmp_path) == 1
+    assert "trimming the stylesheets needs Node.js (node)" in capsys.readouterr().err
+
+
+def test_the_build_step_trims_the_built_site(tmp_path):
+    import build_book
+
+    site = fake_site(tmp_path / "book")
+    (tmp_path / "book" / "_build").mkdir()
+    site.rename(tmp_path / "book" / "_build" / "html")
+    assert build_book.trim_css(tmp_path / "book") == 0
+    css = (tmp_path / "book" / "_build" / "html" / "_static" / "styles"
+           / "pydata-sphinx-theme.css").read_text()
+    assert ".used-here" in css and ".never-used" not in css

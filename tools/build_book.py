@@ -165,27 +165,28 @@ def write_icon_stylesheet(book_root: Path) -> None:
     site_icons.write_stylesheet(WEB / "node_modules", Path(book_root) / "_build" / "site_extra")
 
 
+def run_on_site(script: str, doing: str, book_root: Path) -> int:
+    """Run the Node script tools/``script`` on the built site; its exit status (1, naming what
+    it was ``doing``, without Node.js)."""
+    node = shutil.which("node")
+    if node is None:
+        print(f"{doing} needs Node.js (node), not found on PATH", file=sys.stderr)
+        return 1
+    site = Path(book_root) / "_build" / "html"
+    return subprocess.run([node, str(ROOT / "tools" / script), str(site)]).returncode
+
+
 def typeset_math(book_root: Path) -> int:
     """Typeset every formula of the built site (tools/typeset_math.mjs): pages then ship math as
     HTML and CSS, not MathJax's 1 MB TeX engine, which loads only for a formula's menu. Its exit
     status: a TeX error, or TeX left untypeset, fails the build, naming the page and formula."""
-    node = shutil.which("node")
-    if node is None:
-        print("typesetting the math needs Node.js (node), not found on PATH", file=sys.stderr)
-        return 1
-    script, site = ROOT / "tools" / "typeset_math.mjs", Path(book_root) / "_build" / "html"
-    return subprocess.run([node, str(script), str(site)]).returncode
+    return run_on_site("typeset_math.mjs", "typesetting the math", book_root)
 
 
 def trim_css(book_root: Path) -> int:
     """Trim the theme's stylesheets in the built site to the rules its pages and scripts can use
     (tools/trim_css.mjs, PurgeCSS): 533 KB of CSS becomes about 150 KB. Its exit status."""
-    node = shutil.which("node")
-    if node is None:
-        print("trimming the stylesheets needs Node.js (node), not found on PATH", file=sys.stderr)
-        return 1
-    script, site = ROOT / "tools" / "trim_css.mjs", Path(book_root) / "_build" / "html"
-    return subprocess.run([node, str(script), str(site)]).returncode
+    return run_on_site("trim_css.mjs", "trimming the stylesheets", book_root)
 
 
 def toc_notebooks(book_root: Path) -> list[Path]:
