@@ -1,6 +1,6 @@
 // Trims the theme's stylesheets in the built site to the rules its pages can use, with
 // PurgeCSS (pinned in web/package-lock.json). pydata-sphinx-theme's CSS alone is 397 KB
-// (65 KB compressed) and about nine tenths of it styles components this book never shows; a
+// (64 KiB gzip-compressed) and about nine tenths of it styles components this book never shows; a
 // phone downloads it and matches every element against it before the first paint.
 //
 //   node tools/trim_css.mjs _build/html
