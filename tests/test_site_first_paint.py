@@ -173,3 +173,32 @@ def test_the_build_step_trims_the_built_site(tmp_path):
     css = (tmp_path / "book" / "_build" / "html" / "_static" / "styles"
            / "pydata-sphinx-theme.css").read_text()
     assert ".used-here" in css and ".never-used" not in css
+
+
+# --- the code's plain-token spans (tools/offline_site.py) ---------------------------------------
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_unwrapping_keeps_the_text_and_the_coloured_tokens():
+    from offline_site import unwrap_plain_tokens
+
+    body = ('<p><span class="n">prose</span></p><div class="highlight"><pre><span></span>'
+            '<span class="n">np</span><span class="o">.</span><span class="n">dot</span>'
+            '<span class="p">(</span><span class="w"> </span><span class="mi">1</span>'
+            '<span class="p">)</span></pre></div>')
+    unwrapped = unwrap_plain_tokens(body)
+    assert text_of(unwrapped) == text_of(body)
+    assert unwrapped.count('class="n"') == 1, "outside a code block a span stays"
+    assert '<span class="o">.</span>' in unwrapped and '<span class="mi">1</span>' in unwrapped
+    assert 'class="p"' not in unwrapped and 'class="w"' not in unwrapped
+
+
+@pytest.mark.build
+def test_highlighted_code_has_no_plain_token_spans_and_keeps_its_text(built_site):
+    html = (built_site / "book" / "05_training.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="highlight"><pre>(.*?)</pre></div>', html, re.S)
+    assert blocks and not any(re.search(r'<span class="[npw]">', b) for b in blocks)
+    assert any("import numpy as np" in text_of(b) for b in blocks)
+    assert any('<span class="kn">import</span>' in b for b in blocks), "keywords keep their colour"
