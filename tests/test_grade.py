@@ -10,7 +10,8 @@ import nbformat
 import pytest
 
 from tests import make_sample_class
-from grade import find_submissions, fix_up, grade, main, missing_notebooks, stopped_cells, write_grades
+from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, stopped_cells,
+                   write_grades)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
@@ -228,3 +229,13 @@ def test_a_class_without_a_notebook_is_reported_not_a_crash(tmp_path):
     summary = grade(tmp_path / "class", tmp_path / "out")
     assert summary["problems"] == ["zed/answers.pdf: not a notebook, skipped", "zed: no chapter notebook to grade"]
     assert (tmp_path / "out" / "grades.csv").read_text() == "student,total (0)\nzed,0\n"
+
+
+def test_two_students_whose_names_look_alike_in_ascii_get_a_folder_each(tmp_path):
+    base = tmp_path / "base"
+    (base / "source").mkdir(parents=True)
+    (base / "nbgrader_config.py").write_text("")
+    for student in ("王伟", "李娜"):  # both were "student-__-2"
+        result = grade_student(base, tmp_path, student, {}, 10)
+        assert result["student"] == student and result["notes"] == []
+    assert len(list(tmp_path.glob("student-*/course/nbgrader_config.py"))) == 2

@@ -169,7 +169,9 @@ def released(course: Path) -> dict[str, Path]:
 def grade_student(base: Path, work: Path, student: str, notebooks: dict[str, Path], timeout: int):
     """Autograde one student's notebooks in a copy of ``base``; return their results. Whatever
     goes wrong with one notebook is a note, and the others are graded."""
-    course = work / f"student-{re.sub(r'[^A-Za-z0-9_-]', '_', student)}-{len(student)}"
+    # A folder of its own for each student, whatever their name (王伟 and 李娜 would make the
+    # same ASCII name).
+    course = Path(tempfile.mkdtemp(prefix="student-", dir=work)) / "course"
     shutil.copytree(base, course)
     result = {"student": student, "scores": {}, "notes": [], "answers": {}, "feedback": {}}
     for assignment, path in sorted(notebooks.items()):
