@@ -2,6 +2,7 @@
 (tests/fixtures/sample_class, written by tests/make_sample_class.py), and each error path."""
 
 import csv
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from editions import make_nbgrader
 from tests import make_sample_class
 from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, stopped_cells,
                    write_grades)
@@ -59,9 +61,38 @@ def test_the_written_answers_are_collected_side_by_side(graded):
     assert answered == {"ada", "cai"} and "half as far" in text
 
 
+def test_a_right_answer_that_warns_gets_its_points(graded):
+    out, _, _ = graded
+    rows = {r[0]: r for r in csv.reader((out / "grades.csv").read_text().splitlines())}
+    assert rows["mo"][3] == "2", "nbgrader gave 0 to a check cell that wrote a warning to stderr"
+
+
+def test_the_teachers_solutions_of_every_chapter_get_every_automatic_point(tmp_path):
+    """The source course's notebooks (the teacher's solutions) as two students' submissions:
+    every coding exercise of every chapter gets its full points."""
+    make_nbgrader(tmp_path / "course")
+    sources = sorted((tmp_path / "course" / "source").glob("ch*/ch*.ipynb"))
+    for k, path in enumerate(sources):
+        student = tmp_path / "class" / ("teacher-a" if k < len(sources) / 2 else "teacher-b")
+        student.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, student / path.name)
+    summary = grade(tmp_path / "class", tmp_path / "out", timeout=60, jobs=2)
+    assert summary["notebooks"] == len(sources)
+    assert [p for p in summary["problems"] if not p.endswith(" notebook, 0 points")] == []
+    rows = list(csv.DictReader((tmp_path / "out" / "grades.csv").read_text().splitlines()))
+    written = {path.stem for path in summary["answers"]}
+    coding = [c for c in rows[0] if c.startswith("ch") and c.split(" (")[0] not in written]
+    assert {c[:4] for c in coding} == {p.name[:4] for p in sources}, "each chapter has a coding exercise"
+    for row in rows:
+        mine = {p.name[:4] for p in (tmp_path / "class" / row["student"]).iterdir()}
+        for column in coding:
+            expected = column.rsplit("(", 1)[1].rstrip(")") if column[:4] in mine else "0"
+            assert row[column] == expected, (row["student"], column)
+
+
 def test_the_summary_names_each_problem_and_the_means(graded):
     _, stdout, stderr = graded
-    assert "Graded 12 students, 10 notebooks." in stdout
+    assert "Graded 13 students, 11 notebooks." in stdout
     for line in [
         "jon/answers.docx: not a notebook, skipped",
         "jon: no chapter notebook to grade",
@@ -77,7 +108,8 @@ def test_the_summary_names_each_problem_and_the_means(graded):
         assert f"  {line}\n" in stdout, line
     assert "jon/05_training.ipynb: not a notebook (NotJSONError" in stdout
     assert "Problems (11):" in stdout
-    assert "  ch05-ex-gradient      1.40 / 2\n" in stdout  # 7 of 10 graded notebooks got it right
+    # ada, cai, dee, eve, fay, gus, kim and mo (whose right answer warns) of 11 graded notebooks
+    assert "  ch05-ex-gradient      1.45 / 2\n" in stdout
     assert "grading [" in stderr and "10/10" in stderr, "the progress bar"
 
 

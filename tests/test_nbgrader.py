@@ -25,7 +25,7 @@ from editions import (
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
-GRADED = re.compile(r"^verdict = checks\.(check_\w+)\((\w+)\)$", re.MULTILINE)
+GRADED = re.compile(r"^ *verdict = checks\.(check_\w+)\((\w+)\)$", re.MULTILINE)
 
 
 def generate(course: Path, assignment: str) -> Path:
@@ -123,6 +123,27 @@ def test_a_monkeypatched_check_does_not_pass_a_wrong_answer():
     with pytest.raises(AssertionError, match="Not yet right"):
         exec(GRADED_CHECK.format(check="check_gradient", name="gradient"), namespace)
     assert helpers.checks.check_gradient.__module__ == "helpers.checks", "the reload put the check back"
+
+
+def test_a_right_answer_that_warns_writes_nothing_to_stderr_and_passes(capfd):
+    """nbgrader gives 0 to a check cell with any stderr output: a NumPy RuntimeWarning raised
+    by a right answer must not reach it."""
+    namespace = {"helpers": helpers}
+    exec("import numpy as np\nimport warnings\n" + RIGHT_GRADIENT + "\n"
+         "def gradient(X, targets, w, activation='tanh'):\n"
+         "    np.log(np.zeros(1))  # RuntimeWarning: divide by zero\n"
+         "    warnings.warn('mine')\n"
+         "    return right(X, targets, w, activation)", namespace)
+    exec(GRADED_CHECK.format(check="check_gradient", name="gradient"), namespace)
+    assert capfd.readouterr().err == ""
+
+
+RIGHT_GRADIENT = """import helpers
+def right(X, targets, w, activation="tanh"):
+    _, f, slope_from_output = helpers.get_activation(activation)
+    y = f(X @ w)
+    return X.T @ ((y - targets) * slope_from_output(y))
+"""
 
 
 def test_solution_cells_with_other_tags_are_dropped_from_both_editions(tmp_path):

@@ -612,11 +612,17 @@ SOLUTION_LABEL = re.compile(r"^(?:`{3,}|:{3,})\{(solution(?:-start)?)\}[ \t]*(\S
 # replaced or patched does not count), and an AssertionError, nbgrader's "no points", unless
 # the verdict passed.
 GRADED_CHECK = """# Graded by the book's own check, loaded afresh: a change that the cells
-# above made to helpers.checks does not count.
+# above made to helpers.checks does not count. Warnings are silenced: nbgrader
+# gives 0 to a check cell that writes to stderr, even when the answer is right.
+import contextlib
 import importlib
+import io
+import warnings
 
 checks = importlib.reload(importlib.import_module("helpers.checks"))
-verdict = checks.{check}({name})
+with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+    warnings.simplefilter("ignore")
+    verdict = checks.{check}({name})
 assert verdict.passed is True, verdict.message
 verdict"""
 # nbgrader's settings for the course: the release keeps the student edition's stub (the marked
