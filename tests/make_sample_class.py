@@ -128,6 +128,14 @@ def students(release, right) -> dict:
     mo = answered(release, right)  # every coding answer right; the gradient warns
     mo.cells[at(mo, "ch05-ex-gradient")].source += WARNS
     class_["mo"] = mo
+    nia = answered(release, right)  # a wrong gradient; the check's reload and the check patched
+    nia.cells[at(nia, "ch05-ex-gradient")].source = (WRONG_GRADIENT + "\n\n\nimport importlib\n\n"
+                                                      "importlib.reload = lambda m: m\n" + PATCH)
+    class_["nia"] = nia
+    oli = answered(release, right)  # a wrong gradient, and NumPy's allclose patched
+    oli.cells[at(oli, "ch05-ex-gradient")].source = (WRONG_GRADIENT + "\n\n\n"
+                                                      "np.allclose = lambda *a, **k: True")
+    class_["oli"] = oli
     class_["jon"] = None  # a file that is not a notebook, and a Word file
     class_["lee"] = None  # an empty folder
     return class_

@@ -12,7 +12,7 @@ import pytest
 
 from editions import make_nbgrader
 from tests import make_sample_class
-from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, stopped_cells,
+from grade import (find_submissions, scan, tampering, fix_up, grade, grade_student, main, missing_notebooks, stopped_cells,
                    write_grades)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def test_the_teachers_solutions_of_every_chapter_get_every_automatic_point(tmp_p
 
 def test_the_summary_names_each_problem_and_the_means(graded):
     _, stdout, stderr = graded
-    assert "Graded 13 students, 11 notebooks." in stdout
+    assert "Graded 15 students, 13 notebooks." in stdout
     for line in [
         "jon/answers.docx: not a notebook, skipped",
         "jon: no chapter notebook to grade",
@@ -107,9 +107,19 @@ def test_the_summary_names_each_problem_and_the_means(graded):
     ]:
         assert f"  {line}\n" in stdout, line
     assert "jon/05_training.ipynb: not a notebook (NotJSONError" in stdout
-    assert "Problems (11):" in stdout
-    # ada, cai, dee, eve, fay, gus, kim and mo (whose right answer warns) of 11 graded notebooks
-    assert "  ch05-ex-gradient      1.45 / 2\n" in stdout
+    cell = {s: make_sample_class.at(nbformat.read(SAMPLE / "submissions" / s / "05_training.ipynb", as_version=4),
+                                    "ch05-ex-gradient") + 1 for s in ("ivy", "nia", "oli")}
+    read = "(no automatic points for this notebook; read it)"
+    for line in [
+        f"ivy: ch05 cell {cell['ivy']}: an answer cell changes a module: helpers.checks.check_gradient = "
+        f"lambda f: helpers.checks.... {read}",
+        f"nia: ch05 cell {cell['nia']}: an answer cell changes a module: importlib.reload = lambda m: m {read}",
+        f"oli: ch05 cell {cell['oli']}: an answer cell changes a module: np.allclose = lambda *a, **k: True {read}",
+    ]:
+        assert f"  {line}\n" in stdout, line
+    assert "Problems (15):" in stdout
+    # ada, cai, dee, eve, fay, gus, kim and mo (whose right answer warns) of 13 graded notebooks
+    assert "  ch05-ex-gradient      1.23 / 2\n" in stdout
     assert "grading [" in stderr and "10/10" in stderr, "the progress bar"
 
 
@@ -271,3 +281,45 @@ def test_two_students_whose_names_look_alike_in_ascii_get_a_folder_each(tmp_path
         result = grade_student(base, tmp_path, student, {}, 10)
         assert result["student"] == student and result["notes"] == []
     assert len(list(tmp_path.glob("student-*/course/nbgrader_config.py"))) == 2
+
+
+@pytest.mark.parametrize("code", [
+    "importlib.reload = lambda m: m",
+    "np.allclose = lambda *a, **k: True",
+    "helpers.network.train = train",
+    "numpy.linalg.norm += 1",
+    "del checks.check_gradient",
+    "a, la.eigvalsh = 1, 2",  # an attribute of a module the notebook imported as la
+    "sys.modules['helpers.checks'] = fake",
+    "np.__dict__['allclose'] = ok",
+    "__builtins__.print = p",
+    "setattr(np, 'allclose', ok)",
+    "delattr(helpers, 'checks')",
+    "open('helpers/checks.py', 'w').write('')",
+    "Path('helpers') .joinpath('checks.py').write_text('')",
+    "pathlib.Path('../helpers/checks.py').write_bytes(b'')",
+])
+def test_each_change_to_a_module_is_found(code):
+    assert tampering(code, {"np", "numpy", "helpers", "checks", "sys", "importlib", "la", "pathlib"}) == [
+        code.split(".write(")[0]]
+
+
+@pytest.mark.parametrize("code", [
+    "w = np.zeros(3)\nw[0] = 1\nw.shape = (3,)",  # the student's own arrays
+    "plt.rcParams['figure.dpi'] = 80",
+    "text = open('data.csv').read()",
+    "Path('notes.txt').write_text('ok')",
+    "def f(:",  # does not parse: it raises when run
+])
+def test_ordinary_answers_are_not_flagged(code):
+    assert tampering(code, {"np", "plt", "helpers"}) == []
+
+
+def test_a_flagged_notebook_names_the_cell_and_the_code_and_skips_locked_cells():
+    flagged = notebook("a", "a-check", locked=("a-check",))
+    flagged.cells.insert(1, nbformat.v4.new_code_cell("import numpy.linalg as la"))
+    flagged.cells[2].source = "la.norm = abs"
+    flagged.cells[3].source = "np.allclose = all"  # a locked cell: nbgrader puts it back
+    assert scan(flagged, "ch05") == [
+        "ch05 cell 3: an answer cell changes a module: la.norm = abs (no automatic points for this "
+        "notebook; read it)"]

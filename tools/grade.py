@@ -23,6 +23,15 @@ keeps its nbgrader metadata only once, and cells out of order are noted. nbgrade
 back a locked check cell the student edited, and a check cell loads helpers/checks.py afresh,
 so a replaced or patched check does not count.
 
+Before autograde, each notebook's answer (not locked) code cells are read with ``ast``, not
+run: a notebook that sets or deletes an attribute of a module (numpy/np, helpers, importlib,
+builtins, sys, checks, network, or any name it imports), calls setattr/delattr, writes to
+sys.modules, uses __builtins__, or opens or writes (open, Path(...).write_text/write_bytes) a
+path naming helpers gets a problem line naming the cell and the code, and 0 automatic points
+for that chapter (its written answers still wait for a mark). Code that this scan does not see
+(built at run time with exec or getattr, for instance) can still fool a check: it is not a
+sandbox.
+
 This runs the students' code. The timeouts stop loops, not harm: on a shared machine run it
 in a container or as an unprivileged user.
 """
@@ -30,6 +39,7 @@ in a container or as an unprivileged user.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import re
 import shutil
@@ -138,6 +148,94 @@ def fix_up(notebook, release, assignment: str):
     return notebook, notes
 
 
+# --- a static scan for answers that change the modules the checks use ------------------------
+
+# Names whose attributes an answer cell must not set, whatever the notebook imported.
+GUARDED = {"numpy", "np", "helpers", "importlib", "builtins", "sys", "checks", "network"}
+
+
+def _root(node):
+    """The name an attribute or subscript chain starts from (``np`` in ``np.linalg.norm``)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _changes(target, modules: set[str]) -> bool:
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return any(_changes(t, modules) for t in target.elts)
+    if isinstance(target, ast.Starred):
+        return _changes(target.value, modules)
+    if isinstance(target, ast.Name):
+        return target.id == "__builtins__"
+    if isinstance(target, ast.Attribute):
+        return _root(target) in modules | {"__builtins__"}
+    if isinstance(target, ast.Subscript):  # sys.modules[...], np.__dict__[...], __builtins__[...]
+        return (ast.unparse(target.value) == "sys.modules" or _root(target) in GUARDED | {"__builtins__"})
+    return False
+
+
+def tampering(source: str, modules: set[str]) -> list[str]:
+    """The statements of one code cell that change a module the checks use: an assignment,
+    augmented assignment or del of an attribute of ``modules`` (the notebook's imports and
+    GUARDED), a write to sys.modules, any use of __builtins__, setattr/delattr, and open() or
+    Path(...).write_text/write_bytes on a path that names helpers. A cell that does not parse is
+    not flagged (it raises when run). Code built at run time (exec, getattr) is not seen."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        targets = (node.targets if isinstance(node, (ast.Assign, ast.Delete))
+                   else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
+        hit = any(_changes(t, modules) for t in targets)
+        if isinstance(node, ast.Name) and node.id == "__builtins__":
+            hit = True
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name in ("setattr", "delattr"):
+                hit = True
+            elif name == "open" or (isinstance(node.func, ast.Attribute)
+                                    and node.func.attr in ("write_text", "write_bytes")):
+                hit = "helpers" in (ast.unparse(node) if name == "open" else ast.unparse(node.func.value))
+        if hit:
+            found.append(ast.get_source_segment(source, node) or ast.unparse(node))
+    if any(code != "__builtins__" and "__builtins__" in code for code in found):
+        found = [code for code in found if code != "__builtins__"]  # named in its statement
+    return list(dict.fromkeys(found))
+
+
+def imported_names(notebook) -> set[str]:
+    """Every name the notebook's code cells bind by import, with GUARDED."""
+    names = set(GUARDED)
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {a.asname or a.name.split(".")[0] for a in node.names}
+    return names
+
+
+def scan(notebook, assignment: str) -> list[str]:
+    """A line for each answer (not locked) code cell that changes a module the checks use."""
+    modules, lines = imported_names(notebook), []
+    for number, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type != "code" or cell.metadata.get("nbgrader", {}).get("locked"):
+            continue
+        for code in tampering(cell.source, modules):
+            shown = " ".join(code.split())
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            lines.append(f"{assignment} cell {number}: an answer cell changes a module: {shown} "
+                         "(no automatic points for this notebook; read it)")
+    return lines
+
+
 # --- running nbgrader -----------------------------------------------------------------------
 
 
@@ -189,6 +287,8 @@ def _grade_notebook(course: Path, student: str, assignment: str, path: Path, tim
     release = nbformat.read(releases[assignment], as_version=4)
     notebook, notes = fix_up(nbformat.read(path, as_version=4), release, assignment)
     result["notes"] += [f"{student}: {note}" for note in notes]
+    tampered = scan(notebook, assignment)
+    result["notes"] += [f"{student}: {line}" for line in tampered]
     target = course / "submitted" / student / assignment / releases[assignment].name
     target.parent.mkdir(parents=True)
     nbformat.write(notebook, target)
@@ -207,7 +307,10 @@ def _grade_notebook(course: Path, student: str, assignment: str, path: Path, tim
     feedback = course / "feedback" / student / assignment / releases[assignment].with_suffix(".html").name
     if feedback.is_file():
         result["feedback"][assignment] = feedback.read_text()
-    result["scores"].update(gradebook_scores(course, assignment, releases[assignment].stem, student))
+    scores = gradebook_scores(course, assignment, releases[assignment].stem, student)
+    if tampered:  # written answers stay to be marked
+        scores = {gid: None if score is None else 0.0 for gid, score in scores.items()}
+    result["scores"].update(scores)
 
 
 def stopped_cells(graded: Path, assignment: str, timeout: int) -> list[str]:
