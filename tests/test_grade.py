@@ -100,7 +100,7 @@ def test_the_summary_names_each_problem_and_the_means(graded):
         "dee: ch05 ch05-ex-rate: the answer cell raised RuntimeError",
         "eve: ch05 ch05-ex-train-until: stopped after 10 s",
         "fay: ch05 ch05-ex-gradient-check: deleted cell, put back from the assignment",
-        "fay: ch05 ch05-ex-rate: deleted cell, put back from the assignment",
+        "fay: ch05 ch05-ex-rate: deleted answer cell, put back empty",
         "gus: ch05 ch05-ex-gradient: duplicated cell; the copy is run, not graded",
         "hal: ch05 ch05-ex-gradient-check: edited locked cell, graded as the assignment has it",
         "kim: ch05: cells out of order (ch05-ex-train-until before ch05-ex-gradient); graded as placed",
@@ -131,7 +131,7 @@ def notebook(*ids, locked=()):
     for grade_id in ids:
         cell = nbformat.v4.new_code_cell(f"# {grade_id}")
         cell.metadata["nbgrader"] = {"grade_id": grade_id, "locked": grade_id in locked, "grade": False,
-                                     "solution": True, "schema_version": 3}
+                                     "solution": not grade_id.endswith("-check"), "schema_version": 3}
         cells.append(cell)
     return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"), *cells])
 
@@ -323,3 +323,17 @@ def test_a_flagged_notebook_names_the_cell_and_the_code_and_skips_locked_cells()
     assert scan(flagged, "ch05") == [
         "ch05 cell 3: an answer cell changes a module: la.norm = abs (no automatic points for this "
         "notebook; read it)"]
+
+
+def test_a_deleted_answer_cell_is_put_back_empty_not_as_the_stub():
+    """The stub would redefine (and break) a function the student wrote in another cell."""
+    release = notebook("a", "a-check", locked=("a-check",))
+    release.cells[1].source = "def f():\n    raise NotImplementedError('hint')"
+    release.cells[1].metadata["nbgrader"]["solution"] = True
+    student = notebook("a-check", locked=("a-check",))
+    student.cells.insert(1, nbformat.v4.new_code_cell("def f():\n    return 1"))  # the answer, moved
+    fixed, notes = fix_up(student, release, "ch05")
+    put_back = next(c for c in fixed.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "a")
+    assert put_back.metadata["nbgrader"] == release.cells[1].metadata["nbgrader"]
+    assert all(line.startswith("#") for line in put_back.source.splitlines()), put_back.source
+    assert notes == ["ch05 a: deleted answer cell, put back empty"]

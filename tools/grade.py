@@ -18,7 +18,8 @@ by ``nbgrader autograde`` (each cell stopped after --timeout seconds), then
 - answers/<exercise>.md: every student's answer to each written exercise, one after another.
 
 Before nbgrader sees a notebook, its graded cells are matched with the assignment's by
-nbgrader's grade_id: a deleted graded cell is put back from the assignment, a duplicated one
+nbgrader's grade_id: a deleted graded cell is put back from the assignment (a deleted answer
+cell as a comment only, never the stub, which could redefine a function written elsewhere), a duplicated one
 keeps its nbgrader metadata only once, and cells out of order are noted. nbgrader itself puts
 back a locked check cell the student edited, and a check cell loads helpers/checks.py afresh,
 so a replaced or patched check does not count.
@@ -115,7 +116,8 @@ def _grade_id(cell):
 def fix_up(notebook, release, assignment: str):
     """``notebook`` with its graded cells matched to ``release``'s by grade_id, and a note for
     each change: a duplicated id keeps its nbgrader metadata on the first cell only, a missing
-    one is put back from the release (after the graded cell before it), an order that differs
+    one is put back from the release (after the graded cell before it; an answer cell as a
+    comment only, with its nbgrader metadata, never the stub), an order that differs
     is noted (nbgrader grades by grade_id, so the rest is graded as usual)."""
     notebook = nbformat.from_dict(notebook)
     wanted = [_grade_id(c) for c in release.cells if _grade_id(c)]
@@ -135,12 +137,17 @@ def fix_up(notebook, release, assignment: str):
         if grade_id in seen:
             continue
         cell = nbformat.from_dict(next(c for c in release.cells if _grade_id(c) == grade_id))
+        answer = cell.cell_type == "code" and cell.metadata["nbgrader"].get("solution")
+        if answer:  # never the stub: it could redefine a function the student wrote elsewhere
+            cell.source = "# (an answer cell the student deleted, put back empty for grading)"
+            cell.outputs, cell.execution_count = [], None
         before = [i for i, c in enumerate(notebook.cells) if _grade_id(c) in wanted[:k]]
         after = [i for i, c in enumerate(notebook.cells) if _grade_id(c) in wanted[k + 1:]]
         at = before[-1] + 1 if before else after[0] if after else len(notebook.cells)
         notebook.cells.insert(at, cell)
         seen.add(grade_id)
-        notes.append(f"{assignment} {grade_id}: deleted cell, put back from the assignment")
+        notes.append(f"{assignment} {grade_id}: deleted answer cell, put back empty" if answer
+                     else f"{assignment} {grade_id}: deleted cell, put back from the assignment")
     order = [_grade_id(c) for c in notebook.cells if _grade_id(c) in wanted]
     moved = [(a, b) for a, b in zip(order, order[1:]) if wanted.index(a) > wanted.index(b)]
     if moved:
