@@ -206,6 +206,9 @@ def test_the_submissions_are_found_in_both_layouts_and_each_bad_file_named(tmp_p
     nbgraders = tmp_path / "course"
     (nbgraders / "submitted" / "fay" / "ch05").mkdir(parents=True)
     (nbgraders / "submitted" / "fay" / "ch05" / "ch05_training.ipynb").write_text(good)
+    (nbgraders / "submitted" / "fay" / "ch05" / "timestamp.txt").write_text("2026-12-07 09:00:00.000000 UTC")
+    (nbgraders / "submitted" / "__MACOSX" / "fay" / "ch05").mkdir(parents=True)  # a Mac's zip
+    (nbgraders / "submitted" / "__MACOSX" / "fay" / "ch05" / "._ch05_training.ipynb").write_text("x")
     found, problems = find_submissions(nbgraders, ASSIGNMENTS)
     assert list(found) == ["fay"] and found["fay"]["ch05"].parent.name == "ch05" and problems == []
 

@@ -71,12 +71,14 @@ def find_submissions(folder: Path, assignments: dict[str, str]):
     ``assignments`` maps each assignment ("ch05") to its notebook's name ("ch05_training")."""
     root = folder / "submitted" if (folder / "submitted").is_dir() else folder
     found, problems = {}, []
-    for student in sorted(p for p in root.iterdir() if not p.name.startswith(".")):
+    # __MACOSX: the resource forks a Mac's zip adds, not a student.
+    for student in sorted(p for p in root.iterdir() if not p.name.startswith(".") and p.name != "__MACOSX"):
         if not student.is_dir():
             problems.append(f"{student.name}: a file where a student's folder should be, skipped")
             continue
         files = sorted(p for p in student.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts
-                       and not p.name.startswith(".") and "helpers" not in p.relative_to(student).parts)
+                       and not p.name.startswith(".") and "helpers" not in p.relative_to(student).parts
+                       and p.name != "timestamp.txt")  # nbgrader's submitted/ layout holds one
         mine = {}
         for path in files:
             shown = path.relative_to(root).as_posix()
