@@ -161,6 +161,17 @@ def test_a_duplicated_graded_cell_keeps_its_id_once():
     assert notes == ["ch05 a: duplicated cell; the copy is run, not graded"]
 
 
+def test_of_a_duplicated_answer_the_copy_that_differs_from_the_release_is_graded():
+    release = notebook("w")
+    release.cells[1] = nbformat.v4.new_markdown_cell("", metadata=release.cells[1].metadata)
+    student = nbformat.from_dict(release)
+    student.cells.append(nbformat.from_dict(student.cells[1]))
+    student.cells[2].source = "My written answer, typed into the second copy."
+    fixed, notes = fix_up(student, release, "ch05")
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in fixed.cells] == [None, None, "w"]
+    assert notes == ["ch05 w: duplicated cell; the copy is run, not graded"]
+
+
 def test_cells_out_of_order_are_noted_and_kept_where_they_are():
     fixed, notes = fix_up(notebook("b", "a"), notebook("a", "b"), "ch05")
     assert notes == ["ch05: cells out of order (b before a); graded as placed"]

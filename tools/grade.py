@@ -20,7 +20,7 @@ by ``nbgrader autograde`` (each cell stopped after --timeout seconds), then
 Before nbgrader sees a notebook, its graded cells are matched with the assignment's by
 nbgrader's grade_id: a deleted graded cell is put back from the assignment (a deleted answer
 cell as a comment only, never the stub, which could redefine a function written elsewhere), a duplicated one
-keeps its nbgrader metadata only once, and cells out of order are noted. nbgrader itself puts
+keeps its nbgrader metadata only once (on the copy that differs from the release), and cells out of order are noted. nbgrader itself puts
 back a locked check cell the student edited, and a check cell loads helpers/checks.py afresh,
 so a replaced or patched check does not count.
 
@@ -117,7 +117,8 @@ def _grade_id(cell):
 
 def fix_up(notebook, release, assignment: str):
     """``notebook`` with its graded cells matched to ``release``'s by grade_id, and a note for
-    each change: a duplicated id keeps its nbgrader metadata on the first cell only, a missing
+    each change: a duplicated id keeps its nbgrader metadata on one cell only (the first copy
+    that differs from the release, else the first), a missing
     one is put back from the release (after the graded cell before it; an answer cell as a
     comment only, with its nbgrader metadata, never the stub), an order that differs
     is noted (nbgrader grades by grade_id, so the rest is graded as usual)."""
@@ -125,12 +126,20 @@ def fix_up(notebook, release, assignment: str):
     wanted = [_grade_id(c) for c in release.cells if _grade_id(c)]
     locked = {_grade_id(c): c.source for c in release.cells
               if _grade_id(c) and c.metadata["nbgrader"].get("locked")}
+    given = {_grade_id(c): c.source.strip() for c in release.cells if _grade_id(c)}
+    keep = {}  # of a duplicated answer, the copy that differs from the release is graded
+    for k, cell in enumerate(notebook.cells):
+        grade_id = _grade_id(cell)
+        if grade_id and (grade_id not in keep or (grade_id not in locked and grade_id in given
+                         and notebook.cells[keep[grade_id]].source.strip() == given[grade_id]
+                         and cell.source.strip() != given[grade_id])):
+            keep[grade_id] = k
     notes, seen = [], set()
-    for cell in notebook.cells:
+    for k, cell in enumerate(notebook.cells):
         grade_id = _grade_id(cell)
         if grade_id in locked and grade_id not in seen and cell.source != locked[grade_id]:
             notes.append(f"{assignment} {grade_id}: edited locked cell, graded as the assignment has it")
-        if grade_id in seen:
+        if grade_id and keep[grade_id] != k:
             del cell.metadata["nbgrader"]
             notes.append(f"{assignment} {grade_id}: duplicated cell; the copy is run, not graded")
         elif grade_id:
