@@ -12,8 +12,8 @@ import pytest
 
 from editions import make_nbgrader
 from tests import make_sample_class
-from grade import (find_submissions, scan, tampering, fix_up, grade, grade_student, main, missing_notebooks, stopped_cells,
-                   write_grades)
+from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, report, scan,
+                   stopped_cells, tampering, write_grades)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
@@ -120,6 +120,9 @@ def test_the_summary_names_each_problem_and_the_means(graded):
     assert "Problems (15):" in stdout
     # ada, cai, dee, eve, fay, gus, kim and mo (whose right answer warns) of 13 graded notebooks
     assert "  ch05-ex-gradient      1.23 / 2\n" in stdout
+    # written: ada answered all three, cai the half-rate one; the others left them blank
+    assert "  ch05-ex-half-rate     to mark: 2 answers\n" in stdout
+    assert "  ch05-ex-seed-rank     to mark: 1 answer\n" in stdout and "0.00" not in stdout
     assert "grading [" in stderr and "10/10" in stderr, "the progress bar"
 
 
@@ -351,3 +354,10 @@ def test_a_deleted_answer_cell_is_put_back_empty_not_as_the_stub():
     assert put_back.metadata["nbgrader"] == release.cells[1].metadata["nbgrader"]
     assert all(line.startswith("#") for line in put_back.source.splitlines()), put_back.source
     assert notes == ["ch05 a: deleted answer cell, put back empty"]
+
+
+def test_the_summary_counts_written_answers_to_mark_instead_of_a_mean():
+    summary = {"students": 3, "notebooks": 3, "problems": [], "answers": [],
+               "means": {"w": (None, 1.0, 2), "v": (None, 2.0, 0), "c": (0.5, 2.0, None)}}
+    text = report(summary, Path("out"))
+    assert "  w  to mark: 2 answers\n  v  no answers\n  c  0.50 / 2\n" in text

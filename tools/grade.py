@@ -463,20 +463,25 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
     problems += [note for s in students for note in results.get(s, {}).get("notes", [])]
     summary = {"students": len(students), "notebooks": sum(len(n) for n in found.values()),
                "problems": problems, "answers": answers, "means": {}}
-    for _, gid, points, _ in columns:
+    for _, gid, points, kind in columns:
         marks = [results[s]["scores"][gid] for s in results if results[s]["scores"].get(gid) is not None]
-        summary["means"][gid.removesuffix("-check")] = (sum(marks) / len(marks) if marks else None, points)
+        to_mark = sum(gid in results[s]["scores"] and results[s]["scores"][gid] is None for s in results)
+        mean = None if kind == "markdown" or not marks else sum(marks) / len(marks)
+        summary["means"][gid.removesuffix("-check")] = (mean, points, to_mark if kind == "markdown" else None)
     return summary
 
 
 def report(summary: dict, out: Path) -> str:
     """The summary printed at the end."""
     lines = [f"Graded {summary['students']} students, {summary['notebooks']} notebooks.",
-             "Mean per exercise (answers still to mark left out):"]
+             "Per exercise: the mean score, or for a written one the answers waiting for your mark:"]
     width = max((len(k) for k in summary["means"]), default=0)
-    for exercise, (mean, points) in summary["means"].items():
-        shown = "to mark" if mean is None else f"{mean:.2f}"
-        lines.append(f"  {exercise:<{width}}  {shown} / {_number(points)}")
+    for exercise, (mean, points, to_mark) in summary["means"].items():
+        if to_mark is not None:  # a written exercise: blanks are 0, the rest wait for a mark
+            shown = f"to mark: {to_mark} answer{'' if to_mark == 1 else 's'}" if to_mark else "no answers"
+        else:
+            shown = f"{mean:.2f} / {_number(points)}" if mean is not None else f"no score / {_number(points)}"
+        lines.append(f"  {exercise:<{width}}  {shown}")
     lines.append(f"Problems ({len(summary['problems'])}):" if summary["problems"] else "Problems: none")
     lines += [f"  {line}" for line in summary["problems"]]
     lines.append(f"Wrote {out / 'grades.csv'}, {out / 'feedback'}/, {out / 'answers'}/ "
