@@ -13,7 +13,7 @@ import pytest
 from editions import make_nbgrader
 from tests import make_sample_class
 from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, report, scan,
-                   stopped_cells, tampering, write_grades)
+                   stopped_cells, tampering, write_grades, UsageError)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample_class"
@@ -361,3 +361,28 @@ def test_the_summary_counts_written_answers_to_mark_instead_of_a_mean():
                "means": {"w": (None, 1.0, 2), "v": (None, 2.0, 0), "c": (0.5, 2.0, None)}}
     text = report(summary, Path("out"))
     assert "  w  to mark: 2 answers\n  v  no answers\n  c  0.50 / 2\n" in text
+
+
+def test_out_is_refused_when_it_holds_other_files_and_no_grades(tmp_path, capsys):
+    (tmp_path / "class").mkdir()
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "README.md").write_text("mine")
+    assert main([str(tmp_path / "class"), "--out", str(tmp_path / "repo")]) == 2
+    err = capsys.readouterr().err
+    assert f"--out: '{tmp_path / 'repo'}' holds other files and is not a previous output of make grade" in err
+    assert len(err.strip().splitlines()) == 1 and (tmp_path / "repo" / "README.md").read_text() == "mine"
+    (tmp_path / "a-file").write_text("mine")
+    assert main([str(tmp_path / "class"), "--out", str(tmp_path / "a-file")]) == 2
+    assert f"--out: '{tmp_path / 'a-file'}' is a file" in capsys.readouterr().err
+    with pytest.raises(UsageError, match="--out: .* holds other files"):
+        grade(tmp_path / "class", tmp_path / "repo")
+
+
+def test_a_previous_output_and_an_empty_folder_are_written_over(tmp_path):
+    (tmp_path / "class").mkdir()
+    (tmp_path / "old" / "feedback").mkdir(parents=True)
+    (tmp_path / "old" / "grades.csv").write_text("student,total (0)\n")
+    (tmp_path / "empty").mkdir()
+    for out in ("old", "empty"):
+        grade(tmp_path / "class", tmp_path / out)
+        assert sorted(p.name for p in (tmp_path / out).iterdir()) == ["answers", "grades.csv"]

@@ -208,3 +208,20 @@ def test_the_command_line_writes_the_course(tmp_path, capsys):
     assert (tmp_path / "course" / "source" / "ch05" / "ch05_training.ipynb").is_file()
     assert (tmp_path / "course" / "source" / "ch05" / "helpers" / "checks.py").is_file()
     assert main(["nbgrader", "a", "b"]) == 2
+    capsys.readouterr()
+    assert main(["nbgrader", str(tmp_path / "course")]) == 0, "a previous course is written again"
+
+
+def test_the_course_is_not_written_over_a_folder_of_other_files(tmp_path, capsys):
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "README.md").write_text("mine")
+    assert main(["nbgrader", str(tmp_path / "repo")]) == 2
+    err = capsys.readouterr().err
+    assert f"editions.py: OUT: '{tmp_path / 'repo'}' holds other files and is not a course" in err
+    assert len(err.strip().splitlines()) == 1 and (tmp_path / "repo" / "README.md").read_text() == "mine"
+    (tmp_path / "file").write_text("mine")
+    with pytest.raises(ValueError, match="OUT: .* is a file"):
+        make_nbgrader(tmp_path / "file")
+    (tmp_path / "empty").mkdir()
+    make_nbgrader(tmp_path / "empty")
+    assert (tmp_path / "empty" / "nbgrader_config.py").is_file()

@@ -429,8 +429,20 @@ def progress(done: int, total: int, width: int = 30) -> None:
     print(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
+def check_out(out: Path) -> None:
+    """Refuse an --out that is a file, or a folder that holds other files and no grades.csv (it
+    is emptied before writing: `--out .` would wipe the repository)."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out: {str(out)!r} is a file; give a folder for the grades")
+    if out.is_dir() and any(out.iterdir()) and not (out / "grades.csv").is_file():
+        raise UsageError(f"--out: {str(out)!r} holds other files and is not a previous output of "
+                         "make grade (no grades.csv); give a new or empty folder")
+
+
 def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dict:
-    """Grade every notebook under ``submissions`` into ``out``; return the summary's numbers."""
+    """Grade every notebook under ``submissions`` into ``out``; return the summary's numbers.
+    ``out`` is emptied first, if check_out allows it (UsageError otherwise)."""
+    check_out(out)
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
         work = Path(tmp)
         make_nbgrader(work / "course")
@@ -449,6 +461,7 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
                 result = future.result()
                 results[result["student"]] = result
                 progress(k, len(todo))
+    check_out(out)  # again: it could have changed while grading
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -516,6 +529,7 @@ def main(argv: list[str]) -> int:
                              "make grade SUBMISSIONS=path/to/folder")
         if not folder.is_dir():
             raise UsageError(f"SUBMISSIONS: {args.submissions!r} is not a folder (one subfolder per student)")
+        check_out(Path(args.out))
     except UsageError as error:
         print(f"grade.py: {error}", file=sys.stderr)
         return 2
