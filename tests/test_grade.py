@@ -3,6 +3,7 @@
 
 import csv
 import shutil
+import time
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import grade as grade_module
 from editions import make_nbgrader
 from tests import make_sample_class
 from grade import (find_submissions, fix_up, grade, grade_student, main, missing_notebooks, report, scan,
@@ -386,3 +388,31 @@ def test_a_previous_output_and_an_empty_folder_are_written_over(tmp_path):
     for out in ("old", "empty"):
         grade(tmp_path / "class", tmp_path / out)
         assert sorted(p.name for p in (tmp_path / out).iterdir()) == ["answers", "grades.csv"]
+
+
+def test_an_nbgrader_command_is_killed_after_its_wall_clock_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(grade_module, "NBGRADER", [sys.executable, "-c", "import time; time.sleep(60)"])
+    start = time.monotonic()
+    with pytest.raises(subprocess.TimeoutExpired):
+        grade_module.nbgrader(tmp_path, timeout=1)
+    assert time.monotonic() - start < 10
+    assert grade_module.wall_clock(30) == 720, "20 cells at the limit and two minutes"
+
+
+def test_a_student_whose_nbgrader_hangs_is_named_and_the_others_graded(tmp_path, monkeypatch):
+    base = tmp_path / "base"
+    (base / "release" / "ch05").mkdir(parents=True)
+    nbformat.write(notebook("a"), base / "release" / "ch05" / "ch05_training.ipynb")
+    nbformat.write(notebook("a"), tmp_path / "05_training.ipynb")
+
+    def fake(course, *args, timeout=None):
+        assert timeout == 140  # 20 × 1 s + 120 s
+        if "slow" in args:
+            raise subprocess.TimeoutExpired(args, timeout)
+        return subprocess.CompletedProcess(args, 1, "", "nbgrader: failed")
+
+    monkeypatch.setattr(grade_module, "nbgrader", fake)
+    slow = grade_student(base, tmp_path, "slow", {"ch05": tmp_path / "05_training.ipynb"}, 1)
+    fast = grade_student(base, tmp_path, "fast", {"ch05": tmp_path / "05_training.ipynb"}, 1)
+    assert slow["notes"] == ["slow: ch05: stopped after 140 s"]
+    assert fast["notes"] == ["fast: ch05 could not be graded (nbgrader: failed)"]

@@ -9,7 +9,8 @@ edition names them (05_training.ipynb) or as the nbgrader release does (ch05_tra
 
 In a temporary course directory (the source written by ``tools/editions.py nbgrader``, then
 ``nbgrader generate_assignment``), each student's notebooks are put in ``submitted/`` and run
-by ``nbgrader autograde`` (each cell stopped after --timeout seconds), then
+by ``nbgrader autograde`` (each cell stopped after --timeout seconds, the whole command after
+20 × --timeout + 120 seconds: "chNN: stopped after N s" for that student), then
 ``nbgrader generate_feedback``; the scores are read from nbgrader's gradebook. Written to OUT:
 
 - grades.csv: one row per student, one column per graded exercise (its points in the header),
@@ -42,7 +43,9 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import os
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -257,10 +260,28 @@ def scan(notebook, assignment: str) -> list[str]:
 # --- running nbgrader -----------------------------------------------------------------------
 
 
-def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run one nbgrader command in ``course``."""
-    command = [sys.executable, "-m", "nbgrader", *args]
-    return subprocess.run(command, cwd=course, capture_output=True, text=True)
+NBGRADER = [sys.executable, "-m", "nbgrader"]
+
+
+def wall_clock(timeout: int) -> int:
+    """The longest one nbgrader command may take, in seconds: generous (20 cells at the limit and
+    two minutes more), to stop one that hangs outside a cell."""
+    return 20 * timeout + 120
+
+
+def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Run one nbgrader command in ``course``. After ``timeout`` seconds it is killed with its
+    kernel (its own process group) and subprocess.TimeoutExpired is raised."""
+    command = [*NBGRADER, *args]
+    with subprocess.Popen(command, cwd=course, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def base_course(course: Path, assignments: list[str], timeout: int) -> Path:
@@ -314,14 +335,23 @@ def _grade_notebook(course: Path, student: str, assignment: str, path: Path, tim
         info = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "markdown" and info.get("solution") and info.get("grade"):
             result["answers"][info["grade_id"]] = cell.source.strip()
-    done = nbgrader(course, "autograde", assignment, "--student", student, "--create", "--force")
+    try:
+        done = nbgrader(course, "autograde", assignment, "--student", student, "--create", "--force",
+                        timeout=wall_clock(timeout))
+    except subprocess.TimeoutExpired:
+        result["notes"].append(f"{student}: {assignment}: stopped after {wall_clock(timeout)} s")
+        return
     graded = course / "autograded" / student / assignment / releases[assignment].name
     if done.returncode or not graded.is_file():
         last = [line for line in done.stderr.splitlines() if line.strip()][-1:] or ["no message"]
         result["notes"].append(f"{student}: {assignment} could not be graded ({last[0][:100]})")
         return
     result["notes"] += [f"{student}: {line}" for line in stopped_cells(graded, assignment, timeout)]
-    nbgrader(course, "generate_feedback", assignment, "--student", student, "--force")
+    try:
+        nbgrader(course, "generate_feedback", assignment, "--student", student, "--force",
+                 timeout=wall_clock(timeout))
+    except subprocess.TimeoutExpired:
+        result["notes"].append(f"{student}: {assignment}: no feedback, stopped after {wall_clock(timeout)} s")
     feedback = course / "feedback" / student / assignment / releases[assignment].with_suffix(".html").name
     if feedback.is_file():
         result["feedback"][assignment] = feedback.read_text()
