@@ -51,7 +51,7 @@ def test_every_graded_student_gets_nbgraders_feedback(graded):
     assert "Well done" in ada and "Not yet right" not in ada
 
 
-def test_the_written_answers_are_collected_side_by_side(graded):
+def test_the_written_answers_are_collected_one_after_another(graded):
     out, _, _ = graded
     assert sorted(p.name for p in (out / "answers").iterdir()) == [
         "ch05-ex-half-rate.md", "ch05-ex-predict-step.md", "ch05-ex-seed-rank.md"]
@@ -256,9 +256,9 @@ def test_the_csv_leaves_answers_to_mark_empty_and_counts_a_missing_notebook_as_0
     ([""], "SUBMISSIONS: say which folder holds the returned notebooks"),
     (["no/such/folder"], "SUBMISSIONS: 'no/such/folder' is not a folder"),
     ([], "the following arguments are required: SUBMISSIONS"),
-    ([".", "--timeout", "0"], "argument --timeout: must be a whole number of seconds per cell above 0; got '0'"),
-    ([".", "--timeout", "ten"], "argument --timeout: must be a whole number of seconds per cell above 0; got 'ten'"),
-    ([".", "--jobs", "-1"], "argument --jobs: must be a whole number of notebooks graded at once above 0; got '-1'"),
+    ([".", "--timeout", "0"], "--timeout (TIMEOUT=) must be a whole number of seconds per cell above 0; got '0'"),
+    ([".", "--timeout", "ten"], "--timeout (TIMEOUT=) must be a whole number of seconds per cell above 0; got 'ten'"),
+    ([".", "--jobs", "-1"], "--jobs (JOBS=) must be a whole number of notebooks graded at once above 0; got '-1'"),
     ([".", "--colour"], "unrecognized arguments: --colour"),
 ])
 def test_each_bad_argument_is_named_in_one_line(argv, message, capsys):

@@ -540,16 +540,24 @@ def _whole(what: str):
     return parse
 
 
+MAKE_NAMES = {"--timeout": "TIMEOUT=", "--jobs": "JOBS="}
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
+        match = re.match(r"argument (--\w+)(?:/\S+)?: (.*)", message, re.DOTALL)
+        if match and match.group(1) in ("--timeout", "--jobs"):  # make grade TIMEOUT=x
+            option = match.group(1)
+            message = f"{option} ({MAKE_NAMES[option]}) {match.group(2)}"
         raise UsageError(message)
 
 
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="tools/grade.py", description=__doc__.split("\n")[0])
     parser.add_argument("submissions", metavar="SUBMISSIONS")
-    parser.add_argument("--timeout", type=_whole("seconds per cell"), default=30)
-    parser.add_argument("--jobs", type=_whole("notebooks graded at once"), default=2)
+    # make grade's TIMEOUT= and JOBS= reach these: the message names both spellings.
+    parser.add_argument("--timeout", type=_whole("seconds per cell"), default=30, metavar="SECONDS")
+    parser.add_argument("--jobs", type=_whole("notebooks graded at once"), default=2, metavar="N")
     parser.add_argument("--out", default=str(ROOT / "_build" / "grades"))
     try:
         args = parser.parse_args(argv)
