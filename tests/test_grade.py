@@ -125,7 +125,7 @@ def test_the_summary_names_each_problem_and_the_means(graded):
     # written: ada answered all three, cai the half-rate one; the others left them blank
     assert "  ch05-ex-half-rate     to mark: 2 answers\n" in stdout
     assert "  ch05-ex-seed-rank     to mark: 1 answer\n" in stdout and "0.00" not in stdout
-    assert "grading [" in stderr and "10/10" in stderr, "the progress bar"
+    assert "grading [" in stderr and "13/13" in stderr, "the progress bar"
 
 
 # --- each error path with its own input -----------------------------------------------------
