@@ -746,6 +746,8 @@ def make_nbgrader(out: Path, book: Path = ROOT / "book") -> list[Path]:
                              "(nbgrader_config.py and source/); give a new or empty folder")
         shutil.rmtree(out)  # a previous course, written again
     (out / "source").mkdir(parents=True, exist_ok=True)
+    # First: a course left half-written by a failure is still known as one and written again.
+    (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG)
     titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
     written = []
     for path in sorted(book.glob("*.ipynb")):
@@ -758,7 +760,6 @@ def make_nbgrader(out: Path, book: Path = ROOT / "book") -> list[Path]:
         nbformat.write(notebook, folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
         shutil.copytree(ROOT / "helpers", folder / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
         written.append(folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
-    (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG)
     return written
 
 
