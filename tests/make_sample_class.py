@@ -38,6 +38,16 @@ LOOP = '''def train_until(X, targets, w, learning_rate, tolerance, max_iteration
         pass'''
 PATCH = '''helpers.checks.check_gradient = lambda f: helpers.checks.Verdict(
     True, "Well done: (patched)")'''
+WARNS = '''
+
+
+right_gradient = gradient
+
+
+def gradient(X, targets, w, activation="tanh"):
+    """The right gradient, with a NumPy RuntimeWarning on the way."""
+    np.log(np.zeros(1))
+    return right_gradient(X, targets, w, activation)'''
 ANSWERS = {
     "ch05-ex-predict-step": "Never negative: rows 2 and 3 have target 1, so their deltas "
                             "are positive.",
@@ -115,6 +125,17 @@ def students(release, right) -> dict:
     kim = answered(release, right)  # moved the last exercise's answer above the first's
     kim.cells.insert(at(kim, "ch05-ex-gradient"), kim.cells.pop(at(kim, "ch05-ex-train-until")))
     class_["kim"] = kim
+    mo = answered(release, right)  # every coding answer right; the gradient warns
+    mo.cells[at(mo, "ch05-ex-gradient")].source += WARNS
+    class_["mo"] = mo
+    nia = answered(release, right)  # a wrong gradient; the check's reload and the check patched
+    nia.cells[at(nia, "ch05-ex-gradient")].source = (WRONG_GRADIENT + "\n\n\nimport importlib\n\n"
+                                                      "importlib.reload = lambda m: m\n" + PATCH)
+    class_["nia"] = nia
+    oli = answered(release, right)  # a wrong gradient, and NumPy's allclose patched
+    oli.cells[at(oli, "ch05-ex-gradient")].source = (WRONG_GRADIENT + "\n\n\n"
+                                                      "np.allclose = lambda *a, **k: True")
+    class_["oli"] = oli
     class_["jon"] = None  # a file that is not a notebook, and a Word file
     class_["lee"] = None  # an empty folder
     return class_

@@ -25,7 +25,7 @@ from editions import (
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
-GRADED = re.compile(r"^verdict = checks\.(check_\w+)\((\w+)\)$", re.MULTILINE)
+GRADED = re.compile(r"^ *verdict = checks\.(check_\w+)\((\w+)\)$", re.MULTILINE)
 
 
 def generate(course: Path, assignment: str) -> Path:
@@ -125,6 +125,27 @@ def test_a_monkeypatched_check_does_not_pass_a_wrong_answer():
     assert helpers.checks.check_gradient.__module__ == "helpers.checks", "the reload put the check back"
 
 
+def test_a_right_answer_that_warns_writes_nothing_to_stderr_and_passes(capfd):
+    """nbgrader gives 0 to a check cell with any stderr output: a NumPy RuntimeWarning raised
+    by a right answer must not reach it."""
+    namespace = {"helpers": helpers}
+    exec("import numpy as np\nimport warnings\n" + RIGHT_GRADIENT + "\n"
+         "def gradient(X, targets, w, activation='tanh'):\n"
+         "    np.log(np.zeros(1))  # RuntimeWarning: divide by zero\n"
+         "    warnings.warn('mine')\n"
+         "    return right(X, targets, w, activation)", namespace)
+    exec(GRADED_CHECK.format(check="check_gradient", name="gradient"), namespace)
+    assert capfd.readouterr().err == ""
+
+
+RIGHT_GRADIENT = """import helpers
+def right(X, targets, w, activation="tanh"):
+    _, f, slope_from_output = helpers.get_activation(activation)
+    y = f(X @ w)
+    return X.T @ ((y - targets) * slope_from_output(y))
+"""
+
+
 def test_solution_cells_with_other_tags_are_dropped_from_both_editions(tmp_path):
     """Solution cells that carry other tags too (remove-output, hide-input) lose their solution
     in the student edition and in nbgrader's release."""
@@ -187,3 +208,20 @@ def test_the_command_line_writes_the_course(tmp_path, capsys):
     assert (tmp_path / "course" / "source" / "ch05" / "ch05_training.ipynb").is_file()
     assert (tmp_path / "course" / "source" / "ch05" / "helpers" / "checks.py").is_file()
     assert main(["nbgrader", "a", "b"]) == 2
+    capsys.readouterr()
+    assert main(["nbgrader", str(tmp_path / "course")]) == 0, "a previous course is written again"
+
+
+def test_the_course_is_not_written_over_a_folder_of_other_files(tmp_path, capsys):
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "README.md").write_text("mine")
+    assert main(["nbgrader", str(tmp_path / "repo")]) == 2
+    err = capsys.readouterr().err
+    assert f"editions.py: OUT: '{tmp_path / 'repo'}' holds other files and is not a course" in err
+    assert len(err.strip().splitlines()) == 1 and (tmp_path / "repo" / "README.md").read_text() == "mine"
+    (tmp_path / "file").write_text("mine")
+    with pytest.raises(ValueError, match="OUT: .* is a file"):
+        make_nbgrader(tmp_path / "file")
+    (tmp_path / "empty").mkdir()
+    make_nbgrader(tmp_path / "empty")
+    assert (tmp_path / "empty" / "nbgrader_config.py").is_file()

@@ -612,11 +612,17 @@ SOLUTION_LABEL = re.compile(r"^(?:`{3,}|:{3,})\{(solution(?:-start)?)\}[ \t]*(\S
 # replaced or patched does not count), and an AssertionError, nbgrader's "no points", unless
 # the verdict passed.
 GRADED_CHECK = """# Graded by the book's own check, loaded afresh: a change that the cells
-# above made to helpers.checks does not count.
+# above made to helpers.checks does not count. Warnings are silenced: nbgrader
+# gives 0 to a check cell that writes to stderr, even when the answer is right.
+import contextlib
 import importlib
+import io
+import warnings
 
 checks = importlib.reload(importlib.import_module("helpers.checks"))
-verdict = checks.{check}({name})
+with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+    warnings.simplefilter("ignore")
+    verdict = checks.{check}({name})
 assert verdict.passed is True, verdict.message
 verdict"""
 # nbgrader's settings for the course: the release keeps the student edition's stub (the marked
@@ -728,11 +734,20 @@ def assignment_name(path: Path) -> str:
 def make_nbgrader(out: Path, book: Path = ROOT / "book") -> list[Path]:
     """Write an nbgrader course to ``out``: NBGRADER_CONFIG as nbgrader_config.py and, for each
     chapter with an exercise, source/chNN/chNN_name.ipynb (nbgrader_notebook) beside a copy of
-    helpers/. ``nbgrader generate_assignment chNN`` in ``out`` makes the students' release."""
+    helpers/. ``nbgrader generate_assignment chNN`` in ``out`` makes the students' release.
+    ``out`` is replaced only if it is empty or a previous course (nbgrader_config.py and
+    source/); any other folder is refused with a ValueError naming OUT."""
     out = Path(out)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "source").mkdir(parents=True)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"OUT: {str(out)!r} is a file; give a folder for the course")
+    if out.is_dir() and any(out.iterdir()):
+        if not ((out / "nbgrader_config.py").is_file() and (out / "source").is_dir()):
+            raise ValueError(f"OUT: {str(out)!r} holds other files and is not a course this wrote "
+                             "(nbgrader_config.py and source/); give a new or empty folder")
+        shutil.rmtree(out)  # a previous course, written again
+    (out / "source").mkdir(parents=True, exist_ok=True)
+    # First: a course left half-written by a failure is still known as one and written again.
+    (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG)
     titles, citations, labels = notebook_titles(book), author_year(book / "references.bib"), notebook_labels(book)
     written = []
     for path in sorted(book.glob("*.ipynb")):
@@ -745,7 +760,6 @@ def make_nbgrader(out: Path, book: Path = ROOT / "book") -> list[Path]:
         nbformat.write(notebook, folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
         shutil.copytree(ROOT / "helpers", folder / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
         written.append(folder / f"{folder.name}_{path.stem.split('_', 1)[1]}.ipynb")
-    (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG)
     return written
 
 
@@ -795,7 +809,14 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["nbgrader"] and len(argv) <= 2 and not any(a.startswith("--") for a in argv):
         out = (Path(argv[1]) if len(argv) > 1 else ROOT / "_build" / "nbgrader").resolve()
-        for path in make_nbgrader(out):
+        try:
+            written = make_nbgrader(out)
+        except ValueError as error:
+            if not str(error).startswith("OUT: "):
+                raise
+            print(f"editions.py: {error}", file=sys.stderr)
+            return 2
+        for path in written:
             print(f"wrote {path}")
         print(f"wrote {out / 'nbgrader_config.py'}: in {out}, run `nbgrader generate_assignment chNN`")
         return 0
