@@ -10,7 +10,6 @@ are the teacher's solutions in book/05_training.ipynb.
 """
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))  # run as a script: python tests/make_sample_class.py
 
 from editions import make_nbgrader  # noqa: E402
+from grade import nbgrader  # noqa: E402
 OUT = ROOT / "tests" / "fixtures" / "sample_class" / "submissions"
 BOOK = ROOT / "book" / "05_training.ipynb"
 
@@ -59,8 +59,7 @@ ANSWERS = {
 
 def release_notebook(work: Path):
     make_nbgrader(work / "course")
-    done = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "ch05"],
-                          cwd=work / "course", capture_output=True, text=True)
+    done = nbgrader(work / "course", "generate_assignment", "ch05")
     if done.returncode:
         raise SystemExit(done.stderr)
     return nbformat.read(next((work / "course" / "release" / "ch05").glob("*.ipynb")), as_version=4)

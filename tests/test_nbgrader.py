@@ -2,8 +2,8 @@
 it into a release with the student edition's exercises, stubs and checks, and no solution."""
 
 import ast
+import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from editions import (
     notebook_labels,
     points,
 )
+from grade import nbgrader, nbgrader_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
@@ -29,8 +30,7 @@ GRADED = re.compile(r"^ *verdict = checks\.(check_\w+)\((\w+)\)$", re.MULTILINE)
 
 
 def generate(course: Path, assignment: str) -> Path:
-    done = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment],
-                          cwd=course, capture_output=True, text=True)
+    done = nbgrader(course, "generate_assignment", assignment)
     assert done.returncode == 0, done.stderr[-2000:]
     return next((course / "release" / assignment).glob("*.ipynb"))
 
@@ -225,3 +225,16 @@ def test_the_course_is_not_written_over_a_folder_of_other_files(tmp_path, capsys
     (tmp_path / "empty").mkdir()
     make_nbgrader(tmp_path / "empty")
     assert (tmp_path / "empty" / "nbgrader_config.py").is_file()
+
+
+def test_nbgrader_runs_with_its_own_programs_on_path(monkeypatch):
+    """nbgrader runs `alembic` by name; make runs .venv/bin/python with .venv/bin off PATH (as CI
+    does), so the environment nbgrader gets puts this Python's bin/ first."""
+    import shutil
+
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    env = nbgrader_env()
+    assert env["PATH"].split(os.pathsep)[0] == str(Path(sys.executable).parent)
+    assert shutil.which("alembic", path=env["PATH"]), "alembic is found"
+    assert nbgrader_env()["PATH"].count(str(Path(sys.executable).parent)) == 1
+

@@ -269,12 +269,21 @@ def wall_clock(timeout: int) -> int:
     return 20 * timeout + 120
 
 
+def nbgrader_env() -> dict[str, str]:
+    """The environment nbgrader needs: this Python's own bin/ first on PATH. nbgrader runs the
+    program `alembic` by name (nbgrader.api, to set up a gradebook), installed beside this Python
+    in .venv/bin, which is not on PATH when make runs .venv/bin/python directly."""
+    here = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    return {**os.environ, "PATH": path if path.split(os.pathsep)[:1] == [here] else here + os.pathsep + path}
+
+
 def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
     """Run one nbgrader command in ``course``. After ``timeout`` seconds it is killed with its
     kernel (its own process group) and subprocess.TimeoutExpired is raised."""
     command = [*NBGRADER, *args]
     with subprocess.Popen(command, cwd=course, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          start_new_session=True) as process:
+                          start_new_session=True, env=nbgrader_env()) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -384,6 +393,7 @@ def gradebook_scores(course: Path, assignment: str, notebook: str, student: str)
     """{grade_id: score or None (a written answer to mark)} from nbgrader's gradebook."""
     from nbgrader.api import Gradebook
 
+    os.environ["PATH"] = nbgrader_env()["PATH"]  # the gradebook runs alembic too (nbgrader_env)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         submitted = gradebook.find_submission_notebook(notebook, assignment, student)
         return {grade.name: None if grade.needs_manual_grade else grade.score for grade in submitted.grades}
