@@ -1,10 +1,12 @@
 """What the first paint waits for (issue #22): no classic script blocks the parser
-(tools/offline_site.py, site_theme/templates/layout.html), and the theme's stylesheets carry only
-the rules the site can use (tools/trim_css.mjs). docs/ARCHITECTURE.md, "Loading fast".
+(tools/offline_site.py, site_theme/templates/layout.html), the colour theme is chosen before the
+first paint (site_theme/templates/layout.html), and the theme's stylesheets carry only the rules
+the site can use (tools/trim_css.mjs). docs/ARCHITECTURE.md, "Loading fast".
 
 Each check is first shown a wrong input it must reject.
 """
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,7 +16,9 @@ from pathlib import Path
 import pydata_sphinx_theme
 import pytest
 
-from tests.test_site_in_browser import PAGES
+from tests.test_site_in_browser import (  # noqa: F401  (browser, site_url: fixtures)
+    PAGES, browser, served, settle, site_url,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIM = ROOT / "tools" / "trim_css.mjs"
@@ -64,6 +68,56 @@ def test_no_script_in_the_head_blocks_the_first_paint(built_site, name):
     if "DOCUMENTATION_OPTIONS." in html:  # inline lines use it at once: it must not wait
         assert "documentation_options.js" in blocking_scripts(html)
     assert "searchindex.js" in html, "the search pop-up still gets its index, deferred"
+
+
+# --- the colour theme, chosen by the page's first inline script --------------------------------
+
+def theme_of(browser, url: str, scheme: str, stored_mode: str | None, scripts: bool) -> str:
+    """The page's data-theme as a fresh reader with colour scheme ``scheme`` and "mode" in local
+    storage gets it: with no script file (only the head's inline script), or once the theme's
+    scripts have run."""
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        if stored_mode is not None:
+            page.add_init_script(f"localStorage.setItem('mode', {json.dumps(stored_mode)})")
+        if not scripts:
+            page.route("**/*", lambda route: route.abort() if route.request.resource_type
+                       == "script" else route.continue_())
+        page.goto(url)
+        if scripts:
+            settle(page)
+        return page.evaluate("document.documentElement.dataset.theme")
+    finally:
+        context.close()
+
+
+# The theme's CSS styles "light" and "dark" only. pydata-sphinx-theme.js's setTheme() turns the
+# reader's mode ("light", "dark", "auto" or nothing stored, anything else read as "auto") into
+# one of them; the head's script must choose the same one, before the first paint.
+THEMES = [("light", None, "light"), ("dark", None, "dark"), ("light", "dark", "dark"),
+          ("dark", "light", "light"), ("dark", "auto", "dark"), ("light", "auto", "light"),
+          ("dark", "no such mode", "dark")]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("scheme, stored_mode, expected", THEMES)
+def test_the_colour_theme_is_chosen_before_any_script_file_runs(browser, site_url, scheme,
+                                                                 stored_mode, expected):
+    url = site_url + "book/05_training.html"
+    assert theme_of(browser, url, scheme, stored_mode, scripts=True) == expected  # the theme's own
+    assert theme_of(browser, url, scheme, stored_mode, scripts=False) == expected
+
+
+def test_the_theme_check_catches_a_page_that_leaves_the_theme_to_a_script(browser, tmp_path):
+    """The head script pydata-sphinx-theme 0.17.1 writes: "auto", which no theme rule styles."""
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html data-theme="auto"><head><title>t</title><script>\n'
+        'document.documentElement.dataset.mode = localStorage.getItem("mode") || "auto";\n'
+        'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";\n'
+        '</script></head><body><p>text</p></body></html>')
+    with served(tmp_path) as url:
+        assert theme_of(browser, url + "page.html", "dark", None, scripts=False) == "auto"
 
 
 # --- tools/trim_css.mjs ------------------------------------------------------------------------
