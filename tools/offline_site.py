@@ -13,6 +13,8 @@ reads well on a desktop, on a phone and with a screen reader.
   site.js, which lets the keyboard scroll a figure that scrolls inside its box on a phone.
 - Overrides two of the theme's components (site_theme/templates/) whose accessible names
   differ from their visible labels (WCAG 2.5.3): the search field and the colour-mode button.
+  (The same folder holds the page layout and the navbar, site_theme/templates/sections/
+  header.html: see the comment at the top of each.)
 - Lets the first paint wait for no script: the classic scripts the theme and the extensions add
   to every page's head (copy buttons, toggles, tabs, search, the theme's own) are ``defer``red,
   so the browser runs them in the same order once the page is parsed, instead of stopping the

@@ -14,3 +14,19 @@
   window.addEventListener("load", update);
   window.addEventListener("resize", update);
 })();
+
+// When a sidebar dialog closes (Escape, or a click beside it), the keyboard focus goes back to
+// the button that opened it, as a dialog's focus should (WAI-ARIA's dialog pattern). The theme
+// means to do that, but sphinx-book-theme.js takes the focus off the button as it is clicked, so
+// the focus fell to the page's start.
+(() => {
+  for (const kind of ["primary", "secondary"]) {
+    const dialog = document.getElementById(`pst-${kind}-sidebar-modal`);
+    const button = document.querySelector(`button.${kind}-toggle`);
+    if (!dialog || !button) continue;
+    // After the theme's own "close" listeners, which focus what had the focus at the click.
+    dialog.addEventListener("close", () => setTimeout(() => {
+      if (document.activeElement === document.body || !document.activeElement) button.focus();
+    }));
+  }
+})();
