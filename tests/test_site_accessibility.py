@@ -14,7 +14,7 @@ import pytest
 
 from helpers import plotting
 from tests.test_site_in_browser import (  # noqa: F401 (fixtures)
-    PAGES, ROOT, SCREENSHOTS, browser, scroll_through, settle, site_url)
+    LOW_CONTRAST, PAGES, ROOT, SCREENSHOTS, browser, scroll_through, settle, site_url)
 
 pytestmark = pytest.mark.build
 
@@ -169,3 +169,41 @@ def test_the_checks_catch_what_they_look_for(browser):  # noqa: F811
         assert page.evaluate(VISIBLE_GLUE) == ['glue("n", 1, display=False)']
     finally:
         page.close()
+
+
+# The text below 4.5:1 in the "Back to top" button, which is outside the article the other
+# contrast checks read: the same check, on that button.
+BUTTON_CONTRAST = LOW_CONTRAST.replace('document.querySelector("article") || document.body',
+                                       'document.getElementById("pst-back-to-top")')
+SCROLL_UP = """async () => {
+  const pause = () => new Promise(resolve => setTimeout(resolve, 150));
+  scrollTo(0, 3000); await pause(); scrollTo(0, 2700); await pause();
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_back_to_top_button_a_phone_shows_is_readable(browser, site_url, scheme):
+    assert BUTTON_CONTRAST != LOW_CONTRAST
+    page = browser.new_page(viewport=PHONE, color_scheme=scheme)
+    page.goto(urljoin(site_url, "book/05_training.html"))
+    settle(page)
+    page.evaluate(SCROLL_UP)  # the theme shows the button as the reader scrolls up
+    assert page.locator("#pst-back-to-top").is_visible()
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    assert page.evaluate(BUTTON_CONTRAST) == []
+    page.close()
+
+
+def test_the_button_check_finds_the_themes_white_on_orange(browser, site_url):
+    page = browser.new_page(viewport=PHONE, color_scheme="light")
+    page.goto(urljoin(site_url, "book/05_training.html"))
+    settle(page)
+    page.evaluate(SCROLL_UP)
+    removed = page.evaluate("""() => {  // the fix in site.css, so the theme's colours are back
+      for (const sheet of document.styleSheets) for (const [i, rule] of [...sheet.cssRules].entries())
+        if (rule.selectorText?.includes("#pst-back-to-top:not(:hover)")) { sheet.deleteRule(i); return true; }
+      return false; }""")
+    assert removed
+    page.wait_for_timeout(400)  # Bootstrap's .btn changes colour over 0.15 s
+    assert page.evaluate(BUTTON_CONTRAST)[0].startswith("2.45 ")
+    page.close()
