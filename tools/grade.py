@@ -393,7 +393,6 @@ def gradebook_scores(course: Path, assignment: str, notebook: str, student: str)
     """{grade_id: score or None (a written answer to mark)} from nbgrader's gradebook."""
     from nbgrader.api import Gradebook
 
-    os.environ["PATH"] = nbgrader_env()["PATH"]  # the gradebook runs alembic too (nbgrader_env)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         submitted = gradebook.find_submission_notebook(notebook, assignment, student)
         return {grade.name: None if grade.needs_manual_grade else grade.score for grade in submitted.grades}
@@ -483,6 +482,8 @@ def grade(submissions: Path, out: Path, timeout: int = 30, jobs: int = 2) -> dic
     """Grade every notebook under ``submissions`` into ``out``; return the summary's numbers.
     ``out`` is emptied first, if check_out allows it (UsageError otherwise)."""
     check_out(out)
+    # Once, before the threads: nbgrader's Gradebook (gradebook_scores) runs alembic too.
+    os.environ["PATH"] = nbgrader_env()["PATH"]
     with tempfile.TemporaryDirectory(prefix="grade-") as tmp:
         work = Path(tmp)
         make_nbgrader(work / "course")
