@@ -3,12 +3,13 @@ phone they open the chapters' list and the page's contents as dialogs; on a wide
 one hides and shows the chapters' list. Before, the buttons a reader saw did nothing
 (pydata-sphinx-theme issue #2451), so each check here failed on the theme's own header."""
 
+import contextlib
 from urllib.parse import urljoin
 
 import pytest
 
 from tests.test_site_in_browser import (  # noqa: F401  (browser, site_url: fixtures)
-    PAGES, browser, settle, site_url,
+    PAGES, browser, recorded_tab, settle, site_url,
 )
 
 pytestmark = pytest.mark.build
@@ -21,15 +22,15 @@ SIDEBAR_SHOWN = (
     "document.querySelector('#pst-primary-sidebar').checkVisibility({visibilityProperty: true})")
 
 
+@contextlib.contextmanager
 def opened(browser, site_url, viewport, name=CHAPTER):
-    """A new tab on ``name``, loaded, and the list its errors go to."""
-    page = browser.new_page(viewport=viewport)
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(urljoin(site_url, name))
-    settle(page)
-    return page, errors
+    """A recording tab (test_site_in_browser.recorded_tab) at ``viewport`` on ``name``, loaded,
+    and the list of its console errors."""
+    with recorded_tab(browser) as (page, visit):
+        page.set_viewport_size(viewport)
+        page.goto(urljoin(site_url, name))
+        settle(page)
+        yield page, visit.console_errors
 
 
 def visible_button(page, kind: str):
@@ -49,45 +50,42 @@ def test_each_page_has_one_button_per_sidebar(built_site, name):
 
 
 def test_on_a_phone_the_left_button_opens_the_chapters_and_escape_closes_them(browser, site_url):
-    page, errors = opened(browser, site_url, PHONE)
-    button = visible_button(page, "primary")
-    button.click()
-    page.wait_for_function(IS_OPEN.format("primary"))
-    link = page.locator("#pst-primary-sidebar-modal").get_by_role("link", name="The dataset")
-    assert link.is_visible()
-    page.keyboard.press("Escape")
-    page.wait_for_function("!" + IS_OPEN.format("primary"))
-    assert not link.is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('primary-toggle')")
-    button.click()  # again: the list went back to the sidebar, and comes out once more
-    page.wait_for_function(IS_OPEN.format("primary"))
-    link.click()
-    page.wait_for_url("**/book/02_dataset.html")
-    assert not errors
-    page.close()
+    with opened(browser, site_url, PHONE) as (page, errors):
+        button = visible_button(page, "primary")
+        button.click()
+        page.wait_for_function(IS_OPEN.format("primary"))
+        link = page.locator("#pst-primary-sidebar-modal").get_by_role("link", name="The dataset")
+        assert link.is_visible()
+        page.keyboard.press("Escape")
+        page.wait_for_function("!" + IS_OPEN.format("primary"))
+        assert not link.is_visible()
+        assert page.evaluate("document.activeElement.classList.contains('primary-toggle')")
+        button.click()  # again: the list went back to the sidebar, and comes out once more
+        page.wait_for_function(IS_OPEN.format("primary"))
+        link.click()
+        page.wait_for_url("**/book/02_dataset.html")
+        assert not errors
 
 
 def test_on_a_phone_the_right_button_opens_the_pages_contents(browser, site_url):
-    page, errors = opened(browser, site_url, PHONE)
-    visible_button(page, "secondary").click()
-    page.wait_for_function(IS_OPEN.format("secondary"))
-    toc = page.locator("#pst-secondary-sidebar-modal #pst-page-toc-nav")
-    assert toc.is_visible()
-    assert toc.get_by_role("link").count() >= 3
-    page.keyboard.press("Escape")
-    page.wait_for_function("!" + IS_OPEN.format("secondary"))
-    assert not errors
-    page.close()
+    with opened(browser, site_url, PHONE) as (page, errors):
+        visible_button(page, "secondary").click()
+        page.wait_for_function(IS_OPEN.format("secondary"))
+        toc = page.locator("#pst-secondary-sidebar-modal #pst-page-toc-nav")
+        assert toc.is_visible()
+        assert toc.get_by_role("link").count() >= 3
+        page.keyboard.press("Escape")
+        page.wait_for_function("!" + IS_OPEN.format("secondary"))
+        assert not errors
 
 
 def test_on_a_wide_screen_the_left_button_hides_and_shows_the_chapters(browser, site_url):
-    page, errors = opened(browser, site_url, WIDE)
-    assert page.evaluate(SIDEBAR_SHOWN)
-    button = visible_button(page, "primary")
-    button.click()
-    page.wait_for_function("!" + SIDEBAR_SHOWN)
-    assert not page.evaluate(IS_OPEN.format("primary"))
-    button.click()
-    page.wait_for_function(SIDEBAR_SHOWN)
-    assert not errors
-    page.close()
+    with opened(browser, site_url, WIDE) as (page, errors):
+        assert page.evaluate(SIDEBAR_SHOWN)
+        button = visible_button(page, "primary")
+        button.click()
+        page.wait_for_function("!" + SIDEBAR_SHOWN)
+        assert not page.evaluate(IS_OPEN.format("primary"))
+        button.click()
+        page.wait_for_function(SIDEBAR_SHOWN)
+        assert not errors
